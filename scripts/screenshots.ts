@@ -1,0 +1,29 @@
+// Takes the README's screenshots from the built app served by `vite preview`.
+// Usage: npm run screenshots
+import { preview } from 'vite'
+import { launchChromium } from './chromium.ts'
+
+const shots: { path: string; file: string }[] = [
+  { path: '/listings/logs', file: 'listing-log.png' },
+  { path: '/sales/logs', file: 'order-log.png' },
+  { path: '/help-center/synchronization-logs', file: 'synchronization-log.png' },
+]
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' } })
+const address = server.httpServer.address()
+if (!address || typeof address === 'string') throw new Error('preview server has no port')
+const base = `http://127.0.0.1:${address.port}`
+const browser = await launchChromium()
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  for (const shot of shots) {
+    await page.goto(base + shot.path)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await page.locator('[data-complete="true"]').waitFor({ timeout: 60_000 }).catch(() => undefined)
+    await page.screenshot({ path: `docs/screenshots/${shot.file}` })
+    console.log(`docs/screenshots/${shot.file}`)
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}

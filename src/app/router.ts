@@ -1,0 +1,35 @@
+import {
+  createMemoryHistory,
+  createRouter,
+  createWebHistory,
+  type Router,
+  type RouteRecordRaw,
+} from 'vue-router'
+import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
+
+/** `web` drives the browser URL (standalone preview); `memory` never touches it (embedded). */
+export type HistoryMode = 'web' | 'memory'
+
+export function createAppRouter(mode: HistoryMode, base?: string): Router {
+  const logRoutes: RouteRecordRaw[] = LOG_KINDS.map((kind) => {
+    const definition = LOG_KIND_DEFINITIONS[kind]
+    return {
+      path: definition.path,
+      name: definition.routeName,
+      component: () => import('@/pages/LogPage.vue'),
+      props: { kind },
+    }
+  })
+  return createRouter({
+    history: mode === 'web' ? createWebHistory(base) : createMemoryHistory(base),
+    routes: [
+      { path: '/', redirect: LOG_KIND_DEFINITIONS.listing.path },
+      ...logRoutes,
+      {
+        path: '/:pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/pages/NotFoundPage.vue'),
+      },
+    ],
+  })
+}

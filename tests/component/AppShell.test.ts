@@ -1,0 +1,69 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import AppShell from '@/components/AppShell.vue'
+import { createAppI18n } from '@/app/i18n'
+import { createAppRouter } from '@/app/router'
+
+async function mountShell(path: string, locale: 'en_US' | 'pl_PL' = 'en_US') {
+  const router = createAppRouter('memory')
+  await router.push(path)
+  await router.isReady()
+  const wrapper = mount(AppShell, { global: { plugins: [router, createAppI18n(locale)] } })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+describe('AppShell', () => {
+  it('mirrors the TikTok Shop menu: three sections, each with its log', async () => {
+    const { wrapper } = await mountShell('/listings/logs')
+    const nav = wrapper.get('nav')
+    expect(nav.attributes('aria-label')).toBe('TikTok Shop')
+    expect(nav.findAll('h2').map((h) => h.text())).toEqual(['Listings', 'Sales', 'Help Center'])
+    const links = nav.findAll('a')
+    expect(links.map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Logs & Events', '/listings/logs'],
+      ['Logs & Events', '/sales/logs'],
+      ['Synchronization Logs', '/help-center/synchronization-logs'],
+    ])
+  })
+
+  it('marks the current page in the menu and shows its title as the h1', async () => {
+    const { wrapper } = await mountShell('/sales/logs')
+    expect(wrapper.get('[data-testid="menu-order"]').attributes('aria-current')).toBe('page')
+    expect(wrapper.get('[data-testid="menu-listing"]').attributes('aria-current')).toBeUndefined()
+    expect(wrapper.get('h1').text()).toBe('Orders Logs & Events')
+    expect(wrapper.get('[data-testid="page-help"]').text()).toContain('TikTok Shop orders')
+  })
+
+  it('moves to another log when a menu item is clicked', async () => {
+    const { wrapper, router } = await mountShell('/listings/logs')
+    await wrapper.get('[data-testid="menu-synchronization"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/help-center/synchronization-logs')
+    expect(wrapper.get('h1').text()).toBe('Synchronization Logs')
+  })
+
+  it('leads / to the listing log', async () => {
+    const { wrapper, router } = await mountShell('/')
+    expect(router.currentRoute.value.path).toBe('/listings/logs')
+    expect(wrapper.get('h1').text()).toBe('Listings Logs & Events')
+  })
+
+  it('shows a not-found page with a link back for an unknown path', async () => {
+    const { wrapper } = await mountShell('/no/such/page')
+    expect(wrapper.get('h1').text()).toBe('Page not found')
+    expect(wrapper.text()).toContain('/no/such/page')
+    expect(wrapper.get('main a').attributes('href')).toBe('/listings/logs')
+  })
+
+  it('speaks Polish when the locale is pl_PL', async () => {
+    const { wrapper } = await mountShell('/listings/logs', 'pl_PL')
+    expect(wrapper.get('h1').text()).toBe('Dzienniki ofert')
+    expect(wrapper.findAll('nav h2').map((h) => h.text())).toEqual(['Oferty', 'Sprzedaż', 'Centrum pomocy'])
+  })
+
+  it('takes the language from the lang query param', async () => {
+    const { wrapper } = await mountShell('/sales/logs?lang=pl')
+    expect(wrapper.get('h1').text()).toBe('Dziennik zamówień')
+  })
+})

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test'
+
+test('a new user visits the three logs through the TikTok Shop menu', async ({ page }) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/listings\/logs$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Listings Logs & Events')
+  await expect(page.getByTestId('page-help')).toContainText('listings and their items')
+
+  const menu = page.getByRole('navigation', { name: 'TikTok Shop' })
+  await menu.getByRole('link', { name: 'Logs & Events' }).nth(1).click()
+  await expect(page).toHaveURL(/\/sales\/logs$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders Logs & Events')
+  await expect(page.getByTestId('page-help')).toContainText('TikTok Shop orders')
+
+  await menu.getByRole('link', { name: 'Synchronization Logs' }).click()
+  await expect(page).toHaveURL(/\/help-center\/synchronization-logs$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Synchronization Logs')
+  await expect(page.getByTestId('page-help')).toContainText('unmanaged listings')
+
+  await menu.getByRole('link', { name: 'Logs & Events' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Listings Logs & Events')
+})
+
+test('an unknown path shows a not-found page that links back', async ({ page }) => {
+  await page.goto('/listings/nowhere')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found')
+  await page.getByRole('link', { name: 'Go to Listings Logs & Events' }).click()
+  await expect(page).toHaveURL(/\/listings\/logs$/)
+})

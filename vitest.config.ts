@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import viteConfig from './vite.config.ts'
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/api/**/*.test.ts'],
+      environment: 'jsdom',
+      server: { deps: { inline: ['element-plus'] } },
+      reporters: ['default', ['json', { outputFile: 'test-results/unit-report.json' }]],
+    },
+  }),
+)
