@@ -3,10 +3,12 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vite'
+import { previewBackend } from './server/vitePlugin.ts'
 
 export default defineConfig({
   plugins: [
     vue(),
+    previewBackend(),
     // Element Plus on demand: only the components a template uses are bundled, with their CSS.
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],

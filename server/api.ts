@@ -1,0 +1,261 @@
+/**
+ * The preview backend's HTTP API (`/api/v1`), as a connect-style handler: Vite's dev and preview
+ * servers mount it as middleware, `npm run api` serves it alone. Every request is validated with
+ * the shared schemas; every bad request gets a 4xx with `{ error, details }`, never a 500.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import {
+  LogKindSchema,
+  LogQuerySchema,
+  LogsClearingSettingsSchema,
+  PostLogsBodySchema,
+  issuesToDetails,
+  type ApiErrorBody,
+  type LogKindName,
+} from '../src/api/schemas.ts'
+import { TABLES, columnOf, insertRecords, readMeta, readSettings, writeSettings, type Db } from './db.ts'
+
+/** Bodies over this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024
+export const API_PREFIX = '/api/v1'
+
+export interface ApiOptions {
+  /** `Access-Control-Allow-Origin` to send, e.g. `*` or `https://admin.example.com`. */
+  cors?: string
+}
+
+type Next = (error?: unknown) => void
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.error)
+  }
+}
+
+const badRequest = (error: string, details: ApiErrorBody['details']) => new HttpError(400, { error, details })
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const payload = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  })
+  res.end(payload)
+}
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY_BYTES) {
+      reject(tooLarge())
+      req.resume()
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let failed = false
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        failed = true
+        reject(tooLarge())
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (failed) return
+      const text = Buffer.concat(chunks).toString('utf8')
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(badRequest('Malformed JSON body', [{ field: '(body)', message: 'the body is not valid JSON' }]))
+      }
+    })
+    req.on('error', reject)
+  })
+}
+
+function tooLarge() {
+  return new HttpError(413, {
+    error: 'Body too large',
+    details: [{ field: '(body)', message: `the body is over ${MAX_BODY_BYTES} bytes` }],
+  })
+}
+
+function encodeCursor(createDate: number, id: number) {
+  return Buffer.from(`${createDate}:${id}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): { createDate: number; id: number } {
+  const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  if (!match) throw badRequest('Invalid query', [{ field: 'cursor', message: 'not a cursor this API issued' }])
+  return { createDate: Number(match[1]), id: Number(match[2]) }
+}
+
+function parseKind(raw: string): LogKindName {
+  const parsed = LogKindSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new HttpError(404, {
+      error: 'Unknown log',
+      details: [{ field: 'kind', message: `expected one of listing, order, synchronization` }],
+    })
+  }
+  return parsed.data
+}
+
+function queryObject(url: URL): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const [key, value] of url.searchParams) {
+    if (key in query) throw badRequest('Invalid query', [{ field: key, message: 'given more than once' }])
+    query[key] = value
+  }
+  return query
+}
+
+function listLogs(db: Db, kind: LogKindName, url: URL) {
+  const parsed = LogQuerySchema.safeParse(queryObject(url))
+  if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
+  const query = parsed.data
+  const { table, columns, filters } = TABLES[kind]
+  const where: string[] = []
+  const params: (number | string)[] = []
+  for (const field of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
+    const value = query[field]
+    if (value === undefined) continue
+    if (!filters.includes(field)) {
+      throw badRequest('Invalid query', [{ field, message: `not a filter of the ${kind} log` }])
+    }
+    where.push(`${columnOf(kind, field)} = ?`)
+    params.push(value)
+  }
+  if (query.from !== undefined) {
+    where.push('create_date >= ?')
+    params.push(Date.parse(query.from))
+  }
+  if (query.to !== undefined) {
+    where.push('create_date <= ?')
+    params.push(Date.parse(query.to))
+  }
+  if (query.afterId !== undefined) {
+    where.push('id > ?')
+    params.push(query.afterId)
+  }
+  const filterWhere = [...where]
+  const filterParams = [...params]
+  if (query.cursor !== undefined) {
+    const cursor = decodeCursor(query.cursor)
+    where.push('(create_date < ? OR (create_date = ? AND id < ?))')
+    params.push(cursor.createDate, cursor.createDate, cursor.id)
+  }
+  const select = columns.map((c) => (c.column === c.field ? c.column : `${c.column} AS ${c.field}`)).join(', ')
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const rows = db
+    .prepare(`SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`)
+    .all(...params, query.limit + 1) as Record<string, unknown>[]
+  const hasMore = rows.length > query.limit
+  if (hasMore) rows.pop()
+  const items = rows.map((row) => ({ ...row, createDate: new Date(row.createDate as number).toISOString() }))
+  const last = rows[rows.length - 1]
+  let totalEstimate: number | null = null
+  if (query.cursor === undefined) {
+    const filterSql = filterWhere.length ? `WHERE ${filterWhere.join(' AND ')}` : ''
+    totalEstimate = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${filterSql}`).get(...filterParams) as { n: number }).n
+  }
+  return {
+    items,
+    nextCursor: hasMore && last ? encodeCursor(last.createDate as number, last.id as number) : null,
+    totalEstimate,
+  }
+}
+
+async function route(db: Db, req: IncomingMessage, url: URL): Promise<{ status: number; body: unknown }> {
+  const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
+  const method = req.method ?? 'GET'
+  const methodNotAllowed = (allowed: string) =>
+    new HttpError(
+      405,
+      { error: 'Method not allowed', details: [{ field: 'method', message: `allowed: ${allowed}` }] },
+      { Allow: allowed },
+    )
+
+  if (path === '/meta') {
+    if (method !== 'GET') throw methodNotAllowed('GET')
+    return { status: 200, body: readMeta(db) }
+  }
+  if (path === '/settings/logs-clearing') {
+    if (method === 'GET') return { status: 200, body: readSettings(db) }
+    if (method === 'PUT') {
+      const parsed = LogsClearingSettingsSchema.safeParse(await readBody(req))
+      if (!parsed.success) throw badRequest('Invalid settings', issuesToDetails(parsed.error))
+      writeSettings(db, parsed.data)
+      return { status: 200, body: readSettings(db) }
+    }
+    throw methodNotAllowed('GET, PUT')
+  }
+  const logMatch = /^\/logs\/([^/]+)$/.exec(path)
+  if (logMatch) {
+    const kind = parseKind(logMatch[1]!)
+    if (method === 'GET') return { status: 200, body: listLogs(db, kind, url) }
+    if (method === 'POST') {
+      const parsed = PostLogsBodySchema(kind).safeParse(await readBody(req))
+      if (!parsed.success) throw badRequest('Invalid records', issuesToDetails(parsed.error))
+      return { status: 201, body: { ids: insertRecords(db, kind, parsed.data.items as never) } }
+    }
+    if (method === 'DELETE') {
+      if (kind === 'order') {
+        throw new HttpError(
+          405,
+          { error: 'Method not allowed', details: [{ field: 'kind', message: 'the order log cannot be cleared' }] },
+          { Allow: 'GET, POST' },
+        )
+      }
+      const deleted = db.prepare(`DELETE FROM ${TABLES[kind].table}`).run().changes
+      return { status: 200, body: { deleted } }
+    }
+    throw methodNotAllowed(kind === 'order' ? 'GET, POST' : 'GET, POST, DELETE')
+  }
+  throw new HttpError(404, { error: 'Not found', details: [{ field: 'path', message: `no endpoint ${url.pathname}` }] })
+}
+
+/** Builds the `/api/v1` handler. Requests outside the prefix go to `next` (or get a 404). */
+export function createApiHandler(db: Db, options: ApiOptions = {}) {
+  const corsHeaders: Record<string, string> = options.cors
+    ? {
+        'Access-Control-Allow-Origin': options.cors,
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, X-Requested-With, Authorization',
+        'Access-Control-Allow-Credentials': options.cors === '*' ? 'false' : 'true',
+        Vary: 'Origin',
+      }
+    : {}
+  return (req: IncomingMessage, res: ServerResponse, next?: Next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
+      if (next) return next()
+      return send(res, 404, { error: 'Not found', details: [{ field: 'path', message: url.pathname }] })
+    }
+    if (req.method === 'OPTIONS' && options.cors) {
+      res.writeHead(204, corsHeaders)
+      res.end()
+      return
+    }
+    route(db, req, url)
+      .then(({ status, body }) => send(res, status, body, corsHeaders))
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
+        if (error instanceof z.ZodError) return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
+        console.error('[preview api]', error)
+        send(res, 500, { error: 'Internal error', details: [{ field: '(server)', message: 'see the server log' }] }, corsHeaders)
+      })
+  }
+}

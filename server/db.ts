@@ -1,0 +1,239 @@
+/**
+ * The preview backend's SQLite store. Dates are kept as UTC milliseconds (compact, indexable);
+ * the API turns them into ISO 8601 strings. Every statement is prepared and parameterised.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import {
+  DEFAULT_LOGS_CLEARING,
+  type LogKindName,
+  type LogsClearingSettings,
+  type Meta,
+  type NewLogRecord,
+} from '../src/api/schemas.ts'
+import { META, generateListingRecords, generateOrderRecords, generateSynchronizationRecords } from './generate.ts'
+
+export type Db = Database.Database
+
+interface Column {
+  /** API (camelCase) name. */
+  field: string
+  /** SQLite column. */
+  column: string
+  sqlType: string
+}
+
+const common: Column[] = [
+  { field: 'id', column: 'id', sqlType: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
+  { field: 'createDate', column: 'create_date', sqlType: 'INTEGER NOT NULL' },
+  { field: 'type', column: 'type', sqlType: 'INTEGER NOT NULL' },
+  { field: 'initiator', column: 'initiator', sqlType: 'INTEGER NOT NULL' },
+  { field: 'description', column: 'description', sqlType: 'TEXT NOT NULL' },
+]
+
+/** Each log's table, described once; the SQL below is built from these lists, never from input. */
+export const TABLES: Record<LogKindName, { table: string; columns: Column[]; filters: string[] }> = {
+  listing: {
+    table: 'listing_log',
+    columns: [
+      ...common,
+      { field: 'accountId', column: 'account_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'listingId', column: 'listing_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'listingTitle', column: 'listing_title', sqlType: 'TEXT NOT NULL' },
+      { field: 'productId', column: 'product_id', sqlType: 'INTEGER' },
+      { field: 'productTitle', column: 'product_title', sqlType: 'TEXT' },
+      { field: 'listingProductId', column: 'listing_product_id', sqlType: 'INTEGER' },
+      { field: 'action', column: 'action', sqlType: 'INTEGER NOT NULL' },
+      { field: 'actionId', column: 'action_id', sqlType: 'INTEGER NOT NULL' },
+    ],
+    filters: ['accountId', 'shopId', 'listingId', 'listingProductId'],
+  },
+  order: {
+    table: 'order_log',
+    columns: [
+      ...common,
+      { field: 'accountId', column: 'account_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'orderId', column: 'order_id', sqlType: 'INTEGER NOT NULL' },
+      { field: 'ttsOrderId', column: 'tts_order_id', sqlType: 'TEXT NOT NULL' },
+      { field: 'magentoOrderId', column: 'magento_order_id', sqlType: 'INTEGER' },
+      { field: 'magentoOrderNumber', column: 'magento_order_number', sqlType: 'TEXT' },
+    ],
+    filters: ['accountId', 'shopId', 'orderId'],
+  },
+  synchronization: {
+    table: 'synchronization_log',
+    columns: [
+      ...common,
+      { field: 'task', column: 'task', sqlType: 'INTEGER NOT NULL' },
+      { field: 'detailedDescription', column: 'detailed_description', sqlType: 'TEXT' },
+      { field: 'operationHistoryId', column: 'operation_history_id', sqlType: 'INTEGER' },
+    ],
+    filters: [],
+  },
+}
+
+export function columnOf(kind: LogKindName, field: string): string {
+  const column = TABLES[kind].columns.find((c) => c.field === field)
+  if (!column) throw new Error(`no column for ${kind}.${field}`)
+  return column.column
+}
+
+function createSchema(db: Db) {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS account (id INTEGER PRIMARY KEY, title TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS shop (
+      id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES account(id),
+      name TEXT NOT NULL, region TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS logs_clearing (
+      kind TEXT PRIMARY KEY, enabled INTEGER NOT NULL, keep_days INTEGER NOT NULL
+    );
+  `)
+  for (const [kind, { table, columns }] of Object.entries(TABLES)) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (${columns.map((c) => `${c.column} ${c.sqlType}`).join(', ')})`)
+    db.exec(`CREATE INDEX IF NOT EXISTS ${table}_date ON ${table} (create_date DESC, id DESC)`)
+    if (kind === 'listing') {
+      db.exec(`CREATE INDEX IF NOT EXISTS ${table}_listing ON ${table} (listing_id)`)
+      db.exec(`CREATE INDEX IF NOT EXISTS ${table}_product ON ${table} (listing_product_id)`)
+    }
+    if (kind === 'order') db.exec(`CREATE INDEX IF NOT EXISTS ${table}_order ON ${table} (order_id)`)
+  }
+  const insertSetting = db.prepare('INSERT OR IGNORE INTO logs_clearing (kind, enabled, keep_days) VALUES (?, ?, ?)')
+  for (const [kind, setting] of Object.entries(DEFAULT_LOGS_CLEARING)) {
+    insertSetting.run(kind, setting.enabled ? 1 : 0, setting.keepDays)
+  }
+}
+
+export interface SeedCounts {
+  listing: number
+  order: number
+  synchronization: number
+}
+
+/** Default seed sizes, overridable with PREVIEW_LISTING_LOGS, PREVIEW_ORDER_LOGS, PREVIEW_SYNC_LOGS. */
+export function seedCountsFromEnv(env: NodeJS.ProcessEnv = process.env): SeedCounts {
+  const read = (name: string, fallback: number) => {
+    const value = env[name]
+    if (value === undefined || value === '') return fallback
+    const parsed = Number(value)
+    if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`)
+    return parsed
+  }
+  return {
+    listing: read('PREVIEW_LISTING_LOGS', 50_000),
+    order: read('PREVIEW_ORDER_LOGS', 10_000),
+    synchronization: read('PREVIEW_SYNC_LOGS', 3_000),
+  }
+}
+
+export interface OpenOptions {
+  /** Seed an empty database with these counts. @default seedCountsFromEnv() */
+  seed?: SeedCounts
+  /** Wipe and seed again. @default false */
+  reset?: boolean
+  /** The newest seeded record's time (ms). @default now */
+  now?: number
+}
+
+/** Opens (creating and seeding when new) a preview database. `:memory:` works too. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  if (options.reset) {
+    for (const { table } of Object.values(TABLES)) db.exec(`DROP TABLE IF EXISTS ${table}`)
+    db.exec('DROP TABLE IF EXISTS shop; DROP TABLE IF EXISTS account; DROP TABLE IF EXISTS logs_clearing')
+  }
+  createSchema(db)
+  const seeded = db.prepare('SELECT COUNT(*) AS n FROM account').get() as { n: number }
+  if (seeded.n === 0) seedDatabase(db, options.seed ?? seedCountsFromEnv(), options.now)
+  return db
+}
+
+function seedDatabase(db: Db, counts: SeedCounts, now?: number) {
+  const options = now === undefined ? {} : { now }
+  db.transaction(() => {
+    const insertAccount = db.prepare('INSERT INTO account (id, title) VALUES (?, ?)')
+    const insertShop = db.prepare('INSERT INTO shop (id, account_id, name, region) VALUES (?, ?, ?, ?)')
+    for (const account of META.accounts) {
+      insertAccount.run(account.id, account.title)
+      for (const shop of account.shops) insertShop.run(shop.id, account.id, shop.name, shop.region)
+    }
+  })()
+  insertRecords(db, 'listing', generateListingRecords(counts.listing, options))
+  insertRecords(db, 'order', generateOrderRecords(counts.order, options))
+  insertRecords(db, 'synchronization', generateSynchronizationRecords(counts.synchronization, options))
+}
+
+/** Inserts all records in one transaction: all or none. Returns the new ids. */
+export function insertRecords<K extends LogKindName>(db: Db, kind: K, records: readonly NewLogRecord<K>[]): number[] {
+  const { table, columns } = TABLES[kind]
+  const fields = columns.filter((c) => c.field !== 'id')
+  const statement = db.prepare(
+    `INSERT INTO ${table} (${fields.map((c) => c.column).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`,
+  )
+  const ids: number[] = []
+  db.transaction(() => {
+    for (const record of records) {
+      const values = fields.map((c) => {
+        const value = (record as Record<string, unknown>)[c.field]
+        return c.field === 'createDate' ? Date.parse(value as string) : value
+      })
+      ids.push(Number(statement.run(values).lastInsertRowid))
+    }
+  })()
+  return ids
+}
+
+export function readMeta(db: Db): Meta {
+  const accounts = db.prepare('SELECT id, title FROM account ORDER BY id').all() as { id: number; title: string }[]
+  const shops = db.prepare('SELECT id, account_id AS accountId, name, region FROM shop ORDER BY id').all() as {
+    id: number
+    accountId: number
+    name: string
+    region: string
+  }[]
+  return {
+    accounts: accounts.map((account) => ({
+      ...account,
+      shops: shops.filter((s) => s.accountId === account.id).map(({ id, name, region }) => ({ id, name, region })),
+    })),
+  }
+}
+
+export function readSettings(db: Db): LogsClearingSettings {
+  const rows = db.prepare('SELECT kind, enabled, keep_days AS keepDays FROM logs_clearing').all() as {
+    kind: LogKindName
+    enabled: number
+    keepDays: number
+  }[]
+  const settings = structuredClone(DEFAULT_LOGS_CLEARING)
+  for (const row of rows) settings[row.kind] = { enabled: row.enabled === 1, keepDays: row.keepDays }
+  return settings
+}
+
+export function writeSettings(db: Db, settings: LogsClearingSettings) {
+  const statement = db.prepare('UPDATE logs_clearing SET enabled = ?, keep_days = ? WHERE kind = ?')
+  db.transaction(() => {
+    for (const [kind, setting] of Object.entries(settings)) {
+      statement.run(setting.enabled ? 1 : 0, setting.keepDays, kind)
+    }
+  })()
+}
+
+/** Logs Clearing: deletes records older than each enabled log's Keep For days. */
+export function applyRetention(db: Db, now = Date.now()): Record<LogKindName, number> {
+  const settings = readSettings(db)
+  const deleted = { listing: 0, order: 0, synchronization: 0 }
+  for (const kind of Object.keys(TABLES) as LogKindName[]) {
+    const setting = settings[kind]
+    if (!setting.enabled) continue
+    const cutoff = now - setting.keepDays * 86_400_000
+    deleted[kind] = db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE create_date < ?`).run(cutoff).changes
+  }
+  return deleted
+}

@@ -1,0 +1,179 @@
+/**
+ * The log API contract, v1. One source of truth: the client validates every response against
+ * these schemas, the preview backend validates every request against them, and
+ * `public/openapi.json` is generated from them (`npm run openapi`).
+ */
+import { z } from 'zod'
+
+export const LOG_KIND_VALUES = ['listing', 'order', 'synchronization'] as const
+export const LogKindSchema = z.enum(LOG_KIND_VALUES)
+
+/** Message type codes; 100 (Fatal Error) exists in the synchronization log only. */
+export const MessageType = { Info: 1, Success: 2, Warning: 3, Error: 4, FatalError: 100 } as const
+export type MessageTypeCode = (typeof MessageType)[keyof typeof MessageType]
+
+/** Who started the action ("Run Mode"). */
+export const Initiator = { Unknown: 0, Manual: 1, Automatic: 2, Developer: 3 } as const
+export type InitiatorCode = (typeof Initiator)[keyof typeof Initiator]
+
+/** Synchronization tasks; 100 ("All") is a filter value only, never stored. */
+export const SyncTask = { Other: 0, Listings: 2, Orders: 3, UnmanagedListings: 5 } as const
+export type SyncTaskCode = (typeof SyncTask)[keyof typeof SyncTask]
+
+/** Listing log action codes, in the order the original's filter lists them. */
+export const LISTING_ACTIONS = [
+  1, 2, 3, 4, 5, 35, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 18, 21, 22, 33, 25, 34, 38, 42,
+] as const
+export type ListingActionCode = (typeof LISTING_ACTIONS)[number]
+
+const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
+const nullableId = id.nullable()
+/** ISO 8601 in UTC, with the `Z`: `2026-11-27T10:15:00Z` or with milliseconds. */
+export const IsoUtcDate = z.iso.datetime({ offset: false, local: false })
+const text = (max: number) => z.string().max(max)
+
+const typeCommon = z.literal([1, 2, 3, 4])
+const typeSync = z.literal([1, 2, 3, 4, 100])
+const initiator = z.literal([0, 1, 2, 3])
+
+/** A description is plain text, or the JSON form `{"string", "params", "links"}`, stored as text. */
+const description = text(1_000_000)
+
+const newListingRecord = z.strictObject({
+  createDate: IsoUtcDate,
+  type: typeCommon,
+  initiator,
+  description,
+  accountId: id,
+  shopId: id,
+  listingId: id,
+  listingTitle: text(255),
+  productId: nullableId,
+  productTitle: text(255).nullable(),
+  listingProductId: nullableId,
+  action: z.literal(LISTING_ACTIONS),
+  actionId: id,
+})
+
+const newOrderRecord = z.strictObject({
+  createDate: IsoUtcDate,
+  type: typeCommon,
+  initiator,
+  description,
+  accountId: id,
+  shopId: id,
+  orderId: id,
+  ttsOrderId: text(64),
+  magentoOrderId: nullableId,
+  magentoOrderNumber: text(64).nullable(),
+})
+
+const newSynchronizationRecord = z.strictObject({
+  createDate: IsoUtcDate,
+  type: typeSync,
+  initiator,
+  description,
+  task: z.literal([0, 2, 3, 5]),
+  detailedDescription: text(1_000_000).nullable(),
+  operationHistoryId: nullableId,
+})
+
+export const NewRecordSchemas = {
+  listing: newListingRecord,
+  order: newOrderRecord,
+  synchronization: newSynchronizationRecord,
+} as const
+
+export const RecordSchemas = {
+  listing: newListingRecord.extend({ id }),
+  order: newOrderRecord.extend({ id }),
+  synchronization: newSynchronizationRecord.extend({ id }),
+} as const
+
+export type LogKindName = z.infer<typeof LogKindSchema>
+export type ListingLogRecord = z.infer<typeof RecordSchemas.listing>
+export type OrderLogRecord = z.infer<typeof RecordSchemas.order>
+export type SynchronizationLogRecord = z.infer<typeof RecordSchemas.synchronization>
+export interface LogRecordByKind {
+  listing: ListingLogRecord
+  order: OrderLogRecord
+  synchronization: SynchronizationLogRecord
+}
+export type AnyLogRecord = LogRecordByKind[LogKindName]
+export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
+
+/** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
+export const LogQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  cursor: z.string().min(1).max(200).optional(),
+  from: IsoUtcDate.optional(),
+  to: IsoUtcDate.optional(),
+  accountId: z.coerce.number().pipe(id).optional(),
+  shopId: z.coerce.number().pipe(id).optional(),
+  listingId: z.coerce.number().pipe(id).optional(),
+  listingProductId: z.coerce.number().pipe(id).optional(),
+  orderId: z.coerce.number().pipe(id).optional(),
+  afterId: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+})
+export type LogQuery = z.input<typeof LogQuerySchema>
+
+/**
+ * A page of records. `items` are checked one by one by the client, so one bad record does not
+ * throw away the page. `totalEstimate` is the count of matching records, sent with the first
+ * page only (no cursor), for progress bars.
+ */
+export const LogPageSchema = z.object({
+  items: z.array(z.unknown()),
+  nextCursor: z.string().min(1).nullable(),
+  totalEstimate: z.int().min(0).nullable().optional(),
+})
+export type LogPage = z.infer<typeof LogPageSchema>
+
+export const ShopSchema = z.object({ id, name: text(255), region: text(16) })
+export const AccountSchema = z.object({ id, title: text(255), shops: z.array(ShopSchema) })
+export const MetaSchema = z.object({ accounts: z.array(AccountSchema) })
+export type Shop = z.infer<typeof ShopSchema>
+export type Account = z.infer<typeof AccountSchema>
+export type Meta = z.infer<typeof MetaSchema>
+
+export const PostLogsBodySchema = <K extends LogKindName>(kind: K) =>
+  z.strictObject({ items: z.array(NewRecordSchemas[kind]).min(1).max(100_000) })
+export const PostLogsResponseSchema = z.object({ ids: z.array(id) })
+export const DeleteLogsResponseSchema = z.object({ deleted: z.int().min(0) })
+
+export const KEEP_DAYS_MIN = 14
+export const KEEP_DAYS_MAX = 90
+export const RetentionSettingSchema = z.strictObject({
+  enabled: z.boolean(),
+  keepDays: z.int().min(KEEP_DAYS_MIN).max(KEEP_DAYS_MAX),
+})
+export const LogsClearingSettingsSchema = z.strictObject({
+  listing: RetentionSettingSchema,
+  order: RetentionSettingSchema,
+  synchronization: RetentionSettingSchema,
+})
+export type LogsClearingSettings = z.infer<typeof LogsClearingSettingsSchema>
+export const DEFAULT_LOGS_CLEARING: LogsClearingSettings = {
+  listing: { enabled: true, keepDays: 30 },
+  order: { enabled: true, keepDays: 90 },
+  synchronization: { enabled: true, keepDays: 30 },
+}
+
+export const ApiErrorBodySchema = z.object({
+  error: z.string(),
+  details: z.array(z.object({ field: z.string(), message: z.string() })),
+})
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>
+
+/** Turns zod issues into the `details` of an error body, each naming its field. */
+export function issuesToDetails(error: z.ZodError, prefix = ''): ApiErrorBody['details'] {
+  return error.issues.slice(0, 50).flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: [prefix, ...issue.path.map(String), key].filter(Boolean).join('.'),
+        message: 'unknown field',
+      }))
+    }
+    return [{ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }]
+  })
+}
