@@ -23,7 +23,12 @@ export default defineConfig(
         { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate strings as code.' },
         { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate strings as code.' },
       ],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Use the @/ alias.' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'Use the @/ alias.' }] }],
     },
   },
   {

@@ -33,6 +33,8 @@ export default defineConfig({
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // A database of its own, seeded afresh each run, with fault injection for the fault tests.
+    env: { PREVIEW_DB: '.data/e2e.sqlite', PREVIEW_RESET: '1', PREVIEW_TEST_MODE: '1' },
     timeout: 120_000,
   },
 })

@@ -23,7 +23,34 @@ export const API_PREFIX = '/api/v1'
 export interface ApiOptions {
   /** `Access-Control-Allow-Origin` to send, e.g. `*` or `https://admin.example.com`. */
   cors?: string
+  /**
+   * Honour the fault-injection endpoint `/api/v1/__test/faults` (tests only; never in a real
+   * deployment). @default false
+   */
+  testMode?: boolean
 }
+
+/** A fault the test mode injects into the next matching requests. */
+export const FaultSchema = z.strictObject({
+  /** Applies to requests whose path (after /api/v1) starts with this, e.g. `/logs/listing`. */
+  path: z.string().startsWith('/'),
+  /** Only GET, POST, ... requests. @default every method */
+  method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).optional(),
+  /** Answer with this status and an error body. */
+  status: z.int().min(200).max(599).optional(),
+  /** Answer 200 with this raw body instead (e.g. an HTML page, broken JSON). */
+  rawBody: z.string().max(2_000_000).optional(),
+  /** Wait this long before answering (or before the other fault). */
+  delayMs: z.int().min(0).max(120_000).optional(),
+  /** Destroy the connection without an answer. */
+  reset: z.boolean().optional(),
+  /** Skip this many matching requests before the fault starts. @default 0 */
+  after: z.int().min(0).default(0),
+  /** How many matching requests get it. @default 1 */
+  times: z.int().min(1).max(1_000_000).default(1),
+})
+export type Fault = z.infer<typeof FaultSchema>
+const FaultListSchema = z.strictObject({ faults: z.array(FaultSchema).max(100) })
 
 type Next = (error?: unknown) => void
 
@@ -238,6 +265,47 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
         Vary: 'Origin',
       }
     : {}
+  let faults: Fault[] = []
+
+  /** Applies the first matching injected fault; true when it answered the request itself. */
+  async function injectFault(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    const fault = faults.find((f) => path.startsWith(f.path) && (!f.method || f.method === req.method))
+    if (!fault) return false
+    if (fault.after > 0) {
+      fault.after -= 1
+      return false
+    }
+    fault.times -= 1
+    if (fault.times <= 0) faults = faults.filter((f) => f !== fault)
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
+    if (fault.reset) {
+      req.socket.destroy()
+      return true
+    }
+    if (fault.rawBody !== undefined) {
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'text/html; charset=utf-8', ...corsHeaders })
+      res.end(fault.rawBody)
+      return true
+    }
+    if (fault.status !== undefined) {
+      send(res, fault.status, { error: `Injected fault ${fault.status}`, details: [] }, corsHeaders)
+      return true
+    }
+    return false
+  }
+
+  async function testControl(req: IncomingMessage, res: ServerResponse) {
+    if (req.method === 'DELETE') {
+      faults = []
+      return send(res, 200, { faults })
+    }
+    if (req.method !== 'POST') return send(res, 405, { error: 'Method not allowed', details: [] })
+    const parsed = FaultListSchema.safeParse(await readBody(req))
+    if (!parsed.success) return send(res, 400, { error: 'Invalid faults', details: issuesToDetails(parsed.error) })
+    faults = parsed.data.faults
+    send(res, 200, { faults })
+  }
+
   return (req: IncomingMessage, res: ServerResponse, next?: Next) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
@@ -249,8 +317,19 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       res.end()
       return
     }
-    route(db, req, url)
-      .then(({ status, body }) => send(res, status, body, corsHeaders))
+    const path = url.pathname.slice(API_PREFIX.length)
+    if (options.testMode && path === '/__test/faults') {
+      testControl(req, res).catch((error: unknown) =>
+        send(res, error instanceof HttpError ? error.status : 500, { error: String(error), details: [] }),
+      )
+      return
+    }
+    const handle = async () => {
+      if (options.testMode && faults.length > 0 && (await injectFault(req, res, path))) return
+      const { status, body } = await route(db, req, url)
+      send(res, status, body, corsHeaders)
+    }
+    handle()
       .catch((error: unknown) => {
         if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
         if (error instanceof z.ZodError) return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)

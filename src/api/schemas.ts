@@ -102,18 +102,24 @@ export interface LogRecordByKind {
 export type AnyLogRecord = LogRecordByKind[LogKindName]
 export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
 
+/** A whole number in a query string: plain decimal digits only (no `0x41`, `1e3`, ` 5`). */
+const queryInt = <T extends z.ZodType<number, number>>(schema: T) =>
+  z.union([z.number(), z.string().regex(/^\d{1,16}$/, 'expected a whole number').transform(Number)]).pipe(schema)
+
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  limit: queryInt(z.int().min(1).max(10_000)).default(1000),
   cursor: z.string().min(1).max(200).optional(),
   from: IsoUtcDate.optional(),
   to: IsoUtcDate.optional(),
-  accountId: z.coerce.number().pipe(id).optional(),
-  shopId: z.coerce.number().pipe(id).optional(),
-  listingId: z.coerce.number().pipe(id).optional(),
-  listingProductId: z.coerce.number().pipe(id).optional(),
-  orderId: z.coerce.number().pipe(id).optional(),
-  afterId: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  accountId: queryInt(id).optional(),
+  shopId: queryInt(id).optional(),
+  listingId: queryInt(id).optional(),
+  listingProductId: queryInt(id).optional(),
+  orderId: queryInt(id).optional(),
+  afterId: queryInt(z.int().min(0).max(Number.MAX_SAFE_INTEGER)).optional(),
+  /** Magento's CSRF token; the admin adds it to every request. Ignored by the preview backend. */
+  form_key: z.string().max(64).optional(),
 })
 export type LogQuery = z.input<typeof LogQuerySchema>
 

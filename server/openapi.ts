@@ -1,0 +1,155 @@
+/**
+ * Builds the OpenAPI 3.1 document of the log API from the shared zod schemas, so the document
+ * the Magento side implements can never drift from what the client validates.
+ */
+import { z } from 'zod'
+import {
+  ApiErrorBodySchema,
+  DeleteLogsResponseSchema,
+  LogPageSchema,
+  LogQuerySchema,
+  LogsClearingSettingsSchema,
+  MetaSchema,
+  NewRecordSchemas,
+  PostLogsResponseSchema,
+  RecordSchemas,
+} from '../src/api/schemas.ts'
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
+  const generated: Record<string, unknown> = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' })
+  // Inside an OpenAPI document the dialect is set once, not per schema.
+  delete generated.$schema
+  return generated
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } })
+const errorResponse = (description: string) => ({ description, content: json('Error') })
+
+export function buildOpenApi() {
+  const kinds = ['listing', 'order', 'synchronization'] as const
+  const queryParams = Object.entries(LogQuerySchema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: (
+      {
+        limit: 'Records per page, 1-10000 (default 1000).',
+        cursor: 'Opaque cursor from the previous page\'s nextCursor.',
+        from: 'Only records created at or after this time (ISO 8601 UTC).',
+        to: 'Only records created at or before this time (ISO 8601 UTC).',
+        accountId: 'Listing and order logs.',
+        shopId: 'Listing and order logs.',
+        listingId: 'Listing log.',
+        listingProductId: 'Listing log.',
+        orderId: 'Order log.',
+        afterId: 'Only records with a greater id: what arrived since the newest record held.',
+        form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
+      } as Record<string, string>
+    )[name],
+    schema: schema(field as z.ZodType),
+  }))
+  const kindParam = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...kinds] } }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'TikTok Shop Logs & Events API',
+      version: '1.0.0',
+      description:
+        'The log API the Logs & Events micro-frontend reads. Served by the M2E TikTok Shop Magento module in production and by the SQLite preview backend in development. Generated from src/api/schemas.ts by `npm run openapi`.',
+    },
+    servers: [{ url: '/api/v1' }],
+    paths: {
+      '/meta': {
+        get: {
+          summary: 'Accounts with their shops',
+          responses: { 200: { description: 'Accounts', content: json('Meta') } },
+        },
+      },
+      '/logs/{kind}': {
+        parameters: [kindParam],
+        get: {
+          summary: 'A page of log records, newest first (create date, then id)',
+          parameters: queryParams,
+          responses: {
+            200: {
+              description:
+                'A page. items hold records of the kind\'s schema (ListingRecord, OrderRecord or SynchronizationRecord); nextCursor is null on the last page; totalEstimate (first page only) counts every matching record.',
+              content: json('LogPage'),
+            },
+            400: errorResponse('Unknown param, wrong type, limit out of range, filter of another log, bad cursor'),
+            404: errorResponse('Unknown kind'),
+          },
+        },
+        post: {
+          summary: 'Store records (all or none)',
+          requestBody: {
+            required: true,
+            description: 'Records of the kind, without id. At most 5 MB.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      minItems: 1,
+                      items: { oneOf: kinds.map((k) => ({ $ref: `#/components/schemas/New${k[0]!.toUpperCase()}${k.slice(1)}Record` })) },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            201: { description: 'The new ids, in the order given', content: json('PostLogsResponse') },
+            400: errorResponse('Malformed body or an invalid record (nothing stored)'),
+            413: errorResponse('Body over 5 MB'),
+          },
+        },
+        delete: {
+          summary: 'Clear All (listing and synchronization logs only)',
+          responses: {
+            200: { description: 'How many records were deleted', content: json('DeleteLogsResponse') },
+            405: errorResponse('The order log cannot be cleared'),
+          },
+        },
+      },
+      '/settings/logs-clearing': {
+        get: {
+          summary: 'Logs Clearing settings',
+          responses: { 200: { description: 'Settings', content: json('LogsClearingSettings') } },
+        },
+        put: {
+          summary: 'Save Logs Clearing settings (keepDays 14-90)',
+          requestBody: { required: true, content: json('LogsClearingSettings') },
+          responses: {
+            200: { description: 'The saved settings', content: json('LogsClearingSettings') },
+            400: errorResponse('Invalid settings'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Meta: schema(MetaSchema),
+        LogPage: schema(LogPageSchema),
+        ListingRecord: schema(RecordSchemas.listing),
+        OrderRecord: schema(RecordSchemas.order),
+        SynchronizationRecord: schema(RecordSchemas.synchronization),
+        NewListingRecord: schema(NewRecordSchemas.listing),
+        NewOrderRecord: schema(NewRecordSchemas.order),
+        NewSynchronizationRecord: schema(NewRecordSchemas.synchronization),
+        PostLogsResponse: schema(PostLogsResponseSchema),
+        DeleteLogsResponse: schema(DeleteLogsResponseSchema),
+        LogsClearingSettings: schema(LogsClearingSettingsSchema),
+        Error: schema(ApiErrorBodySchema),
+      },
+    },
+  }
+}
+
+export const OPENAPI_FILE = 'public/openapi.json'
+export const renderOpenApi = () => `${JSON.stringify(buildOpenApi(), null, 2)}\n`

@@ -1,0 +1,225 @@
+/**
+ * The typed client of the log API. Every response is validated against the shared schemas;
+ * records are checked one by one, so one bad record never costs the rest of its page, and
+ * rejected records are counted with their reasons instead of being silently dropped.
+ */
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import type { z } from 'zod'
+import { ApiError, toApiError } from '@/api/errors'
+import {
+  DeleteLogsResponseSchema,
+  LogPageSchema,
+  LogsClearingSettingsSchema,
+  MetaSchema,
+  PostLogsResponseSchema,
+  RecordSchemas,
+  type LogKindName,
+  type LogQuery,
+  type LogRecordByKind,
+  type LogsClearingSettings,
+  type Meta,
+  type NewLogRecord,
+} from '@/api/schemas'
+
+export interface ApiClientOptions {
+  /** Where `/api/v1` lives, e.g. `/api/v1` or `https://admin.example.com/m2e/api/v1`. */
+  baseUrl: string
+  /** Extra headers on every request. */
+  headers?: Record<string, string>
+  /** Extra query params on every request; the Magento admin needs `form_key`. */
+  params?: Record<string, string>
+  /** Send cookies to another origin. @default false */
+  withCredentials?: boolean
+  /** @default 30000 */
+  timeoutMs?: number
+  /** Retries of idempotent GETs after offline, timeout or 5xx. @default 3 */
+  retries?: number
+  /** First retry delay; doubles each time. @default 500 */
+  retryDelayMs?: number
+}
+
+/** A record the client refused, and why. */
+export interface RejectedRecord {
+  /** Position in its page. */
+  index: number
+  /** The record's id when it had a usable one. */
+  id: number | null
+  reasons: string[]
+}
+
+/** How many rejected records keep their reasons; the rest are only counted. */
+export const MAX_REJECTED_DETAILS = 100
+
+export interface ValidatedPage<K extends LogKindName> {
+  items: LogRecordByKind[K][]
+  rejected: RejectedRecord[]
+  rejectedCount: number
+  nextCursor: string | null
+  totalEstimate: number | null
+}
+
+export interface ReadLogProgress {
+  loaded: number
+  rejected: number
+  /** The server's count of matching records, when it sent one. */
+  totalEstimate: number | null
+}
+
+export interface ReadLogOptions<K extends LogKindName> {
+  query?: Omit<LogQuery, 'cursor'>
+  signal?: AbortSignal
+  /** Called with each page as it arrives, newest first. */
+  onPage: (page: ValidatedPage<K>, progress: ReadLogProgress) => void
+}
+
+function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) {
+    const looksLikeHtml = typeof data === 'string' && /^\s*</.test(data)
+    throw new ApiError(
+      'bad-response',
+      looksLikeHtml
+        ? `The server sent a web page instead of ${what}.`
+        : `The server sent ${what} in an unexpected shape (${describeIssues(parsed.error).join('; ')}).`,
+    )
+  }
+  return parsed.data
+}
+
+/** Validates each record; keeps the valid ones and explains the rest. */
+export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]) {
+  const schema = RecordSchemas[kind]
+  const items: LogRecordByKind[K][] = []
+  const rejected: RejectedRecord[] = []
+  let rejectedCount = 0
+  for (let index = 0; index < raw.length; index++) {
+    const parsed = schema.safeParse(raw[index])
+    if (parsed.success) {
+      items.push(parsed.data as LogRecordByKind[K])
+      continue
+    }
+    rejectedCount += 1
+    if (rejected.length < MAX_REJECTED_DETAILS) {
+      const candidate = raw[index] as { id?: unknown } | null
+      const id = typeof candidate?.id === 'number' && Number.isSafeInteger(candidate.id) ? candidate.id : null
+      rejected.push({ index, id, reasons: describeIssues(parsed.error) })
+    }
+  }
+  return { items, rejected, rejectedCount }
+}
+
+function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError('aborted', 'The request was cancelled.'))
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(new ApiError('aborted', 'The request was cancelled.'))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const http: AxiosInstance = axios.create({
+    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    headers: { Accept: 'application/json', ...options.headers },
+    params: options.params,
+    withCredentials: options.withCredentials ?? false,
+    timeout: options.timeoutMs ?? 30_000,
+    // Responses are parsed as JSON ourselves: a non-JSON body must become a clear error.
+    transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+  })
+  const retries = options.retries ?? 3
+  const retryDelayMs = options.retryDelayMs ?? 500
+
+  /** GETs are idempotent: retried with backoff after offline, timeout or 5xx. */
+  async function get(url: string, config: AxiosRequestConfig = {}): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await http.get(url, config)).data
+      } catch (error) {
+        const apiError = toApiError(error)
+        if (!apiError.retryable || attempt >= retries || config.signal?.aborted) throw apiError
+        await sleep(retryDelayMs * 2 ** attempt, config.signal as AbortSignal | undefined)
+      }
+    }
+  }
+
+  async function send(method: 'post' | 'put' | 'delete', url: string, body?: unknown): Promise<unknown> {
+    try {
+      return (await http.request({ method, url, data: body })).data
+    } catch (error) {
+      throw toApiError(error)
+    }
+  }
+
+  async function getLogPage<K extends LogKindName>(
+    kind: K,
+    query: LogQuery = {},
+    signal?: AbortSignal,
+  ): Promise<ValidatedPage<K>> {
+    const data = await get(`/logs/${kind}`, { params: query, signal })
+    const page = validate(LogPageSchema, data, 'a page of log records')
+    return {
+      ...validateRecords(kind, page.items),
+      nextCursor: page.nextCursor,
+      totalEstimate: page.totalEstimate ?? null,
+    }
+  }
+
+  return {
+    http,
+
+    async getMeta(signal?: AbortSignal): Promise<Meta> {
+      return validate(MetaSchema, await get('/meta', { signal }), 'the accounts and shops')
+    },
+
+    getLogPage,
+
+    /** Reads a whole log page by page, newest first; stops with an ApiError on failure or abort. */
+    async readLog<K extends LogKindName>(kind: K, { query = {}, signal, onPage }: ReadLogOptions<K>) {
+      const progress: ReadLogProgress = { loaded: 0, rejected: 0, totalEstimate: null }
+      let cursor: string | undefined
+      do {
+        const page = await getLogPage(kind, cursor ? { ...query, cursor } : query, signal)
+        if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.')
+        if (page.totalEstimate !== null) progress.totalEstimate = page.totalEstimate
+        progress.loaded += page.items.length
+        progress.rejected += page.rejectedCount
+        onPage(page, { ...progress })
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      return progress
+    },
+
+    async postLogs<K extends LogKindName>(kind: K, items: NewLogRecord<K>[]): Promise<number[]> {
+      return validate(PostLogsResponseSchema, await send('post', `/logs/${kind}`, { items }), 'the new ids').ids
+    },
+
+    async clearLog(kind: Exclude<LogKindName, 'order'>): Promise<number> {
+      return validate(DeleteLogsResponseSchema, await send('delete', `/logs/${kind}`), 'the deleted count').deleted
+    },
+
+    async getLogsClearing(signal?: AbortSignal): Promise<LogsClearingSettings> {
+      return validate(LogsClearingSettingsSchema, await get('/settings/logs-clearing', { signal }), 'the settings')
+    },
+
+    async putLogsClearing(settings: LogsClearingSettings): Promise<LogsClearingSettings> {
+      return validate(
+        LogsClearingSettingsSchema,
+        await send('put', '/settings/logs-clearing', settings),
+        'the settings',
+      )
+    },
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>

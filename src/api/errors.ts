@@ -1,0 +1,55 @@
+import axios from 'axios'
+import { ApiErrorBodySchema, type ApiErrorBody } from '@/api/schemas'
+
+/** Every way a request can fail, in the words the UI needs to explain it. */
+export type ApiErrorKind =
+  | 'offline'
+  | 'timeout'
+  | 'unauthorised'
+  | 'not-found'
+  | 'bad-request'
+  | 'server'
+  | 'bad-response'
+  | 'aborted'
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly details: ApiErrorBody['details'] = [],
+  ) {
+    super(message)
+  }
+
+  /** Worth another try: the network or the server may be fine a moment later. */
+  get retryable(): boolean {
+    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server'
+  }
+}
+
+/** Turns whatever axios threw into an ApiError; never throws itself. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  if (axios.isCancel(error)) return new ApiError('aborted', 'The request was cancelled.')
+  if (!axios.isAxiosError(error)) {
+    return new ApiError('bad-response', error instanceof Error ? error.message : String(error))
+  }
+  if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
+    return new ApiError('timeout', 'The server took too long to answer.')
+  }
+  const response = error.response
+  if (!response) return new ApiError('offline', 'The server could not be reached.')
+  const parsedBody = ApiErrorBodySchema.safeParse(response.data)
+  const body = parsedBody.success ? parsedBody.data : undefined
+  const status = response.status
+  const serverSaid = body?.error ? `: ${body.error}` : ''
+  if (status === 401 || status === 403) {
+    return new ApiError('unauthorised', `The session has expired or access was refused (HTTP ${status}).`, status)
+  }
+  if (status === 404) return new ApiError('not-found', `Not found (HTTP 404)${serverSaid}.`, status, body?.details)
+  if (status === 429) return new ApiError('server', 'The server is busy (HTTP 429).', status)
+  if (status >= 500) return new ApiError('server', `The server failed (HTTP ${status})${serverSaid}.`, status)
+  return new ApiError('bad-request', `The request was refused (HTTP ${status})${serverSaid}.`, status, body?.details)
+}

@@ -1,0 +1,183 @@
+// @vitest-environment node
+import { createServer } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createApiClient, type ApiClientOptions } from '@/api/client'
+import { ApiError } from '@/api/errors'
+import type { Fault } from '../../server/api.ts'
+import { startTestServer, type TestServer } from './testServer.ts'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startTestServer({ listing: 2500, order: 300, synchronization: 120 }, { testMode: true })
+})
+afterAll(() => server.stop())
+afterEach(() => fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' }))
+
+const client = (options: Partial<ApiClientOptions> = {}) =>
+  createApiClient({ baseUrl: server.apiUrl, retryDelayMs: 10, ...options })
+
+async function inject(...faults: Partial<Fault>[]) {
+  const response = await fetch(`${server.apiUrl}/__test/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  })
+  expect(response.status).toBe(200)
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError)
+    return error as ApiError
+  }
+  throw new Error('expected the call to fail')
+}
+
+const validRecord = {
+  id: 1,
+  createDate: '2026-11-01T10:00:00Z',
+  type: 3,
+  initiator: 2,
+  description: 'Price was changed on TikTok Shop.',
+  task: 2,
+  detailedDescription: null,
+  operationHistoryId: 7,
+}
+
+describe('the API client against the preview backend', () => {
+  it('reads the accounts and shops', async () => {
+    const meta = await client().getMeta()
+    expect(meta.accounts.map((a) => a.title)).toEqual(['Fashion Hub Europe', 'Gadget Corner'])
+  })
+
+  it('reads a whole log page by page, newest first, reporting progress', async () => {
+    const progress: number[] = []
+    const ids: number[] = []
+    const result = await client().readLog('listing', {
+      query: { limit: 1000 },
+      onPage: (page, p) => {
+        ids.push(...page.items.map((r) => r.id))
+        progress.push(p.loaded)
+        expect(p.totalEstimate).toBe(2500)
+      },
+    })
+    expect(progress).toEqual([1000, 2000, 2500])
+    expect(result).toEqual({ loaded: 2500, rejected: 0, totalEstimate: 2500 })
+    expect(new Set(ids).size).toBe(2500)
+  })
+
+  it('passes extra query params such as form_key', async () => {
+    const page = await client({ params: { form_key: 'AbC123' } }).getLogPage('order', { limit: 3 })
+    expect(page.items).toHaveLength(3)
+  })
+
+  it('keeps the valid records of a page and explains the rejected ones', async () => {
+    await inject({
+      path: '/logs/synchronization',
+      rawBody: JSON.stringify({
+        items: [validRecord, { ...validRecord, id: 2, type: 9 }, { ...validRecord, id: 3, createDate: 'yesterday' }, null, 'x'],
+        nextCursor: null,
+      }),
+    })
+    const page = await client().getLogPage('synchronization')
+    expect(page.items).toEqual([validRecord])
+    expect(page.rejectedCount).toBe(4)
+    expect(page.rejected.map((r) => [r.index, r.id])).toEqual([[1, 2], [2, 3], [3, null], [4, null]])
+    expect(page.rejected[0]!.reasons.join()).toContain('type')
+    expect(page.rejected[1]!.reasons.join()).toContain('createDate')
+  })
+
+  it('says so when the server sends a web page instead of JSON', async () => {
+    await inject({ path: '/logs/order', rawBody: '<!doctype html><title>Magento</title><p>Please log in</p>' })
+    const error = await failure(client().getLogPage('order'))
+    expect(error.kind).toBe('bad-response')
+    expect(error.message).toBe('The server sent a web page instead of a page of log records.')
+  })
+
+  it('rejects a page in the wrong shape', async () => {
+    await inject({ path: '/meta', rawBody: JSON.stringify({ accounts: 'none' }) })
+    expect((await failure(client().getMeta())).kind).toBe('bad-response')
+  })
+
+  it.each([401, 403])('turns %i into an unauthorised error, without retrying', async (status) => {
+    await inject({ path: '/meta', status, times: 1 })
+    const error = await failure(client().getMeta())
+    expect(error.kind).toBe('unauthorised')
+    expect(error.status).toBe(status)
+  })
+
+  it('retries a 5xx with backoff and succeeds when the server recovers', async () => {
+    await inject({ path: '/meta', status: 503, times: 3 })
+    const meta = await client({ retries: 3 }).getMeta()
+    expect(meta.accounts).toHaveLength(2)
+  })
+
+  it('gives up after 3 retries with a server error', async () => {
+    await inject({ path: '/meta', status: 500, times: 4 })
+    const error = await failure(client({ retries: 3 }).getMeta())
+    expect(error.kind).toBe('server')
+    expect(error.message).toContain('HTTP 500')
+  })
+
+  it('reports a timeout', async () => {
+    await inject({ path: '/meta', delayMs: 400, times: 1 })
+    const error = await failure(client({ timeoutMs: 100, retries: 0 }).getMeta())
+    expect(error.kind).toBe('timeout')
+  })
+
+  it('reports a connection reset as offline', async () => {
+    await inject({ path: '/meta', reset: true, times: 1 })
+    expect((await failure(client({ retries: 0 }).getMeta())).kind).toBe('offline')
+  })
+
+  it('reports an unreachable server as offline', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address() as { port: number }
+        probe.close(() => resolve(address.port))
+      })
+    })
+    const error = await failure(createApiClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, retries: 0 }).getMeta())
+    expect(error.kind).toBe('offline')
+  })
+
+  it('reports a refused request with the server\'s reason', async () => {
+    const error = await failure(client().getLogPage('listing', { limit: 20_000 }))
+    expect(error.kind).toBe('bad-request')
+    expect(error.details[0]!.field).toBe('limit')
+  })
+
+  it('stops reading when aborted', async () => {
+    const controller = new AbortController()
+    await inject({ path: '/logs/listing', delayMs: 50, times: 10 })
+    const pages: number[] = []
+    const error = await failure(
+      client().readLog('listing', {
+        query: { limit: 500 },
+        signal: controller.signal,
+        onPage: (page) => {
+          pages.push(page.items.length)
+          controller.abort()
+        },
+      }),
+    )
+    expect(error.kind).toBe('aborted')
+    expect(pages).toEqual([500])
+  })
+
+  it('posts records, clears a log and saves settings', async () => {
+    const api = client()
+    const [id] = await api.postLogs('synchronization', [{ ...validRecord, id: undefined } as never])
+    expect(id).toBeGreaterThan(120)
+    expect(await api.clearLog('synchronization')).toBe(121)
+    const settings = await api.getLogsClearing()
+    const saved = await api.putLogsClearing({ ...settings, order: { enabled: true, keepDays: 45 } })
+    expect(saved.order.keepDays).toBe(45)
+    const refused = await failure(api.putLogsClearing({ ...settings, order: { enabled: true, keepDays: 5 } }))
+    expect(refused.kind).toBe('bad-request')
+    expect(refused.details[0]!.field).toBe('order.keepDays')
+  })
+})

@@ -1,0 +1,21 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { OPENAPI_FILE, buildOpenApi, renderOpenApi } from '../../server/openapi.ts'
+
+describe('the published OpenAPI document', () => {
+  it('is generated from the current schemas (run `npm run openapi` after changing them)', () => {
+    expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(renderOpenApi())
+  })
+
+  it('describes every endpoint and the record fields', () => {
+    const doc = buildOpenApi()
+    expect(Object.keys(doc.paths)).toEqual(['/meta', '/logs/{kind}', '/settings/logs-clearing'])
+    expect(Object.keys(doc.components.schemas.ListingRecord.properties ?? {})).toEqual([
+      'createDate', 'type', 'initiator', 'description', 'accountId', 'shopId', 'listingId', 'listingTitle',
+      'productId', 'productTitle', 'listingProductId', 'action', 'actionId', 'id',
+    ])
+    const limit = doc.paths['/logs/{kind}'].get.parameters.find((p) => p.name === 'limit')
+    expect(JSON.stringify(limit?.schema)).toContain('10000')
+  })
+})
