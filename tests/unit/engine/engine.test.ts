@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import { LogEngine, type EngineListingRecord, type EngineOrderRecord } from '@/engine'
+
+let nextId = 1
+function listing(overrides: Partial<EngineListingRecord> = {}): EngineListingRecord {
+  return {
+    id: nextId++,
+    createDate: '2026-11-10T10:00:00.000Z',
+    type: 1,
+    initiator: 2,
+    description: 'Item was Revised.',
+    accountId: 1,
+    shopId: 1,
+    listingId: 1,
+    listingTitle: 'Summer Dresses 2026',
+    productId: 1001,
+    productTitle: 'Maxi Dress',
+    listingProductId: 5001,
+    action: 15,
+    actionId: 100,
+    ...overrides,
+  }
+}
+
+function order(overrides: Partial<EngineOrderRecord> = {}): EngineOrderRecord {
+  return {
+    id: nextId++,
+    createDate: '2026-11-10T10:00:00.000Z',
+    type: 4,
+    initiator: 2,
+    description: 'Magento Order was not created. Reason: Product "SKU-1" is out of stock.',
+    accountId: 1,
+    shopId: 1,
+    orderId: 20001,
+    ttsOrderId: '576461413577379981',
+    magentoOrderId: null,
+    magentoOrderNumber: null,
+    ...overrides,
+  }
+}
+
+const at = (hour: number) => new Date(Date.UTC(2026, 10, 10, hour)).toISOString()
+
+function ids(engine: LogEngine, rows: Uint32Array) {
+  return Array.from(rows, (index) => engine.idAt(index))
+}
+
+describe('LogEngine', () => {
+  it('shows a repeated message once with its count and the latest date', () => {
+    const engine = new LogEngine('listing')
+    const records = [listing({ createDate: at(9) }), listing({ createDate: at(12) }), listing({ createDate: at(10) })]
+    engine.append(records)
+    const result = engine.query({ unique: true })
+    expect(result.shown).toBe(1)
+    expect(Array.from(result.counts)).toEqual([3])
+    expect(engine.get(result.rows[0]!).createDate).toBe(new Date(at(12)).toISOString())
+    expect(result.matched).toBe(3)
+  })
+
+  it('takes type, action and initiator from the latest member, not an arbitrary one', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(14), type: 4, action: 13, initiator: 1, description: 'Same text' }),
+      listing({ createDate: at(9), type: 2, action: 15, initiator: 2, description: 'Same text' }),
+    ])
+    const row = engine.get(engine.query({ unique: true }).rows[0]!)
+    expect([row.type, row.action, row.initiator]).toEqual([4, 13, 1])
+  })
+
+  it('never collapses records with no product id', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ listingProductId: null, productId: null, productTitle: null, description: 'Listing settings were edited.' }),
+      listing({ listingProductId: null, productId: null, productTitle: null, description: 'Listing settings were edited.' }),
+    ])
+    const result = engine.query({ unique: true })
+    expect(result.shown).toBe(2)
+    expect(Array.from(result.counts)).toEqual([1, 1])
+  })
+
+  it('collapses the order log on the order id', () => {
+    const engine = new LogEngine('order')
+    engine.append([order(), order(), order({ orderId: 20002 }), order({ description: 'Invoice was created.' })])
+    const result = engine.query({ unique: true })
+    expect(result.shown).toBe(3)
+    expect(Array.from(result.counts).sort()).toEqual([1, 1, 2])
+  })
+
+  it('breaks ties between equal dates by id, newest first', () => {
+    const engine = new LogEngine('listing')
+    const [a, b, c] = [listing({ id: 10 }), listing({ id: 30 }), listing({ id: 20 })]
+    engine.append([a!, b!, c!])
+    expect(ids(engine, engine.query().rows)).toEqual([30, 20, 10])
+    expect(ids(engine, engine.query({ sort: { field: 'createDate', direction: 'asc' } }).rows)).toEqual([10, 20, 30])
+  })
+
+  it('gives one product with many actions one grouped row per action run, with the worst type', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ actionId: 1, type: 2, createDate: at(8) }),
+      listing({ actionId: 1, type: 3, createDate: at(9), description: 'Image was not uploaded.' }),
+      listing({ actionId: 2, type: 1, createDate: at(10) }),
+      listing({ actionId: 3, type: 4, createDate: at(11), action: 13 }),
+      listing({ actionId: 3, type: 2, createDate: at(12), action: 13 }),
+    ])
+    const result = engine.query({ view: 'grouped' })
+    expect(result.shown).toBe(3)
+    expect(Array.from(result.counts)).toEqual([2, 1, 2])
+    expect(Array.from(result.worstTypes!)).toEqual([4, 1, 3])
+    expect(result.membersOf(2).map((i) => engine.get(i).description)).toEqual(['Image was not uploaded.', 'Item was Revised.'])
+  })
+
+  it('returns an empty result when nothing matches', () => {
+    const engine = new LogEngine('listing')
+    engine.append([listing(), listing()])
+    const result = engine.query({ filter: { types: [4] }, unique: true })
+    expect(result.shown).toBe(0)
+    expect(result.matched).toBe(0)
+    expect(result.rows).toHaveLength(0)
+    expect(result.typeCounts[4]).toBe(0)
+    expect(result.membersOf(0)).toEqual([])
+    expect(new LogEngine('order').query({ unique: true }).shown).toBe(0)
+  })
+
+  it('shows the latest matching member when a filter excludes the latest of the group', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ id: 501, createDate: at(15), initiator: 1 }),
+      listing({ id: 502, createDate: at(11), initiator: 2 }),
+      listing({ id: 503, createDate: at(9), initiator: 2 }),
+    ])
+    const result = engine.query({ unique: true, filter: { initiators: [2] } })
+    expect(ids(engine, result.rows)).toEqual([502])
+    expect(Array.from(result.counts)).toEqual([2])
+  })
+
+  it('finds "błąd" when the merchant types "blad", in any case', () => {
+    const engine = new LogEngine('listing')
+    engine.append([listing({ description: 'Błąd: wartość atrybutu jest nieprawidłowa.' }), listing({ description: 'Item was Listed.' })])
+    expect(engine.query({ filter: { message: 'BLAD' } }).shown).toBe(1)
+    expect(engine.query({ filter: { message: 'wartosc atrybutu' } }).shown).toBe(1)
+  })
+
+  it('matches the message as shown, with params filled in', () => {
+    const engine = new LogEngine('listing')
+    engine.append([listing({ description: JSON.stringify({ string: 'Attribute "%a%" is required.', params: { a: 'Brand' }, links: [] }) })])
+    expect(engine.query({ filter: { message: '"brand" is required' } }).shown).toBe(1)
+    expect(engine.query({ filter: { message: '%a%' } }).shown).toBe(0)
+  })
+
+  it('matches a listing by title text or by its id', () => {
+    const engine = new LogEngine('listing')
+    engine.append([listing({ listingId: 7, listingTitle: 'Phone Cases' }), listing({ listingId: 8, listingTitle: 'Boots 7' })])
+    expect(engine.query({ filter: { listing: '7' } }).shown).toBe(2)
+    expect(engine.query({ filter: { listing: 'phone' } }).shown).toBe(1)
+    expect(engine.query({ filter: { product: '1001' } }).shown).toBe(2)
+  })
+
+  it('matches order numbers of TikTok Shop and Magento', () => {
+    const engine = new LogEngine('order')
+    engine.append([order(), order({ orderId: 2, ttsOrderId: '111222', magentoOrderId: 9, magentoOrderNumber: '000000009' })])
+    expect(engine.query({ filter: { ttsOrder: '7379' } }).shown).toBe(1)
+    expect(engine.query({ filter: { magentoOrder: '0009' } }).shown).toBe(1)
+  })
+
+  it('keeps newest first when a refresh appends newer records', () => {
+    const engine = new LogEngine('listing')
+    engine.append([listing({ id: 2, createDate: at(10) }), listing({ id: 1, createDate: at(9) })])
+    engine.append([listing({ id: 4, createDate: at(12) }), listing({ id: 3, createDate: at(11) })])
+    engine.append([listing({ id: 5, createDate: at(10) })])
+    expect(ids(engine, engine.query().rows)).toEqual([4, 3, 5, 2, 1])
+    expect(engine.maxId()).toBe(5)
+  })
+
+  it('treats numbers as equal when asked: price revisions collapse together', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ description: 'Price was revised from 10.00 to 12.50.' }),
+      listing({ description: 'Price was revised from 12.50 to 11.00.' }),
+      listing({ description: 'QTY was revised from 5 to 4.' }),
+    ])
+    expect(engine.query({ unique: true }).shown).toBe(3)
+    const equal = engine.query({ unique: true, numbersAsEqual: true })
+    expect(equal.shown).toBe(2)
+    // Same date: the QTY message (the newest id) comes first.
+    expect(Array.from(equal.counts)).toEqual([1, 2])
+  })
+
+  it('sorts by product title, stable, newest first among equals', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ id: 1, createDate: at(1), productTitle: 'b' }),
+      listing({ id: 2, createDate: at(2), productTitle: 'A' }),
+      listing({ id: 3, createDate: at(3), productTitle: 'b' }),
+    ])
+    expect(ids(engine, engine.query({ sort: { field: 'productTitle', direction: 'asc' } }).rows)).toEqual([2, 3, 1])
+    expect(ids(engine, engine.query({ sort: { field: 'productTitle', direction: 'desc' } }).rows)).toEqual([3, 1, 2])
+  })
+
+  it('counts per type and per time bucket over the filtered records', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(0), type: 4 }),
+      listing({ createDate: at(1), type: 4 }),
+      listing({ createDate: at(13), type: 2 }),
+      listing({ createDate: at(23), type: 3, initiator: 1 }),
+    ])
+    const from = Date.parse(at(0))
+    const to = Date.parse(at(24)) - 1
+    const result = engine.query({ unique: true, filter: { initiators: [2] }, histogram: { from, to, buckets: 2 } })
+    expect(result.typeCounts).toEqual({ 1: 0, 2: 1, 3: 0, 4: 2, 100: 0 })
+    // bucket 0: two errors; bucket 1: one success. Slots: Info, Success, Warning, Error, Fatal.
+    expect(Array.from(result.histogram!)).toEqual([0, 0, 0, 2, 0, 0, 1, 0, 0, 0])
+  })
+
+  it('returns each record as the API sent it', () => {
+    const engine = new LogEngine('listing')
+    const record = listing({ productId: null, productTitle: null, listingProductId: null })
+    engine.append([record])
+    expect(engine.get(0)).toEqual(record)
+  })
+})
