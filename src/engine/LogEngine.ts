@@ -1,6 +1,6 @@
-import { Dictionary, PairDictionary } from '@/engine/dictionary'
-import { parseDescription, type ParsedMessage } from '@/engine/message'
-import { foldText } from '@/engine/text'
+import { Dictionary, PairDictionary } from './dictionary'
+import { parseDescription, type ParsedMessage } from './message'
+import { foldText } from './text'
 import {
   DEFAULT_SORT,
   TYPE_CODES,
@@ -10,7 +10,7 @@ import {
   type LogFilter,
   type LogQueryOptions,
   type LogSort,
-} from '@/engine/types'
+} from './types'
 
 /** Severity rank for the grouped view's worst type: Error > Warning > Success > Info. */
 const SEVERITY = new Uint8Array(256)
@@ -25,6 +25,29 @@ const TYPE_SLOT = new Uint8Array(256)
 TYPE_CODES.forEach((code, slot) => (TYPE_SLOT[code] = slot))
 
 const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
+
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48
+
+/**
+ * Parses the API's `YYYY-MM-DDTHH:MM:SS(.sss)Z` quickly; anything else goes to Date.parse.
+ */
+export function parseIsoUtc(text: string): number {
+  const length = text.length
+  if ((length === 24 || length === 20) && text.charCodeAt(10) === 84 && text.charCodeAt(length - 1) === 90) {
+    const ms = length === 24 ? digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22) : 0
+    const value = Date.UTC(
+      digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3),
+      digit(text, 5) * 10 + digit(text, 6) - 1,
+      digit(text, 8) * 10 + digit(text, 9),
+      digit(text, 11) * 10 + digit(text, 12),
+      digit(text, 14) * 10 + digit(text, 15),
+      digit(text, 17) * 10 + digit(text, 18),
+      ms,
+    )
+    if (!Number.isNaN(value)) return value
+  }
+  return Date.parse(text)
+}
 
 export interface QueryResult {
   /** Record index of each row, in display order (for a collapsed row: its latest member). */
@@ -123,6 +146,10 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private shapeKeys: Uint32Array | null = null
   private shapeKeysUpTo = 0
 
+  /** Last (title, index) seen per listing / product id: most records repeat them. */
+  private lastPlace = new Map<number, { title: string; extra: string | null; extraId: number | null; index: number }>()
+  private lastProduct = new Map<number, { title: string | null; index: number }>()
+
   private messageCache: { needle: string; size: number; mask: Uint8Array } | null = null
   private rankCache = new Map<string, { size: number; rank: Uint32Array }>()
 
@@ -190,7 +217,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   private write(i: number, record: EngineRecordByKind[K]) {
     this.ids[i] = record.id
-    this.dates[i] = Date.parse(record.createDate)
+    this.dates[i] = parseIsoUtc(record.createDate)
     this.types[i] = record.type
     this.initiators[i] = record.initiator
     const desc = this.descriptions.intern(record.description)
@@ -209,7 +236,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     if (this.kind === 'listing') {
       const l = r as EngineRecordByKind['listing']
       this.codes[i] = l.action
-      this.places[i] = this.internPlace(`${l.listingId}\u0000${l.listingTitle}`, l.listingId, l.listingTitle, null, null)
+      this.places[i] = this.internPlace(l.listingId, l.listingTitle, null, null)
       this.products[i] =
         l.productId === null && l.productTitle === null ? 0 : this.internProduct(l.productId, l.productTitle)
       entity = l.listingProductId === null ? 0 : this.entityIds.intern(l.listingProductId)
@@ -218,13 +245,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       this.groupKeys[i] = this.groupPairs.intern(entity, run)
     } else {
       const o = r as EngineRecordByKind['order']
-      this.places[i] = this.internPlace(
-        `${o.orderId}\u0000${o.ttsOrderId}\u0000${o.magentoOrderId ?? ''}\u0000${o.magentoOrderNumber ?? ''}`,
-        o.orderId,
-        o.ttsOrderId,
-        o.magentoOrderNumber,
-        o.magentoOrderId,
-      )
+      this.places[i] = this.internPlace(o.orderId, o.ttsOrderId, o.magentoOrderNumber, o.magentoOrderId)
       entity = this.entityIds.intern(o.orderId)
     }
     this.entities[i] = entity
@@ -232,9 +253,18 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     this.uniqueKeys[i] = entity === 0 ? 0 : this.uniquePairs.intern(entity, desc)
   }
 
-  private internPlace(key: string, id: number, title: string, extra: string | null, extraId: number | null) {
+  /** Listing (id, title) or order (id, TikTok Shop number, Magento number and id), interned. */
+  private internPlace(id: number, title: string, extra: string | null, extraId: number | null) {
+    const last = this.lastPlace.get(id)
+    if (last && last.title === title && last.extra === extra && last.extraId === extraId) return last.index
+    const index = this.internPlaceKey(id, title, extra, extraId)
+    this.lastPlace.set(id, { title, extra, extraId, index })
+    return index
+  }
+
+  private internPlaceKey(id: number, title: string, extra: string | null, extraId: number | null) {
     const size = this.placeKeys.size
-    const index = this.placeKeys.intern(key)
+    const index = this.placeKeys.intern(`${id}\u0000${title}\u0000${extra ?? '\u0001'}\u0000${extraId ?? ''}`)
     if (index === size) {
       this.placeId.push(id)
       this.placeTitle.push(title)
@@ -245,6 +275,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   private internProduct(id: number | null, title: string | null) {
+    const last = id === null ? undefined : this.lastProduct.get(id)
+    if (last && last.title === title) return last.index
+    const index = this.internProductKey(id, title)
+    if (id !== null) this.lastProduct.set(id, { title, index })
+    return index
+  }
+
+  private internProductKey(id: number | null, title: string | null) {
     const size = this.productKeys.size
     const index = this.productKeys.intern(`${id ?? ''}\u0000${title ?? ''}`)
     if (index === size) {
@@ -387,6 +425,12 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return members
   }
 
+  /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
+  dropCaches(): void {
+    this.messageCache = null
+    this.rankCache.clear()
+  }
+
   /** The newest record id held, or 0. */
   maxId(): number {
     let max = 0
@@ -520,11 +564,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       }
     }
     const rowOfKey = keys ? new Int32Array(keyCount).fill(-1) : null
-    const rows = new Uint32Array(n)
-    const counts = new Uint32Array(n)
-    const worst = grouped ? new Uint8Array(n) : null
-    const nextMember = keys ? new Int32Array(n).fill(-1) : null
-    const lastMember = keys ? new Int32Array(n) : null
+    const scratch = this.scratchBuffers()
+    const rows = scratch.rows
+    const counts = scratch.counts
+    const worst = grouped ? scratch.worst : null
+    const lastMember = scratch.lastMember
+    // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
+    const nextMember = keys ? new Uint32Array(n) : null
     const typeCounts = new Float64Array(TYPE_CODES.length)
     const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_CODES.length) : null
     const h: HistogramRequest = options.histogram ?? { from: 0, to: 0, buckets: 0 }
@@ -562,14 +608,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
           const row = rowOfKey![key]!
           if (row >= 0) {
             counts[row]!++
-            nextMember![lastMember![row]!] = i
-            lastMember![row] = i
+            nextMember![lastMember[row]!] = i + 1
+            lastMember[row] = i
             if (worst !== null && SEVERITY[type]! > SEVERITY[worst[row]!]!) worst[row] = type
             continue
           }
           rowOfKey![key] = shown
         }
-        lastMember![shown] = i
+        lastMember[shown] = i
       }
       if (worst !== null) worst[shown] = type
       rows[shown] = i
@@ -597,10 +643,31 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         if (first === undefined) return []
         if (!nextMember) return [first]
         const members: number[] = []
-        for (let i = first as number; i !== -1; i = nextMember[i]!) members.push(i)
+        for (let i = first as number; ; ) {
+          members.push(i)
+          const next = nextMember[i]!
+          if (next === 0) break
+          i = next - 1
+        }
         return members
       },
     }
+  }
+
+  private scratch: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint8Array } | null = null
+
+  /** Working arrays reused by every query, so a query allocates only what its result keeps. */
+  private scratchBuffers() {
+    if (!this.scratch || this.scratch.rows.length < this.count) {
+      const size = Math.max(this.capacity, this.count)
+      this.scratch = {
+        rows: new Uint32Array(size),
+        counts: new Uint32Array(size),
+        lastMember: new Uint32Array(size),
+        worst: new Uint8Array(size),
+      }
+    }
+    return this.scratch
   }
 
   /**

@@ -1,4 +1,4 @@
-export { LogEngine, type QueryResult } from '@/engine/LogEngine'
-export { parseDescription, safeHref, DETAILS_LABEL, type MessageSegment, type ParsedMessage } from '@/engine/message'
-export { foldText } from '@/engine/text'
-export * from '@/engine/types'
+export { LogEngine, type QueryResult } from './LogEngine'
+export { parseDescription, safeHref, DETAILS_LABEL, type MessageSegment, type ParsedMessage } from './message'
+export { foldText } from './text'
+export * from './types'
