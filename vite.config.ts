@@ -5,6 +5,12 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vite'
 import { previewBackend } from './server/vitePlugin.ts'
 
+/** Element Plus components the app uses (their CSS is pre-bundled for the dev server). */
+const ELEMENT_PLUS_STYLES = [
+  'base', 'alert', 'button', 'checkbox', 'config-provider', 'date-picker', 'dialog', 'drawer', 'input',
+  'input-number', 'option', 'progress', 'radio', 'radio-button', 'radio-group', 'select', 'switch', 'tag',
+]
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -17,6 +23,24 @@ export default defineConfig({
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  // Pre-bundled up front: otherwise the first `npm run dev` page load discovers Element Plus
+  // components lazily, re-optimises and fails with "Outdated Optimize Dep".
+  optimizeDeps: {
+    include: [
+      'vue',
+      'vue-router',
+      'pinia',
+      'vue-i18n',
+      'axios',
+      'zod',
+      'dompurify',
+      'dayjs',
+      'dayjs/plugin/utc',
+      'dayjs/plugin/timezone',
+      'element-plus/es',
+      ...ELEMENT_PLUS_STYLES.map((name) => `element-plus/es/components/${name}/style/css`),
+    ],
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },

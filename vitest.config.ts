@@ -7,6 +7,8 @@ export default mergeConfig(
     test: {
       include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/api/**/*.test.ts'],
       environment: 'jsdom',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
       server: { deps: { inline: ['element-plus'] } },
       reporters: ['default', ['json', { outputFile: 'test-results/unit-report.json' }]],
     },

@@ -401,8 +401,9 @@ export function generateOrderRecords(count: number, options: GenerateOptions = {
     const sku = `SKU-${random.int(10000, 12000)}`
     let t = randomTime(random, now, span * 0.98)
     const push = (type: Message['type'], description: string, initiator: 0 | 1 | 2 | 3, magento: number | null) => {
-      if (records.length >= count) return
-      t = Math.min(now, t + random.int(60_000, 6 * 3_600_000))
+      t += random.int(60_000, 6 * 3_600_000)
+      // Later steps of the newest orders have not happened yet.
+      if (records.length >= count || t > now) return
       records.push({ accountId: shop.accountId, shopId: shop.shopId, orderId, ttsOrderId, magentoOrderId: magento, magentoOrderNumber: magento === null ? null : String(magento).padStart(9, '0'), createDate: new Date(t).toISOString(), type, initiator, description })
       times.push(t)
     }

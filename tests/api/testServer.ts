@@ -15,10 +15,10 @@ export interface TestServer extends RunningApiServer {
 /** The real preview backend on a random port and a temporary database. */
 export async function startTestServer(
   seed: SeedCounts = { listing: 3000, order: 800, synchronization: 300 },
-  options: { testMode?: boolean } = {},
+  options: { testMode?: boolean; cors?: string } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tts-logs-api-'))
-  const server = await startApiServer({ dbFile: join(dir, 'test.sqlite'), seed, now: SEED_NOW, testMode: options.testMode })
+  const server = await startApiServer({ dbFile: join(dir, 'test.sqlite'), seed, now: SEED_NOW, testMode: options.testMode, cors: options.cors })
   return {
     ...server,
     apiUrl: `${server.url}/api/v1`,

@@ -1,14 +1,18 @@
-import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+// @vitest-environment jsdom
+import { flushPromises } from '@vue/test-utils'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import AppShell from '@/components/AppShell.vue'
-import { createAppI18n } from '@/app/i18n'
-import { createAppRouter } from '@/app/router'
+import { startTestServer, type TestServer } from '../api/testServer.ts'
+import { mountWithApp } from './helpers'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer({ listing: 300, order: 100, synchronization: 50 }, { cors: '*' })
+})
+afterAll(() => server.stop())
 
 async function mountShell(path: string, locale: 'en_US' | 'pl_PL' = 'en_US') {
-  const router = createAppRouter('memory')
-  await router.push(path)
-  await router.isReady()
-  const wrapper = mount(AppShell, { global: { plugins: [router, createAppI18n(locale)] } })
+  const { wrapper, router } = await mountWithApp(AppShell, { path, locale, config: { apiBaseUrl: server.apiUrl } })
   await flushPromises()
   return { wrapper, router }
 }

@@ -1,0 +1,90 @@
+import { onBeforeUnmount, watch } from 'vue'
+import { useRoute, useRouter, type LocationQuery } from 'vue-router'
+import type { LogKind } from '@/logKinds'
+import { parseViewState, serializeViewState, type LogViewState } from '@/logKinds/viewState'
+import { useAppConfigStore } from '@/stores/appConfig'
+import type { LogStore } from '@/stores/logStore'
+
+/** Query keys that are not page state but must survive (the shell's language). */
+const KEPT_KEYS = ['lang']
+
+const sameQuery = (a: Record<string, string>, b: Record<string, string>) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) if (a[key] !== b[key]) return false
+  return true
+}
+
+function stateQuery(query: LocationQuery): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (KEPT_KEYS.includes(key)) continue
+    const last = Array.isArray(value) ? value[value.length - 1] : value
+    if (typeof last === 'string') out[key] = last
+  }
+  return out
+}
+
+export interface UseLogRouteStateOptions {
+  /** Typing is written to the URL after this pause. @default 300 */
+  debounceMs?: number
+}
+
+/**
+ * Keeps a log page's state and the URL query in step, both ways: opening a URL restores the
+ * state; changing the state rewrites the URL (replace, so Back leaves the page, not a keystroke).
+ * Also (re)loads the store when the narrowing changes.
+ */
+export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLogRouteStateOptions = {}) {
+  const route = useRoute()
+  const router = useRouter()
+  const config = useAppConfigStore()
+  let timer: ReturnType<typeof setTimeout> | null = null
+
+  function narrowingOf(state: LogViewState) {
+    return {
+      ...(state.listingId !== null && { listingId: state.listingId }),
+      ...(state.listingProductId !== null && { listingProductId: state.listingProductId }),
+      ...(state.orderId !== null && { orderId: state.orderId }),
+    }
+  }
+
+  watch(
+    () => route.query,
+    (query) => {
+      const { state, problems } = parseViewState(kind, query)
+      if (!sameQuery(serializeViewState(state), serializeViewState(store.viewState)) || problems.length !== store.problems.length) {
+        store.setViewState(state, problems)
+      }
+      void store.load(narrowingOf(store.viewState))
+    },
+    { immediate: true },
+  )
+
+  function writeQuery() {
+    timer = null
+    const wanted = serializeViewState(store.viewState)
+    if (sameQuery(wanted, stateQuery(route.query))) return
+    const kept = Object.fromEntries(KEPT_KEYS.filter((key) => route.query[key] !== undefined).map((key) => [key, route.query[key]]))
+    void router.replace({ query: { ...kept, ...wanted } })
+    config.emit({ type: 'filters-change', view: kind, filters: wanted })
+  }
+
+  watch(
+    () => store.viewState,
+    () => {
+      if (timer) clearTimeout(timer)
+      timer = setTimeout(writeQuery, options.debounceMs ?? 300)
+      void store.load(narrowingOf(store.viewState))
+    },
+    { deep: true },
+  )
+
+  onBeforeUnmount(() => {
+    if (timer) {
+      clearTimeout(timer)
+      writeQuery()
+    }
+    // Leaving the page stops the load; coming back continues it.
+    store.abort()
+  })
+}

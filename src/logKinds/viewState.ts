@@ -1,0 +1,207 @@
+/**
+ * The page state of a log and its URL form, both ways: the URL reflects the state and opening a
+ * URL restores it. Keys: accountId, shopId, listingId, listingProductId, orderId; type, action,
+ * initiator, task (comma-separated codes); from, to (ISO 8601); q, listing, product, ttsOrder,
+ * magentoOrder (text); unique (1/0); view (separated/grouped); sort (e.g. createDate:desc).
+ * A bad value is reported, never silently dropped or thrown.
+ */
+import type { LogFilter, LogSort, SortField, ViewMode } from '@/engine'
+import { LISTING_ACTION_CODES, LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
+
+export interface LogViewState {
+  accountId: number | null
+  shopId: number | null
+  listingId: number | null
+  listingProductId: number | null
+  orderId: number | null
+  types: number[]
+  actions: number[]
+  initiators: number[]
+  tasks: number[]
+  /** ISO 8601 UTC. */
+  from: string | null
+  to: string | null
+  q: string
+  listing: string
+  product: string
+  ttsOrder: string
+  magentoOrder: string
+  unique: boolean
+  view: ViewMode
+  sort: LogSort
+}
+
+export const QUERY_KEYS = [
+  'accountId', 'shopId', 'listingId', 'listingProductId', 'orderId', 'type', 'action', 'initiator', 'task',
+  'from', 'to', 'q', 'listing', 'product', 'ttsOrder', 'magentoOrder', 'unique', 'view', 'sort',
+] as const
+
+export function defaultViewState(): LogViewState {
+  return {
+    accountId: null,
+    shopId: null,
+    listingId: null,
+    listingProductId: null,
+    orderId: null,
+    types: [],
+    actions: [],
+    initiators: [],
+    tasks: [],
+    from: null,
+    to: null,
+    q: '',
+    listing: '',
+    product: '',
+    ttsOrder: '',
+    magentoOrder: '',
+    unique: true,
+    view: 'separated',
+    sort: { field: 'createDate', direction: 'desc' },
+  }
+}
+
+/** A query param that could not be used, with the reason, for the page to show. */
+export interface QueryProblem {
+  key: string
+  value: string
+  reason: 'number' | 'codes' | 'date' | 'flag' | 'view' | 'sort' | 'notHere'
+}
+
+type RawQuery = Record<string, unknown>
+
+const SORT_FIELDS: Record<LogKind, SortField[]> = {
+  listing: ['createDate', 'listingTitle', 'productTitle', 'message'],
+  order: ['createDate', 'message'],
+  synchronization: ['createDate', 'message'],
+}
+
+function single(value: unknown): string | undefined {
+  if (Array.isArray(value)) return single(value[value.length - 1])
+  return typeof value === 'string' ? value : undefined
+}
+
+const LIMITS = { listing: 200, product: 200, ttsOrder: 64, magentoOrder: 64, q: 500 } as const
+
+/** Reads a route query into a state; unusable values are listed in `problems`. */
+export function parseViewState(kind: LogKind, query: RawQuery): { state: LogViewState; problems: QueryProblem[] } {
+  const definition = LOG_KIND_DEFINITIONS[kind]
+  const state = defaultViewState()
+  const problems: QueryProblem[] = []
+  const read = (key: string) => single(query[key])
+
+  const id = (key: 'accountId' | 'shopId' | 'listingId' | 'listingProductId' | 'orderId', allowed: boolean) => {
+    const value = read(key)
+    if (value === undefined || value === '') return
+    if (!allowed) return problems.push({ key, value, reason: 'notHere' })
+    if (!/^\d{1,15}$/.test(value) || Number(value) === 0) return problems.push({ key, value, reason: 'number' })
+    state[key] = Number(value)
+  }
+  id('accountId', definition.hasAccountFilters)
+  id('shopId', definition.hasAccountFilters)
+  id('listingId', definition.narrowKeys.includes('listingId'))
+  id('listingProductId', definition.narrowKeys.includes('listingProductId'))
+  id('orderId', definition.narrowKeys.includes('orderId'))
+
+  const codes = (key: 'type' | 'action' | 'initiator' | 'task', allowed: readonly number[], target: 'types' | 'actions' | 'initiators' | 'tasks') => {
+    const value = read(key)
+    if (value === undefined || value === '') return
+    if (allowed.length === 0) return problems.push({ key, value, reason: 'notHere' })
+    const parts = value.split(',').map((part) => part.trim())
+    const parsed = parts.map(Number)
+    if (parts.some((part) => !/^\d{1,3}$/.test(part)) || parsed.some((code) => !allowed.includes(code))) {
+      return problems.push({ key, value, reason: 'codes' })
+    }
+    state[target] = [...new Set(parsed)]
+  }
+  const filters = definition.filters
+  // Links from the dashboard carry type=4 on every log; a type the log lacks is reported.
+  codes('type', [...definition.typeOptions, ...(kind === 'synchronization' ? [1, 2] : [])], 'types')
+  codes('action', filters.includes('action') ? LISTING_ACTION_CODES : [], 'actions')
+  codes('initiator', filters.includes('initiator') ? [0, 1, 2, 3] : [], 'initiators')
+  codes('task', filters.includes('task') ? [0, 2, 3, 5, 100] : [], 'tasks')
+  // Task 100 is "All": no task filter.
+  if (state.tasks.includes(100)) state.tasks = []
+
+  for (const key of ['from', 'to'] as const) {
+    const value = read(key)
+    if (value === undefined || value === '') continue
+    const time = Date.parse(value)
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+      problems.push({ key, value, reason: 'date' })
+      continue
+    }
+    state[key] = new Date(time).toISOString()
+  }
+
+  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const) {
+    const value = read(key)
+    if (value === undefined) continue
+    if (key !== 'q' && !filters.includes(key)) {
+      if (value !== '') problems.push({ key, value, reason: 'notHere' })
+      continue
+    }
+    state[key] = value.slice(0, LIMITS[key])
+  }
+
+  const unique = read('unique')
+  if (unique !== undefined) {
+    if (unique === '1' || unique === '0') state.unique = unique === '1'
+    else problems.push({ key: 'unique', value: unique, reason: 'flag' })
+  }
+  const view = read('view')
+  if (view !== undefined) {
+    if (!definition.hasViewMode && view !== 'separated') problems.push({ key: 'view', value: view, reason: 'notHere' })
+    else if (view === 'separated' || view === 'grouped') state.view = view
+    else problems.push({ key: 'view', value: view, reason: 'view' })
+  }
+  const sort = read('sort')
+  if (sort !== undefined) {
+    const [field, direction] = sort.split(':')
+    if (SORT_FIELDS[kind].includes(field as SortField) && (direction === 'asc' || direction === 'desc')) {
+      state.sort = { field: field as SortField, direction }
+    } else problems.push({ key: 'sort', value: sort, reason: 'sort' })
+  }
+  return { state, problems }
+}
+
+/** Writes a state as a route query, leaving out defaults so URLs stay short. */
+export function serializeViewState(state: LogViewState): Record<string, string> {
+  const query: Record<string, string> = {}
+  const defaults = defaultViewState()
+  for (const key of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
+    if (state[key] !== null) query[key] = String(state[key])
+  }
+  const codes = { type: state.types, action: state.actions, initiator: state.initiators, task: state.tasks }
+  for (const [key, values] of Object.entries(codes)) if (values.length) query[key] = values.join(',')
+  if (state.from) query.from = state.from
+  if (state.to) query.to = state.to
+  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const) if (state[key]) query[key] = state[key]
+  if (state.unique !== defaults.unique) query.unique = state.unique ? '1' : '0'
+  if (state.view !== defaults.view) query.view = state.view
+  if (state.sort.field !== defaults.sort.field || state.sort.direction !== defaults.sort.direction) {
+    query.sort = `${state.sort.field}:${state.sort.direction}`
+  }
+  return query
+}
+
+/** The engine filter a state stands for. */
+export function toEngineFilter(state: LogViewState): LogFilter {
+  const filter: LogFilter = {}
+  if (state.accountId !== null) filter.accountId = state.accountId
+  if (state.shopId !== null) filter.shopId = state.shopId
+  if (state.listingId !== null) filter.listingId = state.listingId
+  if (state.listingProductId !== null) filter.listingProductId = state.listingProductId
+  if (state.orderId !== null) filter.orderId = state.orderId
+  if (state.types.length) filter.types = state.types
+  if (state.actions.length) filter.actions = state.actions
+  if (state.initiators.length) filter.initiators = state.initiators
+  if (state.tasks.length) filter.tasks = state.tasks
+  if (state.from) filter.from = Date.parse(state.from)
+  if (state.to) filter.to = Date.parse(state.to)
+  if (state.q.trim()) filter.message = state.q
+  if (state.listing.trim()) filter.listing = state.listing
+  if (state.product.trim()) filter.product = state.product
+  if (state.ttsOrder.trim()) filter.ttsOrder = state.ttsOrder
+  if (state.magentoOrder.trim()) filter.magentoOrder = state.magentoOrder
+  return filter
+}

@@ -1,0 +1,86 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import { createApiClient } from '@/api/client'
+
+/** URL templates with `{id}`, for the links the grid shows. */
+export interface UrlTemplates {
+  /** Magento product edit page. */
+  product: string
+  /** Magento order view. */
+  magentoOrder: string
+  /** The order on TikTok Shop Seller Center. */
+  ttsOrder: string
+  /** The listing's page in the host; when unset, the listing opens this app's narrowed log. */
+  listing: string | null
+}
+
+export const DEFAULT_URLS: UrlTemplates = {
+  product: '/admin/catalog/product/edit/id/{id}/',
+  magentoOrder: '/admin/sales/order/view/order_id/{id}/',
+  ttsOrder: 'https://seller.tiktokshop.com/order/detail?order_no={id}',
+  listing: null,
+}
+
+/** What the app tells its host. */
+export type AppEvent =
+  | { type: 'navigate'; view: string; filters: Record<string, string> }
+  | { type: 'filters-change'; view: string; filters: Record<string, string> }
+  | { type: 'session-expired'; status: number | undefined }
+  | { type: 'error'; message: string; kind: string }
+
+export interface AppConfig {
+  apiBaseUrl: string
+  requestHeaders: Record<string, string>
+  requestParams: Record<string, string>
+  withCredentials: boolean
+  /** IANA time zone the admin shows dates in. */
+  timeZone: string
+  urls: UrlTemplates
+  onEvent: ((event: AppEvent) => void) | null
+}
+
+export function defaultTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** Fills `{id}` in a URL template. */
+export function fillUrl(template: string, id: string | number): string {
+  return template.split('{id}').join(encodeURIComponent(String(id)))
+}
+
+/** The options one mounted app was given: API access, time zone, link templates, host events. */
+export const useAppConfigStore = defineStore('tts-app-config', () => {
+  const config = shallowRef<AppConfig>({
+    apiBaseUrl: '/api/v1',
+    requestHeaders: {},
+    requestParams: {},
+    withCredentials: false,
+    timeZone: defaultTimeZone(),
+    urls: DEFAULT_URLS,
+    onEvent: null,
+  })
+
+  const client = computed(() =>
+    createApiClient({
+      baseUrl: config.value.apiBaseUrl,
+      headers: config.value.requestHeaders,
+      params: config.value.requestParams,
+      withCredentials: config.value.withCredentials,
+    }),
+  )
+
+  function configure(patch: Partial<AppConfig>) {
+    config.value = { ...config.value, ...patch, urls: { ...config.value.urls, ...patch.urls } }
+  }
+
+  function emit(event: AppEvent) {
+    try {
+      config.value.onEvent?.(event)
+    } catch (error) {
+      // A host's handler must never break the app.
+      console.error('[tts-logs] onEvent handler failed', error)
+    }
+  }
+
+  return { config, client, configure, emit }
+})

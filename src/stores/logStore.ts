@@ -1,0 +1,191 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type { RejectedRecord } from '@/api/client'
+import { type ApiError, toApiError } from '@/api/errors'
+import type { LogQuery } from '@/api/schemas'
+import { LogEngine, type EngineRecordByKind, type QueryResult } from '@/engine'
+import type { LogKind } from '@/logKinds'
+import { defaultViewState, toEngineFilter, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
+import { useAppConfigStore } from '@/stores/appConfig'
+
+export type LoadStatus = 'idle' | 'loading' | 'complete' | 'error'
+
+/** Server-side narrowing: the only filters sent to the API; the rest run in the engine. */
+export interface Narrowing {
+  listingId?: number
+  listingProductId?: number
+  orderId?: number
+}
+
+/** Records per request while loading. */
+export const PAGE_SIZE = 5000
+/** The grid refreshes at most this often while pages stream in. */
+const REFRESH_MS = 120
+
+const narrowingKey = (narrowing: Narrowing) =>
+  `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}`
+
+function defineLogStore<K extends LogKind>(kind: K) {
+  return defineStore(`tts-log-${kind}`, () => {
+    /** The records live outside Vue's reactivity; `dataVersion` says when they changed. */
+    let engine = markRaw(new LogEngine(kind))
+    const dataVersion = ref(0)
+    const status = ref<LoadStatus>('idle')
+    const loaded = ref(0)
+    const totalEstimate = ref<number | null>(null)
+    const error = shallowRef<ApiError | null>(null)
+    const rejectedCount = ref(0)
+    const rejected = shallowRef<RejectedRecord[]>([])
+    const viewState = ref<LogViewState>(defaultViewState())
+    const problems = shallowRef<QueryProblem[]>([])
+    const loadedNarrowing = ref<string | null>(null)
+
+    let controller: AbortController | null = null
+    let requestCounter = 0
+    let resumeCursor: string | null = null
+    let narrowing: Narrowing = {}
+    let lastRefresh = 0
+
+    const result = computed<QueryResult>(() => {
+      void dataVersion.value
+      const state = viewState.value
+      return engine.query({
+        filter: toEngineFilter(state),
+        unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
+        view: state.view,
+        sort: state.sort,
+      })
+    })
+
+    function bump(force = false) {
+      const now = performance.now()
+      if (force || now - lastRefresh >= REFRESH_MS) {
+        lastRefresh = now
+        dataVersion.value++
+      }
+    }
+
+    /** The engine, for reading rows (not reactive: read it with `dataVersion` or `result`). */
+    function getEngine(): LogEngine<K> {
+      return engine as LogEngine<K>
+    }
+
+    /**
+     * Loads the log page by page, newest first. Keeps what it has when called again for the
+     * same narrowing (a resumed or retried load continues from where it stopped).
+     */
+    async function load(nextNarrowing: Narrowing = {}): Promise<void> {
+      const key = narrowingKey(nextNarrowing)
+      if (key !== loadedNarrowing.value) {
+        abort()
+        engine = markRaw(new LogEngine(kind))
+        narrowing = nextNarrowing
+        loadedNarrowing.value = key
+        resumeCursor = null
+        loaded.value = 0
+        totalEstimate.value = null
+        rejectedCount.value = 0
+        rejected.value = []
+        status.value = 'idle'
+        bump(true)
+      }
+      if (status.value === 'complete' || status.value === 'loading') return
+      const request = ++requestCounter
+      controller?.abort()
+      controller = new AbortController()
+      const { signal } = controller
+      const config = useAppConfigStore()
+      status.value = 'loading'
+      error.value = null
+      try {
+        do {
+          const query: LogQuery = { limit: PAGE_SIZE, ...narrowing }
+          if (resumeCursor) query.cursor = resumeCursor
+          const page = await config.client.getLogPage(kind, query, signal)
+          // A newer load started (or this one was abandoned): its data wins.
+          if (request !== requestCounter || signal.aborted) return
+          if (page.totalEstimate !== null) {
+            totalEstimate.value = page.totalEstimate
+            engine.reserve(page.totalEstimate)
+          }
+          engine.append(page.items as EngineRecordByKind[K][])
+          loaded.value += page.items.length
+          if (page.rejectedCount > 0) {
+            rejectedCount.value += page.rejectedCount
+            rejected.value = [...rejected.value, ...page.rejected].slice(0, 100)
+          }
+          resumeCursor = page.nextCursor
+          bump()
+        } while (resumeCursor)
+        status.value = 'complete'
+      } catch (caught) {
+        if (request !== requestCounter) return
+        const apiError = toApiError(caught)
+        if (apiError.kind === 'aborted') {
+          status.value = 'idle'
+          return
+        }
+        error.value = apiError
+        status.value = 'error'
+        if (apiError.kind === 'unauthorised') config.emit({ type: 'session-expired', status: apiError.status })
+        else config.emit({ type: 'error', kind: apiError.kind, message: apiError.message })
+      } finally {
+        if (request === requestCounter) bump(true)
+      }
+    }
+
+    /** Stops loading (leaving the page); `load()` later continues from where it stopped. */
+    function abort() {
+      requestCounter++
+      controller?.abort()
+      controller = null
+      if (status.value === 'loading') status.value = 'idle'
+    }
+
+    function retry() {
+      if (status.value === 'error') status.value = 'idle'
+      return load(narrowing)
+    }
+
+    function setViewState(next: LogViewState, nextProblems: QueryProblem[] = problems.value) {
+      viewState.value = next
+      problems.value = nextProblems
+    }
+
+    return {
+      dataVersion,
+      status,
+      loaded,
+      totalEstimate,
+      error,
+      rejectedCount,
+      rejected,
+      viewState,
+      problems,
+      loadedNarrowing,
+      result,
+      getEngine,
+      load,
+      abort,
+      retry,
+      setViewState,
+    }
+  })
+}
+
+export const useListingLogStore = defineLogStore('listing')
+export const useOrderLogStore = defineLogStore('order')
+export const useSynchronizationLogStore = defineLogStore('synchronization')
+
+const STORES = {
+  listing: useListingLogStore,
+  order: useOrderLogStore,
+  synchronization: useSynchronizationLogStore,
+} as const
+
+/** The store of one log. Call inside setup, never at module scope. */
+export function useLogStore(kind: LogKind) {
+  return STORES[kind]()
+}
+
+export type LogStore = ReturnType<typeof useLogStore>

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import LogFilters from '@/components/LogFilters.vue'
+import type { LogKind } from '@/logKinds'
+import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
+import { mountWithApp } from './helpers'
+
+async function mountFilters(kind: LogKind, state: Partial<LogViewState> = {}, narrowedToOne = false) {
+  const { wrapper } = await mountWithApp(LogFilters, {
+    props: { kind, state: { ...defaultViewState(), ...state }, narrowedToOne },
+  })
+  await flushPromises()
+  return wrapper
+}
+
+describe('LogFilters', () => {
+  it('offers the unique checkbox, checked by default, with the exact label of each log', async () => {
+    const listing = await mountFilters('listing')
+    const checkbox = listing.get('[data-testid="filter-unique"]')
+    expect(checkbox.text()).toBe('Only messages with unique Product ID')
+    expect(checkbox.get('input').element.checked).toBe(true)
+    expect((await mountFilters('order')).get('[data-testid="filter-unique"]').text()).toBe('Only messages with unique Order ID')
+    expect((await mountFilters('synchronization')).find('[data-testid="filter-unique"]').exists()).toBe(false)
+  })
+
+  it('hides the unique checkbox in Grouped view and on a page narrowed to one product or order', async () => {
+    expect((await mountFilters('listing', { view: 'grouped' })).find('[data-testid="filter-unique"]').exists()).toBe(false)
+    expect((await mountFilters('listing', { listingProductId: 5001 }, true)).find('[data-testid="filter-unique"]').exists()).toBe(false)
+    expect((await mountFilters('order', { orderId: 20001 }, true)).find('[data-testid="filter-unique"]').exists()).toBe(false)
+  })
+
+  it('reports a change when the checkbox is unticked', async () => {
+    const wrapper = await mountFilters('listing')
+    await wrapper.get('[data-testid="filter-unique"] input').setValue(false)
+    const [[state]] = wrapper.emitted('change') as [[LogViewState]]
+    expect(state.unique).toBe(false)
+  })
+
+  it('updates the message filter as the merchant types', async () => {
+    const wrapper = await mountFilters('listing')
+    await wrapper.get('input[data-testid="filter-q"]').setValue('blad')
+    const events = wrapper.emitted('change') as [LogViewState][]
+    expect(events.at(-1)![0].q).toBe('blad')
+  })
+
+  it('shows active filters as removable chips', async () => {
+    const wrapper = await mountFilters('listing', { types: [4, 3], q: 'revised', listing: 'Summer' })
+    const chips = wrapper.get('[data-testid="filter-chips"]')
+    expect(chips.text()).toContain('Type: Error, Warning')
+    expect(chips.text()).toContain('Message: “revised”')
+    await wrapper.get('[data-testid="chip-type"] .el-tag__close').trigger('click')
+    const [[state]] = wrapper.emitted('change') as [[LogViewState]]
+    expect(state.types).toEqual([])
+    expect(state.q).toBe('revised')
+  })
+
+  it('offers only the columns of the log: no action or listing filter on the order log', async () => {
+    const wrapper = await mountFilters('order')
+    expect(wrapper.find('[data-testid="filter-action"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="filter-listing"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="filter-ttsOrder"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="filter-view"]').exists()).toBe(false)
+  })
+
+  it('keeps the narrowing when Reset is pressed', async () => {
+    const wrapper = await mountFilters('listing', { listingId: 3, types: [4], unique: false })
+    await wrapper.get('[data-testid="filter-reset"]').trigger('click')
+    const [[state]] = wrapper.emitted('change') as [[LogViewState]]
+    expect(state).toEqual({ ...defaultViewState(), listingId: 3 })
+  })
+})

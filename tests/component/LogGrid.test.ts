@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h, shallowRef } from 'vue'
+import LogGrid from '@/components/LogGrid.vue'
+import { LogEngine, type EngineListingRecord, type LogQueryOptions } from '@/engine'
+import { mountWithApp } from './helpers'
+
+function records(count: number): EngineListingRecord[] {
+  const base = Date.parse('2026-11-20T12:00:00Z')
+  return Array.from({ length: count }, (_, i) => ({
+    id: count - i,
+    createDate: new Date(base - i * 1000).toISOString(),
+    type: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+    initiator: 2,
+    description: i % 3 === 0 ? 'Item was Revised.' : `QTY was revised from ${i} to ${i - 1}.`,
+    accountId: 1,
+    shopId: 1,
+    listingId: 1,
+    listingTitle: 'Summer Dresses 2026 — a listing title that is longer than fifty characters',
+    // Two records per action run, on one of five products.
+    productId: 1000 + (Math.floor(i / 2) % 5),
+    productTitle: `Maxi Dress ${Math.floor(i / 2) % 5}`,
+    listingProductId: 5000 + (Math.floor(i / 2) % 5),
+    action: 15,
+    actionId: 100 + Math.floor(i / 2),
+  }))
+}
+
+async function mountGrid(count: number, options: LogQueryOptions = {}) {
+  const engine = new LogEngine('listing')
+  engine.append(records(count))
+  const result = shallowRef(engine.query(options))
+  const Host = defineComponent({
+    setup: () => () =>
+      h(LogGrid, {
+        kind: 'listing',
+        result: result.value,
+        engine,
+        version: 0,
+        sort: options.sort ?? { field: 'createDate', direction: 'desc' },
+        view: options.view ?? 'separated',
+        label: 'Listing log',
+      }),
+  })
+  const { wrapper } = await mountWithApp(Host)
+  await flushPromises()
+  return { wrapper, engine, result }
+}
+
+describe('LogGrid', () => {
+  it('exposes a grid with column headers and rows carrying their record id and count', async () => {
+    const { wrapper, result } = await mountGrid(30, { unique: true })
+    const grid = wrapper.get('[data-testid="log-grid"]')
+    expect(grid.attributes('role')).toBe('grid')
+    expect(grid.findAll('[role="columnheader"]').map((c) => c.text().replace(/[▲▼↕]/g, '').trim())).toEqual([
+      'Creation Date', 'Action', 'Listing', 'Magento Product', 'Message', 'Run Mode', 'Type',
+    ])
+    expect(grid.get('[role="columnheader"]').attributes('aria-sort')).toBe('descending')
+    const rows = grid.findAll('[data-testid="log-row"]')
+    expect(rows[0]!.attributes('data-id')).toBe('30')
+    // Every 3rd record says "Item was Revised.", twice per product: 10 records in 5 rows of 2.
+    expect(result.value.shown).toBe(25)
+    const revised = rows.filter((r) => r.text().includes('Item was Revised.'))
+    expect(revised.length).toBeGreaterThanOrEqual(3)
+    for (const row of revised) expect(row.attributes('data-count')).toBe('2')
+    expect(revised[0]!.text()).toContain('(2)')
+  })
+
+  it('cuts listing titles at 50 characters and links them to the narrowed listing log', async () => {
+    const { wrapper } = await mountGrid(3)
+    const link = wrapper.get('[data-testid="listing-link"]')
+    expect(link.text()).toBe('Summer Dresses 2026 — a listing title that is long…')
+    expect(link.attributes('href')).toBe('/listings/logs?listingId=1')
+    expect(wrapper.text()).toContain('ID: 1')
+  })
+
+  it('renders only the rows in view, even for a million rows, and scrolls to the very last', async () => {
+    const { wrapper } = await mountGrid(1_000_000)
+    expect(wrapper.findAll('[data-testid="log-row"]').length).toBeLessThan(20)
+    const body = wrapper.get('.tts-grid__body')
+    // 1,000,000 rows of 64 px would be 64 million px: the spacer stays within browser limits.
+    const spacer = wrapper.get('.tts-grid__spacer').element as HTMLElement
+    expect(parseInt(spacer.style.height)).toBeLessThanOrEqual(8_000_000)
+    ;(body.element as HTMLElement).scrollTop = parseInt(spacer.style.height) - 600
+    await body.trigger('scroll')
+    const ids = wrapper.findAll('[data-testid="log-row"]').map((r) => r.attributes('data-id'))
+    expect(ids).toContain('1')
+  })
+
+  it('moves through rows with the arrow keys and opens the active row with Enter', async () => {
+    const { wrapper } = await mountGrid(50)
+    const body = wrapper.get('.tts-grid__body')
+    await body.trigger('keydown', { key: 'ArrowDown' })
+    await body.trigger('keydown', { key: 'ArrowDown' })
+    expect(body.attributes('aria-activedescendant')).toMatch(/-row-2$/)
+    await body.trigger('keydown', { key: 'End' })
+    expect(body.attributes('aria-activedescendant')).toMatch(/-row-49$/)
+    await body.trigger('keydown', { key: 'Enter' })
+    expect(wrapper.findComponent(LogGrid).emitted('open')).toEqual([[49]])
+  })
+
+  it('lists the first messages of a grouped row with their type', async () => {
+    const { wrapper } = await mountGrid(10, { view: 'grouped' })
+    const first = wrapper.findAll('[data-testid="log-row"]')[0]!
+    expect(first.attributes('data-count')).toBe('2')
+    expect(first.findAll('.tts-grid__member')).toHaveLength(2)
+  })
+})

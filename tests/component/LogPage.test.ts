@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import LogPage from '@/pages/LogPage.vue'
+import type { LogKind } from '@/logKinds'
+import { startTestServer, type TestServer } from '../api/testServer.ts'
+import { mountWithApp } from './helpers'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer({ listing: 1200, order: 400, synchronization: 150 }, { cors: '*', testMode: true })
+})
+afterAll(() => server.stop())
+
+async function until(check: () => boolean, timeoutMs = 10_000) {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await flushPromises()
+  }
+}
+
+async function mountPage(kind: LogKind, path: string) {
+  const { wrapper, router } = await mountWithApp(LogPage, { props: { kind }, path, config: { apiBaseUrl: server.apiUrl } })
+  await until(() => wrapper.find('[data-complete="true"]').exists() || wrapper.find('[data-testid="load-error"]').exists())
+  return { wrapper, router }
+}
+
+const summary = (wrapper: VueWrapper) => {
+  const element = wrapper.get('[data-testid="log-summary"]')
+  return { shown: Number(element.attributes('data-shown')), total: Number(element.attributes('data-total')), text: element.text() }
+}
+
+async function allRecords(kind: LogKind) {
+  const response = await fetch(`${server.apiUrl}/logs/${kind}?limit=10000`)
+  return ((await response.json()) as { items: Record<string, unknown>[] }).items
+}
+
+describe('LogPage with the real store and backend', () => {
+  it('loads the whole log and shows the collapsed count of the unique checkbox', async () => {
+    const { wrapper } = await mountPage('listing', '/listings/logs')
+    const records = await allRecords('listing')
+    const keys = new Set(records.map((r, i) => (r.listingProductId === null ? `none-${i}` : `${r.listingProductId}|${r.description}`)))
+    expect(summary(wrapper)).toMatchObject({ shown: keys.size, total: 1200 })
+    expect(summary(wrapper).text).toBe(`Showing ${keys.size.toLocaleString('en-US')} of 1,200 records`)
+    expect(wrapper.get('h1').text()).toBe('Listings Logs & Events')
+  })
+
+  it('restores filters from a deep link: errors only, unique off', async () => {
+    const { wrapper } = await mountPage('listing', '/listings/logs?type=4&unique=0')
+    const errors = (await allRecords('listing')).filter((r) => r.type === 4)
+    expect(summary(wrapper).shown).toBe(errors.length)
+    const firstRow = wrapper.get('[data-testid="log-row"]')
+    expect(firstRow.attributes('data-id')).toBe(String(errors[0]!.id))
+  })
+
+  it('says which link values it could not use, and still shows the log', async () => {
+    const { wrapper } = await mountPage('order', '/sales/logs?type=banana&from=yesterday&action=13')
+    expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('type=banana (unknown codes)')
+    expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('action=13 (not used on this page)')
+    expect(summary(wrapper).total).toBe(400)
+  })
+
+  it('titles a page narrowed to one order and hides the unique checkbox there', async () => {
+    const orders = await allRecords('order')
+    const order = orders[0]!
+    const { wrapper } = await mountPage('order', `/sales/logs?orderId=${order.orderId as number}`)
+    expect(wrapper.get('h1').text()).toBe(`Order #${order.ttsOrderId as string} Log`)
+    expect(wrapper.find('[data-testid="filter-unique"]').exists()).toBe(false)
+    expect(summary(wrapper).total).toBe(orders.filter((r) => r.orderId === order.orderId).length)
+  })
+
+  it('keeps the records it has when a page fails, says why, and finishes on Retry', async () => {
+    await fetch(`${server.apiUrl}/__test/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ faults: [{ path: '/logs/synchronization', method: 'GET', status: 500, after: 0, times: 4 }] }),
+    })
+    const { wrapper } = await mountPage('synchronization', '/help-center/synchronization-logs')
+    const alert = wrapper.get('[data-testid="load-error"]')
+    expect(alert.text()).toContain('The server had a problem loading the log.')
+    await wrapper.get('[data-testid="load-retry"]').trigger('click')
+    await until(() => wrapper.find('[data-complete="true"]').exists())
+    expect(summary(wrapper).total).toBe(150)
+    expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
+  })
+})
