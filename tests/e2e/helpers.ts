@@ -1,0 +1,65 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
+
+export type RawRecord = Record<string, unknown> & { id: number; type: number; description: string; createDate: string }
+
+/** Every record of a log, straight from the API, newest first. */
+export async function fetchAll(request: APIRequestContext, kind: string, query = ''): Promise<RawRecord[]> {
+  const items: RawRecord[] = []
+  let cursor: string | null = null
+  do {
+    const params = new URLSearchParams(query)
+    params.set('limit', '10000')
+    if (cursor) params.set('cursor', cursor)
+    const response = await request.get(`/api/v1/logs/${kind}?${params}`)
+    expect(response.status()).toBe(200)
+    const body = (await response.json()) as { items: RawRecord[]; nextCursor: string | null }
+    items.push(...body.items)
+    cursor = body.nextCursor
+  } while (cursor)
+  return items
+}
+
+/** The unique checkbox, computed independently: one row per (entity, message); no entity, no collapse. */
+export function uniqueRows(records: RawRecord[], entity: 'listingProductId' | 'orderId'): number {
+  const keys = new Set<string>()
+  let alone = 0
+  for (const record of records) {
+    if (record[entity] === null) alone++
+    else keys.add(`${String(record[entity])}\u0000${record.description}`)
+  }
+  return keys.size + alone
+}
+
+export async function waitForComplete(page: Page) {
+  await expect(page.locator('[data-complete="true"]')).toBeVisible({ timeout: 30_000 })
+}
+
+export async function summary(page: Page) {
+  const element = page.getByTestId('log-summary')
+  return {
+    shown: Number(await element.getAttribute('data-shown')),
+    total: Number(await element.getAttribute('data-total')),
+  }
+}
+
+/** Waits until the summary shows `shown` rows (typing and toggles apply on the next frame). */
+export async function expectShown(page: Page, shown: number) {
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-shown', String(shown))
+}
+
+/** Picks options in an Element Plus select found by its label, clicking the box as a person does. */
+export async function chooseOptions(page: Page, label: string, options: string[]) {
+  await page.locator('.el-select', { has: page.getByLabel(label, { exact: true }) }).click()
+  for (const option of options) {
+    await page.getByRole('option', { name: option, exact: true }).click()
+  }
+  await page.keyboard.press('Escape')
+}
+
+/** Ticks or unticks an Element Plus checkbox by clicking its label, then checks the result. */
+export async function setCheckbox(page: Page, name: string, checked: boolean) {
+  const checkbox = page.getByRole('checkbox', { name })
+  if ((await checkbox.isChecked()) !== checked) await page.locator('label', { has: checkbox }).click()
+  if (checked) await expect(checkbox).toBeChecked()
+  else await expect(checkbox).not.toBeChecked()
+}
