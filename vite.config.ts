@@ -4,12 +4,7 @@ import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vite'
 import { previewBackend } from './server/vitePlugin.ts'
-
-/** Element Plus components the app uses (their CSS is pre-bundled for the dev server). */
-const ELEMENT_PLUS_STYLES = [
-  'base', 'alert', 'button', 'checkbox', 'config-provider', 'date-picker', 'dialog', 'drawer', 'input',
-  'input-number', 'option', 'progress', 'radio', 'radio-button', 'radio-group', 'select', 'switch', 'tag',
-]
+import { scopeRootVariables } from './tooling/scopeCss.ts'
 
 export default defineConfig({
   plugins: [
@@ -17,7 +12,8 @@ export default defineConfig({
     previewBackend(),
     // Element Plus on demand: only the components a template uses are bundled, with their CSS.
     Components({
-      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+      // Sass sources, so the styles compile under our own namespace (src/styles/element).
+      resolvers: [ElementPlusResolver({ importStyle: 'sass' })],
       dts: false,
     }),
   ],
@@ -39,8 +35,13 @@ export default defineConfig({
       'dayjs/plugin/utc',
       'dayjs/plugin/timezone',
       'element-plus/es',
-      ...ELEMENT_PLUS_STYLES.map((name) => `element-plus/es/components/${name}/style/css`),
     ],
+  },
+  css: {
+    preprocessorOptions: {
+      scss: { additionalData: `@use "@/styles/element/index.scss" as *;` },
+    },
+    postcss: { plugins: [scopeRootVariables()] },
   },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },

@@ -1,4 +1,6 @@
-import type { Plugin } from 'vite'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { join, normalize } from 'node:path'
+import type { Connect, Plugin } from 'vite'
 import { createApiHandler } from './api.ts'
 import { openDatabase, type Db } from './db.ts'
 import { startRetention } from './server.ts'
@@ -39,12 +41,49 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
   return {
     name: 'tts-preview-backend',
     configureServer(server) {
+      server.middlewares.use(contentSecurityPolicy(DEV_CSP))
       server.middlewares.use(middleware)
+      server.middlewares.use(serveEmbedBuild)
       server.httpServer?.on('close', close)
     },
     configurePreviewServer(server) {
+      server.middlewares.use(contentSecurityPolicy(PREVIEW_CSP))
       server.middlewares.use(middleware)
       server.httpServer.on('close', close)
     },
   }
+}
+
+/**
+ * The CSP the preview enforces: no inline scripts, no eval. The built app needs no inline
+ * styles either; the dev server injects <style> tags and talks over a websocket, so dev allows those.
+ */
+export const PREVIEW_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+const DEV_CSP = PREVIEW_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
+)
+
+function contentSecurityPolicy(policy: string): Connect.NextHandleFunction {
+  return (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', policy)
+    next()
+  }
+}
+
+/** In dev, the host demo loads the built embed files from /embed/ as in preview. */
+const serveEmbedBuild: Connect.NextHandleFunction = (req, res, next) => {
+  const path = req.url?.split('?')[0] ?? ''
+  if (!path.startsWith('/embed/')) return next()
+  const root = join(process.cwd(), 'dist', 'embed')
+  const file = normalize(join(root, path.slice('/embed/'.length)))
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    res.statusCode = 404
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.end(`${path} is not built yet: run \`npm run build\` once, then reload the host demo.`)
+    return
+  }
+  res.setHeader('Content-Type', file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8')
+  createReadStream(file).pipe(res)
 }

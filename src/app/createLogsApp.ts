@@ -1,10 +1,12 @@
-import { createApp, type App } from 'vue'
+import { ID_INJECTION_KEY } from 'element-plus'
 import { createPinia, type Pinia } from 'pinia'
+import { createApp, type App, type Component } from 'vue'
 import type { Router } from 'vue-router'
 import AppShell from '@/components/AppShell.vue'
 import { createAppI18n, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
 import type { AppLocale } from '@/locales'
+import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
 
 export interface CreateLogsAppOptions {
   /**
@@ -14,6 +16,10 @@ export interface CreateLogsAppOptions {
   history?: HistoryMode
   /** @default 'en_US' */
   locale?: AppLocale
+  /** The root component. @default AppShell (the standalone admin look) */
+  root?: Component
+  /** API access, time zone, link templates, host events. */
+  config?: Partial<AppConfig>
 }
 
 export interface LogsApp {
@@ -21,17 +27,25 @@ export interface LogsApp {
   pinia: Pinia
   router: Router
   i18n: AppI18n
+  /** Element Plus ids and popper containers of this app carry this number. */
+  idPrefix: number
 }
+
+let instances = 0
 
 /**
  * Builds a fresh app with its own Pinia, router and i18n on every call, so that two mounted
  * instances never share state.
  */
 export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
-  const app = createApp(AppShell)
+  const app = createApp(options.root ?? AppShell)
   const pinia = createPinia()
   const router = createAppRouter(options.history ?? 'web')
   const i18n = createAppI18n(options.locale)
+  // Element Plus ids unique per app, so two instances on one page never share an id.
+  const idPrefix = 7000 + (instances++ % 2000)
+  app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
-  return { app, pinia, router, i18n }
+  if (options.config) useAppConfigStore(pinia).configure(options.config)
+  return { app, pinia, router, i18n, idPrefix }
 }

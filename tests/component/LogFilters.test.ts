@@ -49,7 +49,7 @@ describe('LogFilters', () => {
     const chips = wrapper.get('[data-testid="filter-chips"]')
     expect(chips.text()).toContain('Type: Error, Warning')
     expect(chips.text()).toContain('Message: “revised”')
-    await wrapper.get('[data-testid="chip-type"] .el-tag__close').trigger('click')
+    await wrapper.get('[data-testid="chip-type"] .tts-el-tag__close').trigger('click')
     const [[state]] = wrapper.emitted('change') as [[LogViewState]]
     expect(state.types).toEqual([])
     expect(state.q).toBe('revised')

@@ -49,7 +49,7 @@ export async function expectShown(page: Page, shown: number) {
 
 /** Picks options in an Element Plus select found by its label, clicking the box as a person does. */
 export async function chooseOptions(page: Page, label: string, options: string[]) {
-  await page.locator('.el-select', { has: page.getByLabel(label, { exact: true }) }).click()
+  await page.locator('.tts-el-select', { has: page.getByLabel(label, { exact: true }) }).click()
   for (const option of options) {
     await page.getByRole('option', { name: option, exact: true }).click()
   }

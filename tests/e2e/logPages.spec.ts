@@ -39,7 +39,7 @@ test.describe('Listings > Logs & Events', () => {
     await expect(dialog).toBeHidden()
 
     // Removing the Message chip brings back the errors of every message.
-    await page.getByTestId('chip-q').locator('.el-tag__close').click()
+    await page.getByTestId('chip-q').locator('.tts-el-tag__close').click()
     await expectShown(page, uniqueRows(errors, 'listingProductId'))
   })
 

@@ -1,0 +1,67 @@
+// The host page's own script: mounts the Logs & Events app into the active tab and unmounts it
+// on tab switch, as the Magento module's admin template does. No inline script: the page runs
+// under a CSP of script-src 'self'.
+;(function () {
+  'use strict'
+  var params = new URLSearchParams(window.location.search)
+  var panel = document.getElementById('tab-panel')
+  var second = document.getElementById('second-panel')
+  var eventsBox = document.getElementById('host-events')
+  var demo = { events: [], current: null, second: null, view: 'listing' }
+  window.hostDemo = demo
+
+  function onEvent(event) {
+    demo.events.push(event)
+    var line = document.createElement('div')
+    line.textContent = 'app event: ' + event.type + (event.view ? ' ' + event.view : '')
+    eventsBox.appendChild(line)
+  }
+
+  function options(view) {
+    return {
+      view: view,
+      apiBaseUrl: params.get('api') || '/api/v1',
+      requestParams: { form_key: 'host-demo-form-key' },
+      locale: params.get('locale') || 'en_US',
+      timeZone: params.get('tz') || 'Europe/Warsaw',
+      urls: {
+        product: '/admin/catalog/product/edit/id/{id}/',
+        magentoOrder: '/admin/sales/order/view/order_id/{id}/',
+        ttsOrder: 'https://seller.tiktokshop.com/order/detail?order_no={id}',
+      },
+      onEvent: onEvent,
+    }
+  }
+
+  function show(view) {
+    demo.view = view
+    document.querySelectorAll('[role="tab"]').forEach(function (tab) {
+      tab.setAttribute('aria-selected', String(tab.getAttribute('data-view') === view))
+    })
+    panel.setAttribute('aria-labelledby', 'tab-' + view)
+    if (demo.current) demo.current.unmount()
+    demo.current = window.TtsLogs.mount(panel, options(view))
+  }
+
+  document.querySelectorAll('[role="tab"]').forEach(function (tab) {
+    tab.addEventListener('click', function () {
+      show(tab.getAttribute('data-view'))
+    })
+  })
+
+  demo.show = show
+  demo.mountSecond = function (view) {
+    second.hidden = false
+    demo.second = window.TtsLogs.mount(second, options(view || 'listing'))
+    return demo.second
+  }
+  demo.unmountAll = function () {
+    if (demo.current) demo.current.unmount()
+    if (demo.second) demo.second.unmount()
+    demo.current = null
+    demo.second = null
+    second.hidden = true
+  }
+
+  if (params.get('autostart') !== '0') show(params.get('view') || 'listing')
+})()

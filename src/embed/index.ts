@@ -1,0 +1,159 @@
+/**
+ * The embed entry: `mount(el, options)` puts the Logs & Events app into a host page (a tab of
+ * the Magento admin) with in-memory routing, its own Pinia, router and i18n, and takes all of
+ * it away again on `unmount()`.
+ */
+import { watch } from 'vue'
+import type { RouteLocationNormalized } from 'vue-router'
+import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { createLogsApp } from '@/app/createLogsApp'
+import EmbedRoot from '@/embed/EmbedRoot.vue'
+import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
+import { QUERY_KEYS } from '@/logKinds/viewState'
+import { parseLocale, type AppLocale } from '@/locales'
+import { useAppConfigStore, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
+import '@/styles/theme.css'
+
+export type { AppEvent, UrlTemplates }
+
+/** Filters use the keys of the pages' deep links: type, action, from, to, q, unique, view… */
+export type MountFilters = Partial<Record<(typeof QUERY_KEYS)[number], string | number | boolean | number[]>>
+
+export interface MountOptions {
+  /** @default 'listing' */
+  view?: LogKind
+  filters?: MountFilters
+  /** @default '/api/v1' */
+  apiBaseUrl?: string
+  /** Extra headers on every API request. */
+  requestHeaders?: Record<string, string>
+  /** Extra query params on every API request, e.g. `{ form_key }`. */
+  requestParams?: Record<string, string>
+  /** Send the admin's session cookie to another origin. @default false */
+  withCredentials?: boolean
+  /** `en_US` or `pl_PL`. @default 'en_US' */
+  locale?: AppLocale | string
+  /** IANA time zone of the admin. @default the browser's */
+  timeZone?: string
+  /** Link templates with `{id}`. */
+  urls?: Partial<UrlTemplates>
+  onEvent?: (event: AppEvent) => void
+}
+
+export interface MountedLogs {
+  /** Removes the app and everything it added to the page. */
+  unmount(): void
+  /** Shows another log, or the same log with other filters, without remounting. */
+  navigate(view: LogKind, filters?: MountFilters): void
+  /** Changes options of the mounted app without remounting (view and filters navigate). */
+  update(options: MountOptions): void
+}
+
+function toQuery(filters: MountFilters = {}): Record<string, string> {
+  const query: Record<string, string> = {}
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === null || value === '') continue
+    if (!(QUERY_KEYS as readonly string[]).includes(key)) {
+      throw new Error(`tts-logs: unknown filter "${key}"; the keys are ${QUERY_KEYS.join(', ')}`)
+    }
+    query[key] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value)
+  }
+  return query
+}
+
+function checkView(view: string | undefined): LogKind {
+  if (view === undefined) return 'listing'
+  if (!(LOG_KINDS as readonly string[]).includes(view)) {
+    throw new Error(`tts-logs: unknown view "${view}"; use listing, order or synchronization`)
+  }
+  return view as LogKind
+}
+
+function viewOf(route: RouteLocationNormalized): LogKind | null {
+  return LOG_KINDS.find((kind) => LOG_KIND_DEFINITIONS[kind].routeName === route.name) ?? null
+}
+
+/** Mounts the app into `el` (an element or a selector). */
+export function mount(el: HTMLElement | string, options: MountOptions = {}): MountedLogs {
+  const host = typeof el === 'string' ? document.querySelector<HTMLElement>(el) : el
+  if (!host) throw new Error(`tts-logs: no element matches "${String(el)}"`)
+  const view = checkView(options.view)
+  const initialQuery = toQuery(options.filters)
+
+  const { app, router, i18n, pinia, idPrefix } = createLogsApp({
+    history: 'memory',
+    root: EmbedRoot,
+    locale: parseLocale(options.locale),
+    config: {
+      ...(options.apiBaseUrl !== undefined && { apiBaseUrl: options.apiBaseUrl }),
+      ...(options.requestHeaders && { requestHeaders: options.requestHeaders }),
+      ...(options.requestParams && { requestParams: options.requestParams }),
+      ...(options.withCredentials !== undefined && { withCredentials: options.withCredentials }),
+      ...(options.timeZone && { timeZone: options.timeZone }),
+      ...(options.urls && { urls: options.urls as UrlTemplates }),
+      onEvent: options.onEvent ?? null,
+    },
+  })
+  const config = useAppConfigStore(pinia)
+
+  // Tell the host when the user moves to another log or a narrowed view.
+  const stopNavigateEvents = router.afterEach((to, from) => {
+    const toView = viewOf(to)
+    if (!toView || from.matched.length === 0) return
+    const narrowing = (route: RouteLocationNormalized) =>
+      ['listingId', 'listingProductId', 'orderId'].map((key) => route.query[key] ?? '').join('|')
+    if (toView !== viewOf(from) || narrowing(to) !== narrowing(from)) {
+      config.emit({ type: 'navigate', view: toView, filters: to.query as Record<string, string> })
+    }
+  })
+
+  const container = document.createElement('div')
+  container.className = 'tts-logs-host'
+  host.appendChild(container)
+  void router.push({ path: LOG_KIND_DEFINITIONS[view].path, query: initialQuery })
+  app.mount(container)
+
+  let mounted = true
+  const stopLocaleWatch = watch(
+    () => i18n.global.locale.value,
+    (locale) => container.setAttribute('lang', String(locale).slice(0, 2)),
+    { immediate: true },
+  )
+
+  function navigate(nextView: LogKind, filters?: MountFilters) {
+    if (!mounted) throw new Error('tts-logs: navigate() after unmount()')
+    void router.push({ path: LOG_KIND_DEFINITIONS[checkView(nextView)].path, query: toQuery(filters) })
+  }
+
+  return {
+    unmount() {
+      if (!mounted) return
+      mounted = false
+      stopNavigateEvents()
+      stopLocaleWatch()
+      app.unmount()
+      container.remove()
+      // Element Plus adds one popper container per id prefix to <body>; ours goes with us.
+      document.getElementById(`${ELEMENT_NAMESPACE}-popper-container-${idPrefix}`)?.remove()
+    },
+    navigate,
+    update(next: MountOptions) {
+      if (!mounted) throw new Error('tts-logs: update() after unmount()')
+      const locale = parseLocale(next.locale)
+      if (next.locale !== undefined && !locale) throw new Error(`tts-logs: unknown locale "${next.locale}"; use en_US or pl_PL`)
+      if (locale) i18n.global.locale.value = locale
+      config.configure({
+        ...(next.apiBaseUrl !== undefined && { apiBaseUrl: next.apiBaseUrl }),
+        ...(next.requestHeaders && { requestHeaders: next.requestHeaders }),
+        ...(next.requestParams && { requestParams: next.requestParams }),
+        ...(next.withCredentials !== undefined && { withCredentials: next.withCredentials }),
+        ...(next.timeZone && { timeZone: next.timeZone }),
+        ...(next.urls && { urls: next.urls as UrlTemplates }),
+        ...(next.onEvent && { onEvent: next.onEvent }),
+      })
+      if (next.view !== undefined || next.filters !== undefined) {
+        navigate(next.view ?? viewOf(router.currentRoute.value) ?? 'listing', next.filters)
+      }
+    },
+  }
+}

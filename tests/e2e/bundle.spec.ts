@@ -1,0 +1,48 @@
+// The embed build as files: what a host page gets. (Runs after the build, like the other e2e specs.)
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import postcss from 'postcss'
+
+const read = (file: string) => readFileSync(`dist/embed/${file}`, 'utf8')
+
+test('the embed bundle never evaluates strings as code', () => {
+  for (const file of ['tts-logs.js', 'tts-logs.iife.js']) {
+    const code = read(file)
+    // Booleans, not the 800 KB bundle, in the failure message.
+    expect({ file, newFunction: /\bnew Function\s*\(/.test(code) }).toEqual({ file, newFunction: false })
+    expect({ file, eval: /(^|[^.\w$])eval\s*\(/.test(code) }).toEqual({ file, eval: false })
+    expect({ file, stringTimer: /set(Timeout|Interval)\(\s*["'`]/.test(code) }).toEqual({ file, stringTimer: false })
+    expect({ file, processEnv: code.includes('process.env') }).toEqual({ file, processEnv: false })
+  }
+  expect(/export\s*\{[^}]*\bmount\b/.test(read('tts-logs.js'))).toBe(true)
+})
+
+test('the IIFE build sets window.TtsLogs and never calls a RequireJS define()', async ({ page }) => {
+  await page.goto('/host-demo.html?autostart=0')
+  // A fresh document where an AMD loader is present, as on a Magento admin page.
+  await page.setContent('<div id="app"></div>')
+  await page.evaluate(() => {
+    const calls: unknown[] = []
+    const define = (...args: unknown[]) => calls.push(args)
+    ;(define as unknown as { amd: object }).amd = {}
+    Object.assign(window, { define, amdCalls: calls })
+  })
+  await page.addScriptTag({ url: '/embed/tts-logs.iife.js' })
+  expect(await page.evaluate(() => ({
+    mount: typeof (window as unknown as { TtsLogs?: { mount?: unknown } }).TtsLogs?.mount,
+    amdCalls: (window as unknown as { amdCalls: unknown[] }).amdCalls.length,
+  }))).toEqual({ mount: 'function', amdCalls: 0 })
+})
+
+test('the embed stylesheet writes no global CSS: every rule is under .tts-logs or .tts-el-*', () => {
+  const root = postcss.parse(read('tts-logs.css'))
+  const offending: string[] = []
+  root.walkRules((rule) => {
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as postcss.AtRule).name)) return
+    for (const selector of rule.selectors) if (!/^\.tts-/.test(selector.trim())) offending.push(selector)
+  })
+  root.walkAtRules(/keyframes$/, (atRule) => {
+    if (!atRule.params.startsWith('tts-')) offending.push(`@keyframes ${atRule.params}`)
+  })
+  expect(offending).toEqual([])
+})
