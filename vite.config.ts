@@ -6,6 +6,12 @@ import { defineConfig } from 'vite'
 import { previewBackend } from './server/vitePlugin.ts'
 import { scopeRootVariables } from './tooling/scopeCss.ts'
 
+/** Element Plus components the app uses: their style entries are pre-bundled for the dev server. */
+const ELEMENT_PLUS_STYLES = [
+  'base', 'alert', 'button', 'checkbox', 'config-provider', 'date-picker', 'dialog', 'drawer', 'input',
+  'input-number', 'option', 'progress', 'radio', 'radio-button', 'radio-group', 'select', 'switch', 'tag',
+]
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -35,6 +41,7 @@ export default defineConfig({
       'dayjs/plugin/utc',
       'dayjs/plugin/timezone',
       'element-plus/es',
+      ...ELEMENT_PLUS_STYLES.map((name) => `element-plus/es/components/${name}/style/index`),
     ],
   },
   css: {
