@@ -12,6 +12,15 @@ export default defineConfig(
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
+    rules: {
+      // Every word a merchant reads comes from the locale files (en_US and pl_PL).
+      'vue/no-bare-strings-in-template': [
+        'error',
+        {
+          allowlist: ['(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '·', '•', '–', '—', '|', '×', '…', '▲', '▼', '↕', 'T'],
+        },
+      ],
+    },
   },
   {
     languageOptions: { globals: { ...globals.browser } },

@@ -7,6 +7,7 @@ import { watch } from 'vue'
 import type { RouteLocationNormalized } from 'vue-router'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
 import { createLogsApp } from '@/app/createLogsApp'
+import { createPopperContainer } from '@/app/popperContainer'
 import EmbedRoot from '@/embed/EmbedRoot.vue'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
 import { QUERY_KEYS } from '@/logKinds/viewState'
@@ -107,9 +108,12 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
     }
   })
 
+  const wrapper = document.createElement('div')
+  wrapper.className = 'tts-logs-host'
   const container = document.createElement('div')
-  container.className = 'tts-logs-host'
-  host.appendChild(container)
+  wrapper.appendChild(container)
+  host.appendChild(wrapper)
+  const popups = createPopperContainer(wrapper, idPrefix, () => i18n.global.t('filters.label'))
   void router.push({ path: LOG_KIND_DEFINITIONS[view].path, query: initialQuery })
   app.mount(container)
 
@@ -132,8 +136,9 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       stopNavigateEvents()
       stopLocaleWatch()
       app.unmount()
-      container.remove()
-      // Element Plus adds one popper container per id prefix to <body>; ours goes with us.
+      popups.disconnectObserver()
+      wrapper.remove()
+      // Should Element Plus ever have made its own popper container in <body>, it goes too.
       document.getElementById(`${ELEMENT_NAMESPACE}-popper-container-${idPrefix}`)?.remove()
     },
     navigate,
