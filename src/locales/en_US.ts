@@ -167,6 +167,12 @@ export default {
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
   },
+  clearAll: {
+    button: 'Clear All',
+    title: 'Clear All: {log}',
+    confirm: 'This deletes all {count} records of {log}. They cannot be restored. The other logs are not touched.',
+    cancel: 'Cancel',
+  },
   summary: {
     showing: 'Showing {shown} of {total} records',
     matching: '{matched} match the filters',

@@ -169,6 +169,12 @@ const pl: MessageSchema = {
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
   },
+  clearAll: {
+    button: 'Wyczyść wszystko',
+    title: 'Wyczyść wszystko: {log}',
+    confirm: 'Spowoduje to usunięcie wszystkich wpisów ({count}) z: {log}. Nie można ich przywrócić. Pozostałe dzienniki nie zostaną zmienione.',
+    cancel: 'Anuluj',
+  },
   summary: {
     showing: 'Wyświetlono {shown} z {total} wpisów',
     matching: '{matched} pasuje do filtrów',

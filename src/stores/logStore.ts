@@ -147,6 +147,23 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return load(narrowing)
     }
 
+    const clearing = ref(false)
+
+    /** "Clear All": deletes the log on the server, then shows what is left (nothing). */
+    async function clearAll(): Promise<number> {
+      if (clearing.value) return 0
+      if (kind === 'order') throw new Error('the order log cannot be cleared')
+      clearing.value = true
+      try {
+        const deleted = await useAppConfigStore().client.clearLog(kind as Exclude<LogKind, 'order'>)
+        loadedNarrowing.value = null
+        await load(narrowing)
+        return deleted
+      } finally {
+        clearing.value = false
+      }
+    }
+
     function setViewState(next: LogViewState, nextProblems: QueryProblem[] = problems.value) {
       viewState.value = next
       problems.value = nextProblems
@@ -168,6 +185,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
       load,
       abort,
       retry,
+      clearing,
+      clearAll,
       setViewState,
     }
   })
