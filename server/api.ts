@@ -34,6 +34,8 @@ export interface ApiOptions {
 export const FaultSchema = z.strictObject({
   /** Applies to requests whose path (after /api/v1) starts with this, e.g. `/logs/listing`. */
   path: z.string().startsWith('/'),
+  /** Only requests whose query string contains this, e.g. `listingId=1`. */
+  query: z.string().max(200).optional(),
   /** Only GET, POST, ... requests. @default every method */
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).optional(),
   /** Answer with this status and an error body. */
@@ -268,8 +270,10 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
   let faults: Fault[] = []
 
   /** Applies the first matching injected fault; true when it answered the request itself. */
-  async function injectFault(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-    const fault = faults.find((f) => path.startsWith(f.path) && (!f.method || f.method === req.method))
+  async function injectFault(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<boolean> {
+    const fault = faults.find(
+      (f) => path.startsWith(f.path) && (!f.method || f.method === req.method) && (!f.query || search.includes(f.query)),
+    )
     if (!fault) return false
     if (fault.after > 0) {
       fault.after -= 1
@@ -325,7 +329,7 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       return
     }
     const handle = async () => {
-      if (options.testMode && faults.length > 0 && (await injectFault(req, res, path))) return
+      if (options.testMode && faults.length > 0 && (await injectFault(req, res, path, url.search))) return
       const { status, body } = await route(db, req, url)
       send(res, status, body, corsHeaders)
     }
