@@ -32,7 +32,9 @@ test('Clear All asks first, names the log and its count, sends one request and t
   await expect(page.getByTestId('log-empty')).toHaveText('This log has no records yet.')
 
   // Put the records back for the other tests (new ids, same content).
-  const items = sync.map(({ id: _id, ...rest }) => rest).reverse()
+  const items = sync
+    .map((record) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id')))
+    .reverse()
   const restored = await request.post('/api/v1/logs/synchronization', { data: { items } })
   expect(restored.status()).toBe(201)
 })
