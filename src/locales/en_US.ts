@@ -167,6 +167,15 @@ export default {
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
   },
+  export: {
+    button: 'Export CSV',
+    progress: 'Exporting: {percent}%',
+    failed: 'The export failed: {message}',
+    count: 'Count',
+    id: 'Record ID',
+    listingId: 'Listing ID',
+    productId: 'Product ID',
+  },
   clearAll: {
     button: 'Clear All',
     title: 'Clear All: {log}',

@@ -169,6 +169,15 @@ const pl: MessageSchema = {
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
   },
+  export: {
+    button: 'Eksportuj CSV',
+    progress: 'Eksportowanie: {percent}%',
+    failed: 'Eksport nie powiódł się: {message}',
+    count: 'Liczba',
+    id: 'ID wpisu',
+    listingId: 'ID oferty',
+    productId: 'ID produktu',
+  },
   clearAll: {
     button: 'Wyczyść wszystko',
     title: 'Wyczyść wszystko: {log}',

@@ -133,6 +133,10 @@ for (const [kind, path] of [
       await expect(dialog).toBeHidden()
     }
 
+    // Export them: the file is written, nothing runs.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+
     // Switch language: everything renders again.
     await page.locator('.tts-el-select', { has: page.getByRole('combobox', { name: 'Language' }) }).click()
     await page.getByRole('option', { name: 'Polski' }).click()
