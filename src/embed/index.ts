@@ -12,7 +12,7 @@ import EmbedRoot from '@/embed/EmbedRoot.vue'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
 import { QUERY_KEYS } from '@/logKinds/viewState'
 import { parseLocale, type AppLocale } from '@/locales'
-import { useAppConfigStore, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
+import { useAppConfigStore, type AppConfig, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
 import '@/styles/theme.css'
 
 export type { AppEvent, UrlTemplates }
@@ -70,6 +70,18 @@ function checkView(view: string | undefined): LogKind {
   return view as LogKind
 }
 
+/** The app-config part of mount options: only what was given. */
+function configPatch(options: MountOptions): Partial<AppConfig> {
+  return {
+    ...(options.apiBaseUrl !== undefined && { apiBaseUrl: options.apiBaseUrl }),
+    ...(options.requestHeaders && { requestHeaders: options.requestHeaders }),
+    ...(options.requestParams && { requestParams: options.requestParams }),
+    ...(options.withCredentials !== undefined && { withCredentials: options.withCredentials }),
+    ...(options.timeZone && { timeZone: options.timeZone }),
+    ...(options.urls && { urls: options.urls as UrlTemplates }),
+  }
+}
+
 function viewOf(route: RouteLocationNormalized): LogKind | null {
   return LOG_KINDS.find((kind) => LOG_KIND_DEFINITIONS[kind].routeName === route.name) ?? null
 }
@@ -85,15 +97,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
     history: 'memory',
     root: EmbedRoot,
     locale: parseLocale(options.locale),
-    config: {
-      ...(options.apiBaseUrl !== undefined && { apiBaseUrl: options.apiBaseUrl }),
-      ...(options.requestHeaders && { requestHeaders: options.requestHeaders }),
-      ...(options.requestParams && { requestParams: options.requestParams }),
-      ...(options.withCredentials !== undefined && { withCredentials: options.withCredentials }),
-      ...(options.timeZone && { timeZone: options.timeZone }),
-      ...(options.urls && { urls: options.urls as UrlTemplates }),
-      onEvent: options.onEvent ?? null,
-    },
+    config: { ...configPatch(options), onEvent: options.onEvent ?? null },
   })
   const config = useAppConfigStore(pinia)
 
@@ -147,15 +151,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       const locale = parseLocale(next.locale)
       if (next.locale !== undefined && !locale) throw new Error(`tts-logs: unknown locale "${next.locale}"; use en_US or pl_PL`)
       if (locale) i18n.global.locale.value = locale
-      config.configure({
-        ...(next.apiBaseUrl !== undefined && { apiBaseUrl: next.apiBaseUrl }),
-        ...(next.requestHeaders && { requestHeaders: next.requestHeaders }),
-        ...(next.requestParams && { requestParams: next.requestParams }),
-        ...(next.withCredentials !== undefined && { withCredentials: next.withCredentials }),
-        ...(next.timeZone && { timeZone: next.timeZone }),
-        ...(next.urls && { urls: next.urls as UrlTemplates }),
-        ...(next.onEvent && { onEvent: next.onEvent }),
-      })
+      config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {
         navigate(next.view ?? viewOf(router.currentRoute.value) ?? 'listing', next.filters)
       }
