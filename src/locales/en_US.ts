@@ -43,6 +43,7 @@ export default {
     all: 'All',
     uniqueProduct: 'Only messages with unique Product ID',
     uniqueOrder: 'Only messages with unique Order ID',
+    numbersAsEqual: 'Treat numbers as equal',
     reset: 'Reset',
     dateRange: 'Creation Date',
     from: 'From',
@@ -166,6 +167,10 @@ export default {
     rejectedShow: 'Show reasons',
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
+  },
+  typeCounts: {
+    label: 'Records by type',
+    filter: '{type}: {count}. Show only this type',
   },
   export: {
     button: 'Export CSV',

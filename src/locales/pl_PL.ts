@@ -45,6 +45,7 @@ const pl: MessageSchema = {
     all: 'Wszystkie',
     uniqueProduct: 'Tylko wiadomości z unikalnym identyfikatorem produktu',
     uniqueOrder: 'Tylko wiadomości z unikalnym identyfikatorem zamówienia',
+    numbersAsEqual: 'Traktuj liczby jako równe',
     reset: 'Resetuj',
     dateRange: 'Data utworzenia',
     from: 'Od',
@@ -168,6 +169,10 @@ const pl: MessageSchema = {
     rejectedShow: 'Pokaż powody',
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
+  },
+  typeCounts: {
+    label: 'Wpisy według typu',
+    filter: '{type}: {count}. Pokaż tylko ten typ',
   },
   export: {
     button: 'Eksportuj CSV',

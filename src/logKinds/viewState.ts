@@ -2,7 +2,8 @@
  * The page state of a log and its URL form, both ways: the URL reflects the state and opening a
  * URL restores it. Keys: accountId, shopId, listingId, listingProductId, orderId; type, action,
  * initiator, task (comma-separated codes); from, to (ISO 8601); q, listing, product, ttsOrder,
- * magentoOrder (text); unique (1/0); view (separated/grouped); sort (e.g. createDate:desc).
+ * magentoOrder (text); unique (1/0); numbers (1/0: treat numbers as equal when collapsing);
+ * view (separated/grouped); sort (e.g. createDate:desc).
  * A bad value is reported, never silently dropped or thrown.
  */
 import type { LogFilter, LogSort, SortField, ViewMode } from '@/engine'
@@ -27,13 +28,15 @@ export interface LogViewState {
   ttsOrder: string
   magentoOrder: string
   unique: boolean
+  /** With `unique`: messages that differ only in numbers collapse together. */
+  numbersAsEqual: boolean
   view: ViewMode
   sort: LogSort
 }
 
 export const QUERY_KEYS = [
   'accountId', 'shopId', 'listingId', 'listingProductId', 'orderId', 'type', 'action', 'initiator', 'task',
-  'from', 'to', 'q', 'listing', 'product', 'ttsOrder', 'magentoOrder', 'unique', 'view', 'sort',
+  'from', 'to', 'q', 'listing', 'product', 'ttsOrder', 'magentoOrder', 'unique', 'numbers', 'view', 'sort',
 ] as const
 
 export function defaultViewState(): LogViewState {
@@ -55,6 +58,7 @@ export function defaultViewState(): LogViewState {
     ttsOrder: '',
     magentoOrder: '',
     unique: true,
+    numbersAsEqual: false,
     view: 'separated',
     sort: { field: 'createDate', direction: 'desc' },
   }
@@ -148,6 +152,12 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
     if (unique === '1' || unique === '0') state.unique = unique === '1'
     else problems.push({ key: 'unique', value: unique, reason: 'flag' })
   }
+  const numbers = read('numbers')
+  if (numbers !== undefined) {
+    if (definition.uniqueLabelKey === null) problems.push({ key: 'numbers', value: numbers, reason: 'notHere' })
+    else if (numbers === '1' || numbers === '0') state.numbersAsEqual = numbers === '1'
+    else problems.push({ key: 'numbers', value: numbers, reason: 'flag' })
+  }
   const view = read('view')
   if (view !== undefined) {
     if (!definition.hasViewMode && view !== 'separated') problems.push({ key: 'view', value: view, reason: 'notHere' })
@@ -177,6 +187,7 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
   if (state.to) query.to = state.to
   for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const) if (state[key]) query[key] = state[key]
   if (state.unique !== defaults.unique) query.unique = state.unique ? '1' : '0'
+  if (state.numbersAsEqual) query.numbers = '1'
   if (state.view !== defaults.view) query.view = state.view
   if (state.sort.field !== defaults.sort.field || state.sort.direction !== defaults.sort.direction) {
     query.sort = `${state.sort.field}:${state.sort.direction}`

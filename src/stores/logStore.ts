@@ -52,6 +52,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return engine.query({
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
+        numbersAsEqual: state.numbersAsEqual,
         view: state.view,
         sort: state.sort,
       })

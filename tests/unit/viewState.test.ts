@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { defaultViewState, parseViewState, serializeViewState, toEngineFilter } from '@/logKinds/viewState'
+
+describe('the page state in the URL', () => {
+  it('reads the dashboard link and writes it back the same', () => {
+    const query = { type: '4', unique: '1', from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' }
+    const { state, problems } = parseViewState('listing', query)
+    expect(problems).toEqual([])
+    expect(state).toMatchObject({ types: [4], unique: true, from: query.from, to: query.to })
+    // unique=1 is the default, so it is left out of the URL.
+    expect(serializeViewState(state)).toEqual({ type: '4', from: query.from, to: query.to })
+  })
+
+  it('round-trips every key', () => {
+    const query = {
+      accountId: '2', shopId: '3', listingId: '4', listingProductId: '5001', type: '3,4', action: '13,15', initiator: '1,2',
+      from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', q: 'błąd', listing: 'Summer', product: '1001',
+      unique: '0', numbers: '1', view: 'grouped', sort: 'productTitle:asc',
+    }
+    const { state, problems } = parseViewState('listing', query)
+    expect(problems).toEqual([])
+    expect(serializeViewState(state)).toEqual(query)
+    expect(toEngineFilter(state)).toMatchObject({ accountId: 2, types: [3, 4], actions: [13, 15], message: 'błąd', product: '1001' })
+  })
+
+  it('reports what it cannot use, keeps the rest, and never throws', () => {
+    const { state, problems } = parseViewState('order', {
+      type: '4,9', orderId: 'abc', unique: 'yes', numbers: '2', sort: 'listingTitle:asc', view: 'grouped', listing: 'x', q: 'keep me',
+    })
+    expect(problems.map((p) => `${p.key}:${p.reason}`)).toEqual([
+      'orderId:number', 'type:codes', 'listing:notHere', 'unique:flag', 'numbers:flag', 'view:notHere', 'sort:sort',
+    ])
+    expect(state).toEqual({ ...defaultViewState(), q: 'keep me' })
+  })
+
+  it('treats task 100 ("All") as no task filter', () => {
+    expect(parseViewState('synchronization', { task: '100' }).state.tasks).toEqual([])
+    expect(parseViewState('synchronization', { numbers: '1' }).problems.map((p) => p.key)).toEqual(['numbers'])
+  })
+})
