@@ -5,7 +5,7 @@ import {
   type Router,
   type RouteRecordRaw,
 } from 'vue-router'
-import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
+import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
 
 /** `web` drives the browser URL (standalone preview); `memory` never touches it (embedded). */
 export type HistoryMode = 'web' | 'memory'
@@ -25,6 +25,11 @@ export function createAppRouter(mode: HistoryMode, base?: string): Router {
     routes: [
       { path: '/', redirect: LOG_KIND_DEFINITIONS.listing.path },
       ...logRoutes,
+      {
+        path: LOGS_CLEARING_PATH,
+        name: 'logs-clearing',
+        component: () => import('@/pages/LogsClearingPage.vue'),
+      },
       {
         path: '/:pathMatch(.*)*',
         name: 'not-found',

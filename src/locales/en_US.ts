@@ -11,6 +11,7 @@ export default {
     sales: 'Sales',
     helpCenter: 'Help Center',
     logsAndEvents: 'Logs & Events',
+    logsClearing: 'Logs Clearing',
     synchronizationLogs: 'Synchronization Logs',
   },
   logs: {
@@ -167,6 +168,22 @@ export default {
     rejectedShow: 'Show reasons',
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
+  },
+  logsClearing: {
+    title: 'Logs Clearing',
+    help: 'Old log records are deleted automatically. For each log, choose whether it is cleared and how many days of records to keep (14 to 90).',
+    enabled: 'Enabled',
+    keepFor: 'Keep For (days)',
+    save: 'Save',
+    saved: 'The settings were saved.',
+    loadFailed: 'The settings could not be loaded: {message}',
+    saveFailed: 'The settings could not be saved: {message}',
+    range: 'Keep For must be a whole number of days from 14 to 90.',
+    logs: {
+      listing: 'Listings',
+      order: 'Orders',
+      synchronization: 'Synchronization',
+    },
   },
   typeCounts: {
     label: 'Records by type',

@@ -13,6 +13,7 @@ const pl: MessageSchema = {
     sales: 'Sprzedaż',
     helpCenter: 'Centrum pomocy',
     logsAndEvents: 'Dzienniki i zdarzenia',
+    logsClearing: 'Czyszczenie dzienników',
     synchronizationLogs: 'Logi synchronizacji',
   },
   logs: {
@@ -169,6 +170,22 @@ const pl: MessageSchema = {
     rejectedShow: 'Pokaż powody',
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
+  },
+  logsClearing: {
+    title: 'Czyszczenie dzienników',
+    help: 'Stare wpisy dzienników są usuwane automatycznie. Dla każdego dziennika wybierz, czy ma być czyszczony i ile dni wpisów przechowywać (od 14 do 90).',
+    enabled: 'Włączone',
+    keepFor: 'Przechowuj przez (dni)',
+    save: 'Zapisz',
+    saved: 'Ustawienia zostały zapisane.',
+    loadFailed: 'Nie udało się wczytać ustawień: {message}',
+    saveFailed: 'Nie udało się zapisać ustawień: {message}',
+    range: 'Okres przechowywania musi być liczbą całkowitą dni od 14 do 90.',
+    logs: {
+      listing: 'Oferty',
+      order: 'Zamówienia',
+      synchronization: 'Synchronizacja',
+    },
   },
   typeCounts: {
     label: 'Wpisy według typu',

@@ -120,9 +120,22 @@ export const LOG_KIND_DEFINITIONS: Record<LogKind, LogKindDefinition> = {
   },
 }
 
-/** Menu sections in the host's order, each with the logs it holds. */
-export const MENU_SECTIONS: { section: MenuSection; labelKey: string; kinds: LogKind[] }[] = [
+/** The Logs Clearing settings (Help Center). */
+export const LOGS_CLEARING_PATH = '/help-center/logs-clearing'
+
+/** Menu sections in the host's order, each with the logs it holds and any other pages. */
+export const MENU_SECTIONS: {
+  section: MenuSection
+  labelKey: string
+  kinds: LogKind[]
+  extra?: { path: string; labelKey: string; testId: string }[]
+}[] = [
   { section: 'listings', labelKey: 'menu.listings', kinds: ['listing'] },
   { section: 'sales', labelKey: 'menu.sales', kinds: ['order'] },
-  { section: 'helpCenter', labelKey: 'menu.helpCenter', kinds: ['synchronization'] },
+  {
+    section: 'helpCenter',
+    labelKey: 'menu.helpCenter',
+    kinds: ['synchronization'],
+    extra: [{ path: LOGS_CLEARING_PATH, labelKey: 'menu.logsClearing', testId: 'menu-logs-clearing' }],
+  },
 ]

@@ -28,6 +28,7 @@ describe('AppShell', () => {
       ['Logs & Events', '/listings/logs'],
       ['Logs & Events', '/sales/logs'],
       ['Synchronization Logs', '/help-center/synchronization-logs'],
+      ['Logs Clearing', '/help-center/logs-clearing'],
     ])
   })
 

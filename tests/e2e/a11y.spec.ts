@@ -11,6 +11,12 @@ async function seriousViolations(page: Page) {
 
 const PAGES = ['/listings/logs', '/sales/logs', '/help-center/synchronization-logs']
 
+test('axe finds no serious or critical violations on the Logs Clearing settings', async ({ page }) => {
+  await page.goto('/help-center/logs-clearing')
+  await expect(page.getByTestId('logs-clearing-form')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+})
+
 for (const lang of ['en_US', 'pl_PL']) {
   for (const path of PAGES) {
     test(`axe finds no serious or critical violations on ${path} in ${lang}`, async ({ page }) => {
