@@ -189,6 +189,12 @@ export default {
     label: 'Records by type',
     filter: '{type}: {count}. Show only this type',
   },
+  live: {
+    label: 'Live refresh',
+    off: 'Off',
+    every: 'Every {seconds} s',
+    pending: '{count} new record | {count} new records',
+  },
   export: {
     button: 'Export CSV',
     progress: 'Exporting: {percent}%',

@@ -191,6 +191,12 @@ const pl: MessageSchema = {
     label: 'Wpisy według typu',
     filter: '{type}: {count}. Pokaż tylko ten typ',
   },
+  live: {
+    label: 'Odświeżanie na żywo',
+    off: 'Wyłączone',
+    every: 'Co {seconds} s',
+    pending: '{count} nowy wpis | {count} nowe wpisy | {count} nowych wpisów',
+  },
   export: {
     button: 'Eksportuj CSV',
     progress: 'Eksportowanie: {percent}%',

@@ -149,6 +149,59 @@ function defineLogStore<K extends LogKind>(kind: K) {
     }
 
     const clearing = ref(false)
+    /** Live refresh: seconds between checks for newer records; 0 is off. */
+    const liveInterval = ref(0)
+    /** Newer records fetched while the merchant was reading further down: shown on request. */
+    const pending = shallowRef<EngineRecordByKind[K][]>([])
+    /** Ids of records that arrived by live refresh, for a brief highlight. */
+    const freshIds = shallowRef<ReadonlySet<number>>(new Set())
+    let refreshing = false
+
+    /**
+     * Fetches only records newer than the newest held (`afterId`). When `hold` is set they wait
+     * in `pending` (the "N new records" pill); otherwise they go straight into the grid.
+     */
+    async function refreshNewer(hold: boolean): Promise<number> {
+      if (refreshing || status.value !== 'complete') return 0
+      refreshing = true
+      try {
+        const known = pending.value.reduce((max, r) => Math.max(max, r.id), engine.maxId())
+        const fresh: EngineRecordByKind[K][] = []
+        let cursor: string | null = null
+        do {
+          const query: LogQuery = { limit: PAGE_SIZE, afterId: known, ...narrowing }
+          if (cursor) query.cursor = cursor
+          const page = await useAppConfigStore().client.getLogPage(kind, query)
+          fresh.push(...(page.items as EngineRecordByKind[K][]))
+          if (page.rejectedCount > 0) {
+            rejectedCount.value += page.rejectedCount
+            rejected.value = [...rejected.value, ...page.rejected].slice(0, 100)
+          }
+          cursor = page.nextCursor
+        } while (cursor)
+        if (fresh.length === 0) return 0
+        if (hold) pending.value = [...pending.value, ...fresh]
+        else showNewer(fresh)
+        return fresh.length
+      } catch (caught) {
+        const apiError = toApiError(caught)
+        if (apiError.kind === 'unauthorised') useAppConfigStore().emit({ type: 'session-expired', status: apiError.status })
+        return 0
+      } finally {
+        refreshing = false
+      }
+    }
+
+    /** Puts newer records (given, or the pending ones) into the grid, highlighted. */
+    function showNewer(records: EngineRecordByKind[K][] = pending.value) {
+      if (records.length === 0) return
+      engine.append(records)
+      loaded.value += records.length
+      if (totalEstimate.value !== null) totalEstimate.value += records.length
+      freshIds.value = new Set(records.map((r) => r.id))
+      if (records === pending.value) pending.value = []
+      bump(true)
+    }
 
     /** "Clear All": deletes the log on the server, then shows what is left (nothing). */
     async function clearAll(): Promise<number> {
@@ -188,6 +241,11 @@ function defineLogStore<K extends LogKind>(kind: K) {
       retry,
       clearing,
       clearAll,
+      liveInterval,
+      pending,
+      freshIds,
+      refreshNewer,
+      showNewer,
       setViewState,
     }
   })
