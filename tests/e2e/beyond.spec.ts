@@ -44,7 +44,8 @@ test('live refresh brings in a record POSTed meanwhile within one interval, high
   const posted = await request.post('/api/v1/logs/synchronization', { data: { items: [syncRecord('Live: order import failed just now.')] } })
   const [id] = (await posted.json()).ids as number[]
   const row = page.locator(`[data-testid="log-row"][data-id="${id}"]`)
-  await expect(row).toBeVisible({ timeout: 12_000 })
+  // One interval is 10 s; the margin is for a busy CI machine.
+  await expect(row).toBeVisible({ timeout: 14_000 })
   await expect(row).toHaveClass(/tts-grid__row--fresh/)
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 1))
 
@@ -53,7 +54,7 @@ test('live refresh brings in a record POSTed meanwhile within one interval, high
   const second = await request.post('/api/v1/logs/synchronization', { data: { items: [syncRecord('Live: a second failure.')] } })
   const [secondId] = (await second.json()).ids as number[]
   const pill = page.getByTestId('live-pending')
-  await expect(pill).toHaveText('1 new record', { timeout: 12_000 })
+  await expect(pill).toHaveText('1 new record', { timeout: 14_000 })
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 1))
   await pill.click()
   await expect(page.locator(`[data-testid="log-row"][data-id="${secondId}"]`)).toBeVisible()
