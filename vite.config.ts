@@ -40,6 +40,7 @@ export default defineConfig({
       'dayjs',
       'dayjs/plugin/utc',
       'dayjs/plugin/timezone',
+      'uplot',
       'element-plus/es',
       ...ELEMENT_PLUS_STYLES.map((name) => `element-plus/es/components/${name}/style/index`),
     ],

@@ -431,6 +431,18 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     this.rankCache.clear()
   }
 
+  /** The record index of an id, or -1 when it is not held. */
+  indexOfId(id: number): number {
+    for (let i = 0; i < this.count; i++) if (this.ids[i] === id) return i
+    return -1
+  }
+
+  /** Oldest and newest record dates held (UTC ms), or null when empty. */
+  dateExtent(): { min: number; max: number } | null {
+    if (this.count === 0) return null
+    return { min: this.dates[this.dateOrder[this.count - 1]!]!, max: this.dates[this.dateOrder[0]!]! }
+  }
+
   /** The newest record id held, or 0. */
   maxId(): number {
     let max = 0

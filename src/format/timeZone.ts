@@ -9,7 +9,8 @@ import utc from 'dayjs/plugin/utc'
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
-function safeZone(timeZone: string): string {
+/** The zone if Intl knows it, else UTC (a host may pass anything). */
+export function safeZone(timeZone: string): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone })
     return timeZone

@@ -3,11 +3,12 @@
  * URL restores it. Keys: accountId, shopId, listingId, listingProductId, orderId; type, action,
  * initiator, task (comma-separated codes); from, to (ISO 8601); q, listing, product, ttsOrder,
  * magentoOrder (text); unique (1/0); numbers (1/0: treat numbers as equal when collapsing);
- * view (separated/grouped); sort (e.g. createDate:desc).
+ * view (separated/grouped); sort (e.g. createDate:desc); hide (comma-separated column ids the
+ * merchant hid); detail (the record id whose details drawer is open).
  * A bad value is reported, never silently dropped or thrown.
  */
 import type { LogFilter, LogSort, SortField, ViewMode } from '@/engine'
-import { LISTING_ACTION_CODES, LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
+import { LISTING_ACTION_CODES, LOG_KIND_DEFINITIONS, type ColumnId, type LogKind } from '@/logKinds'
 
 export interface LogViewState {
   accountId: number | null
@@ -32,11 +33,16 @@ export interface LogViewState {
   numbersAsEqual: boolean
   view: ViewMode
   sort: LogSort
+  /** Columns the merchant hid with the column chooser. */
+  hidden: ColumnId[]
+  /** The record whose details drawer is open. */
+  detail: number | null
 }
 
 export const QUERY_KEYS = [
   'accountId', 'shopId', 'listingId', 'listingProductId', 'orderId', 'type', 'action', 'initiator', 'task',
   'from', 'to', 'q', 'listing', 'product', 'ttsOrder', 'magentoOrder', 'unique', 'numbers', 'view', 'sort',
+  'hide', 'detail',
 ] as const
 
 export function defaultViewState(): LogViewState {
@@ -61,6 +67,8 @@ export function defaultViewState(): LogViewState {
     numbersAsEqual: false,
     view: 'separated',
     sort: { field: 'createDate', direction: 'desc' },
+    hidden: [],
+    detail: null,
   }
 }
 
@@ -68,7 +76,7 @@ export function defaultViewState(): LogViewState {
 export interface QueryProblem {
   key: string
   value: string
-  reason: 'number' | 'codes' | 'date' | 'flag' | 'view' | 'sort' | 'notHere'
+  reason: 'number' | 'codes' | 'date' | 'flag' | 'view' | 'sort' | 'notHere' | 'columns'
 }
 
 type RawQuery = Record<string, unknown>
@@ -171,6 +179,19 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
       state.sort = { field: field as SortField, direction }
     } else problems.push({ key: 'sort', value: sort, reason: 'sort' })
   }
+  const hide = read('hide')
+  if (hide !== undefined && hide !== '') {
+    const parts = hide.split(',').map((part) => part.trim())
+    // The message column always stays: a log without its messages is no log.
+    const hideable: ColumnId[] = definition.columns.filter((column) => column !== 'message')
+    if (parts.some((part) => !hideable.includes(part as ColumnId))) problems.push({ key: 'hide', value: hide, reason: 'columns' })
+    else state.hidden = hideable.filter((column) => parts.includes(column))
+  }
+  const detail = read('detail')
+  if (detail !== undefined && detail !== '') {
+    if (!/^\d{1,15}$/.test(detail) || Number(detail) === 0) problems.push({ key: 'detail', value: detail, reason: 'number' })
+    else state.detail = Number(detail)
+  }
   return { state, problems }
 }
 
@@ -192,6 +213,14 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
   if (state.sort.field !== defaults.sort.field || state.sort.direction !== defaults.sort.direction) {
     query.sort = `${state.sort.field}:${state.sort.direction}`
   }
+  if (state.hidden.length) query.hide = state.hidden.join(',')
+  if (state.detail !== null) query.detail = String(state.detail)
+  return query
+}
+
+/** What a saved view keeps: filters, sort and columns; not the narrowing or an open drawer. */
+export function viewQuery(state: LogViewState): Record<string, string> {
+  const query = serializeViewState({ ...state, detail: null, listingId: null, listingProductId: null, orderId: null })
   return query
 }
 

@@ -3,6 +3,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { RejectedRecord } from '@/api/client'
 import { type ApiError, toApiError } from '@/api/errors'
 import type { LogQuery } from '@/api/schemas'
+import { planVolume, type VolumePlan } from '@/chart/volumePlan'
 import { LogEngine, type EngineRecordByKind, type QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { defaultViewState, toEngineFilter, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
@@ -46,10 +47,23 @@ function defineLogStore<K extends LogKind>(kind: K) {
     let narrowing: Narrowing = {}
     let lastRefresh = 0
 
+    /** The volume chart's buckets: over the date filter, or over the dates held. */
+    const volumePlan = computed<VolumePlan | null>(() => {
+      void dataVersion.value
+      const state = viewState.value
+      const extent = engine.dateExtent()
+      const start = state.from ? Date.parse(state.from) : extent?.min
+      const end = state.to ? Date.parse(state.to) : extent?.max
+      if (start === undefined || end === undefined) return null
+      return planVolume(start, end, useAppConfigStore().config.timeZone)
+    })
+
     const result = computed<QueryResult>(() => {
       void dataVersion.value
       const state = viewState.value
+      const plan = volumePlan.value
       return engine.query({
+        histogram: plan ? { from: plan.from, to: plan.from + plan.buckets * plan.width - 1, buckets: plan.buckets } : undefined,
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
         numbersAsEqual: state.numbersAsEqual,
@@ -235,6 +249,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       problems,
       loadedNarrowing,
       result,
+      volumePlan,
       getEngine,
       load,
       abort,
