@@ -38,6 +38,8 @@ export interface MountOptions {
   timeZone?: string
   /** Link templates with `{id}`. */
   urls?: Partial<UrlTemplates>
+  /** Whose saved views these are: the admin user's id or name. Views are kept per user key. */
+  userKey?: string
   onEvent?: (event: AppEvent) => void
 }
 
@@ -79,6 +81,7 @@ function configPatch(options: MountOptions): Partial<AppConfig> {
     ...(options.withCredentials !== undefined && { withCredentials: options.withCredentials }),
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.urls && { urls: options.urls as UrlTemplates }),
+    ...(options.userKey !== undefined && { userKey: options.userKey }),
   }
 }
 

@@ -36,6 +36,8 @@ export interface AppConfig {
   /** IANA time zone the admin shows dates in. */
   timeZone: string
   urls: UrlTemplates
+  /** The host's admin user, so each user has their own saved views; '' when not given. */
+  userKey: string
   onEvent: ((event: AppEvent) => void) | null
 }
 
@@ -57,6 +59,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     withCredentials: false,
     timeZone: defaultTimeZone(),
     urls: DEFAULT_URLS,
+    userKey: '',
     onEvent: null,
   })
 

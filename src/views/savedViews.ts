@@ -1,0 +1,99 @@
+/**
+ * Saved views, like Magento's grid bookmarks: named sets of filters, sort and visible columns,
+ * one list per log and per host user, kept in the browser's localStorage. What is stored is the
+ * page's URL query (see viewState.ts), so a view restores exactly as a link would, and a value
+ * that no longer makes sense is reported the same way.
+ */
+import { z } from 'zod'
+import type { LogKind } from '@/logKinds'
+
+export interface SavedView {
+  name: string
+  query: Record<string, string>
+}
+
+export const VIEW_NAME_MAX = 60
+/** Enough for any merchant; keeps one log's list well inside localStorage's quota. */
+export const VIEWS_MAX = 50
+
+const savedViewsSchema = z.array(
+  z.object({
+    name: z.string().trim().min(1).max(VIEW_NAME_MAX),
+    query: z.record(z.string(), z.string().max(1000)),
+  }),
+)
+
+export function storageKey(userKey: string, kind: LogKind): string {
+  return `tts-logs:saved-views:v1:${encodeURIComponent(userKey || 'default')}:${kind}`
+}
+
+export type ReadResult = { ok: true; views: SavedView[] } | { ok: false; reason: 'unavailable' | 'corrupt'; views: SavedView[] }
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage
+  } catch {
+    // Some browsers throw on access when storage is blocked.
+    return null
+  }
+}
+
+/** Reads a log's views. Unreadable data is reported, and left where it is until a save. */
+export function readViews(userKey: string, kind: LogKind): ReadResult {
+  const store = storage()
+  if (!store) return { ok: false, reason: 'unavailable', views: [] }
+  let raw: string | null
+  try {
+    raw = store.getItem(storageKey(userKey, kind))
+  } catch {
+    return { ok: false, reason: 'unavailable', views: [] }
+  }
+  if (raw === null) return { ok: true, views: [] }
+  try {
+    const parsed = savedViewsSchema.safeParse(JSON.parse(raw))
+    if (parsed.success) return { ok: true, views: parsed.data }
+  } catch {
+    // not JSON: reported below
+  }
+  return { ok: false, reason: 'corrupt', views: [] }
+}
+
+/**
+ * Writes a log's views. Data that could not be read is first copied aside (`…:unreadable`), so
+ * saving never destroys what was there. Throws when the browser refuses to store.
+ */
+export function writeViews(userKey: string, kind: LogKind, views: SavedView[]): void {
+  const store = storage()
+  if (!store) throw new Error('localStorage is not available')
+  const key = storageKey(userKey, kind)
+  const existing = store.getItem(key)
+  if (existing !== null && !savedViewsSchema.safeParse(safeJson(existing)).success) {
+    store.setItem(`${key}:unreadable`, existing)
+  }
+  store.setItem(key, JSON.stringify(views))
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Adds a view, or replaces the one of the same name (names compare case-insensitively). */
+export function withView(views: SavedView[], view: SavedView): SavedView[] {
+  const name = view.name.trim()
+  const rest = views.filter((v) => v.name.toLowerCase() !== name.toLowerCase())
+  return [...rest, { name, query: view.query }].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+export function withoutView(views: SavedView[], name: string): SavedView[] {
+  return views.filter((v) => v.name !== name)
+}
+
+export function sameQuery(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) if (a[key] !== b[key]) return false
+  return true
+}
