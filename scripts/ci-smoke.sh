@@ -15,3 +15,25 @@ echo "$out" | tail -n 1 | node -e '
     process.exit(1)
   }
 '
+
+# The browser benchmark at 2,000 records: the app and the baseline page in Chromium, 5 runs each.
+# `npm test` has just built dist/ (app and embed), so it is not built again.
+out=$(npm run --silent bench -- --records 2000 --no-build)
+echo "$out" | tail -n 1
+echo "$out" | tail -n 1 | node -e '
+  const line = require("fs").readFileSync(0, "utf8").trim()
+  const result = JSON.parse(line)
+  const metrics = ["firstRowsMs", "allLoadedMs", "toggleUniqueMs", "keystrokeMs", "scrollToEndMs", "domNodes", "heapBytesPerRecord", "wireBytesPerRecord"]
+  const run = result.runs && result.runs[0]
+  const problems = []
+  if (!run || run.records !== 2000) problems.push("runs[0].records is not 2000")
+  for (const name of metrics) if (!run || typeof run[name] !== "number") problems.push(`runs[0].${name} is not a number`)
+  if (!run || typeof run.baseline !== "object" || run.baseline === null) problems.push("runs[0].baseline is missing")
+  for (const name of ["embedJsGzipBytes", "embedCssGzipBytes", "standaloneJsGzipBytes"]) {
+    if (!result.bundle || typeof result.bundle[name] !== "number") problems.push(`bundle.${name} is not a number`)
+  }
+  if (problems.length) {
+    console.error("bench printed an unexpected JSON line: " + problems.join("; ") + "\n" + line)
+    process.exit(1)
+  }
+'
