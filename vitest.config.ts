@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/api/**/*.test.ts'],
       environment: 'jsdom',
+      setupFiles: ['tests/setup/jsdom.ts'],
       testTimeout: 30_000,
       hookTimeout: 30_000,
       server: { deps: { inline: ['element-plus'] } },

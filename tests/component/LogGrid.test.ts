@@ -88,7 +88,7 @@ describe('LogGrid', () => {
     expect(ids).toContain('1')
   })
 
-  it('moves through rows with the arrow keys and opens the active row with Enter', async () => {
+  it('moves through rows with the arrow keys and opens the active row\'s details with Enter', async () => {
     const { wrapper } = await mountGrid(50)
     const grid = wrapper.get('[role="grid"]')
     await grid.trigger('keydown', { key: 'ArrowDown' })
@@ -97,7 +97,8 @@ describe('LogGrid', () => {
     await grid.trigger('keydown', { key: 'End' })
     expect(grid.attributes('aria-activedescendant')).toMatch(/-row-49$/)
     await grid.trigger('keydown', { key: 'Enter' })
-    expect(wrapper.findComponent(LogGrid).emitted('open')).toEqual([[49]])
+    expect(wrapper.findComponent(LogGrid).emitted('details')).toEqual([[49]])
+    expect(wrapper.findComponent(LogGrid).emitted('open')).toBeUndefined()
   })
 
   it('lists the first messages of a grouped row with their type', async () => {

@@ -85,4 +85,19 @@ describe('LogPage with the real store and backend', () => {
     expect(summary(wrapper).total).toBe(150)
     expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
   })
+
+  it('opens the details drawer from detail=<id>, and hides the columns of hide=…', async () => {
+    const records = await allRecords('listing')
+    const repeated = records.find((r) => r.listingProductId !== null && records.filter((o) => o.listingProductId === r.listingProductId && o.description === r.description).length > 2)!
+    const { wrapper, router } = await mountPage('listing', `/listings/logs?detail=${String(repeated.id)}&hide=action,initiator`)
+    await until(() => document.querySelector('[data-testid="details-occurrences"]') !== null)
+    const count = records.filter((o) => o.listingProductId === repeated.listingProductId && o.description === repeated.description).length
+    expect(document.querySelector('[data-testid="details-occurrences"]')!.getAttribute('data-count')).toBe(String(count))
+    const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
+    expect(headers.some((h) => h.startsWith('Action'))).toBe(false)
+    expect(headers.some((h) => h.startsWith('Run Mode'))).toBe(false)
+    expect(headers.some((h) => h.startsWith('Message'))).toBe(true)
+    expect(router.currentRoute.value.query).toMatchObject({ detail: String(repeated.id), hide: 'action,initiator' })
+    wrapper.unmount()
+  })
 })

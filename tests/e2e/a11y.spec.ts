@@ -61,7 +61,8 @@ test('a keyboard-only merchant filters, toggles the checkbox and reads a long me
   await expect(unique).not.toBeChecked()
   await expect(page.getByTestId('log-summary')).not.toHaveAttribute('data-shown', collapsed!)
 
-  // Into the grid, down two rows, Enter opens the whole message; Escape closes it.
+  // Into the grid, down two rows, Enter opens the row's details with the whole message; Escape
+  // closes them and the grid has the focus again.
   const grid = page.getByTestId('log-grid')
   for (let i = 0; i < 60 && !(await grid.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
   await expect(grid).toBeFocused()
@@ -69,9 +70,10 @@ test('a keyboard-only merchant filters, toggles the checkbox and reads a long me
   await page.keyboard.press('ArrowDown')
   await expect(grid).toHaveAttribute('aria-activedescendant', /-row-2$/)
   await page.keyboard.press('Enter')
-  const dialog = page.getByRole('dialog', { name: 'Description' })
+  const dialog = page.getByRole('dialog', { name: /^Record #\d+$/ })
   await expect(dialog).toBeVisible()
-  await expect(dialog).toContainText('smaller than 300')
+  await expect(dialog.getByTestId('details-message')).toContainText('smaller than 300')
+  await expect(page).toHaveURL(/detail=\d+/)
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(grid).toBeFocused()

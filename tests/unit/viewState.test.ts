@@ -15,7 +15,7 @@ describe('the page state in the URL', () => {
     const query = {
       accountId: '2', shopId: '3', listingId: '4', listingProductId: '5001', type: '3,4', action: '13,15', initiator: '1,2',
       from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', q: 'błąd', listing: 'Summer', product: '1001',
-      unique: '0', numbers: '1', view: 'grouped', sort: 'productTitle:asc',
+      unique: '0', numbers: '1', view: 'grouped', sort: 'productTitle:asc', hide: 'action,initiator', detail: '77',
     }
     const { state, problems } = parseViewState('listing', query)
     expect(problems).toEqual([])
@@ -31,6 +31,25 @@ describe('the page state in the URL', () => {
       'orderId:number', 'type:codes', 'listing:notHere', 'unique:flag', 'numbers:flag', 'view:notHere', 'sort:sort',
     ])
     expect(state).toEqual({ ...defaultViewState(), q: 'keep me' })
+  })
+
+  it('reads hidden columns in the log\'s column order, and never hides the message', () => {
+    expect(parseViewState('listing', { hide: 'type,action' }).state.hidden).toEqual(['action', 'type'])
+    for (const hide of ['message', 'ttsOrder', 'action,bogus']) {
+      const { state, problems } = parseViewState('listing', { hide })
+      expect(state.hidden).toEqual([])
+      expect(problems).toEqual([{ key: 'hide', value: hide, reason: 'columns' }])
+    }
+    expect(parseViewState('order', { hide: 'magentoOrder' }).state.hidden).toEqual(['magentoOrder'])
+  })
+
+  it('reads the details drawer\'s record id, and reports a bad one', () => {
+    expect(parseViewState('order', { detail: '123' }).state.detail).toBe(123)
+    for (const detail of ['0', 'x1', '-5', '1e3']) {
+      const { state, problems } = parseViewState('order', { detail })
+      expect(state.detail).toBeNull()
+      expect(problems).toEqual([{ key: 'detail', value: detail, reason: 'number' }])
+    }
   })
 
   it('treats task 100 ("All") as no task filter', () => {

@@ -1,0 +1,23 @@
+// What jsdom lacks and the app's libraries expect of any browser. Not mocks of the app: these
+// fill gaps in the test DOM so components mount as they would in Chromium.
+
+// uPlot watches the device pixel ratio with matchMedia when it loads.
+if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList
+}
+
+// jsdom has no canvas: getContext returns null (as it does, minus the "not implemented" noise),
+// and the volume chart shows its text fallback.
+if (typeof HTMLCanvasElement !== 'undefined') {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext
+}
