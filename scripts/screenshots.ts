@@ -1,12 +1,31 @@
 // Takes the README's screenshots from the built app served by `vite preview`.
 // Usage: npm run screenshots
+import type { Page } from 'playwright-core'
 import { preview } from 'vite'
 import { launchChromium } from './chromium.ts'
 
-const shots: { path: string; file: string }[] = [
+const shots: { path: string; file: string; act?: (page: Page) => Promise<void> }[] = [
   { path: '/listings/logs', file: 'listing-log.png' },
   { path: '/sales/logs', file: 'order-log.png' },
   { path: '/help-center/synchronization-logs', file: 'synchronization-log.png' },
+  {
+    path: '/listings/logs',
+    file: 'details-drawer.png',
+    act: async (page) => {
+      await page.locator('[data-testid="log-row"]:not([data-count="1"])').first().getByTestId('row-details').click()
+      await page.getByTestId('details-occurrences').waitFor()
+    },
+  },
+  {
+    path: '/sales/logs?type=3,4&hide=initiator',
+    file: 'saved-views.png',
+    act: async (page) => {
+      await page.getByTestId('column-chooser').click()
+      await page.getByTestId('save-view').click()
+      await page.getByTestId('save-view-name').fill('Problems, compact')
+    },
+  },
+  { path: '/help-center/logs-clearing', file: 'logs-clearing.png' },
 ]
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' } })
@@ -20,6 +39,8 @@ try {
     await page.goto(base + shot.path)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page.locator('[data-complete="true"]').waitFor({ timeout: 60_000 }).catch(() => undefined)
+    await shot.act?.(page)
+    await page.waitForTimeout(400)
     await page.screenshot({ path: `docs/screenshots/${shot.file}` })
     console.log(`docs/screenshots/${shot.file}`)
   }
