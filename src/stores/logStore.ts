@@ -20,6 +20,8 @@ export interface Narrowing {
 
 /** Records per request while loading. */
 export const PAGE_SIZE = 5000
+/** How long rows that arrived by live refresh stay highlighted. */
+const FRESH_MS = 6000
 /** The grid refreshes at most this often while pages stream in. */
 const REFRESH_MS = 120
 
@@ -170,6 +172,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
     /** Ids of records that arrived by live refresh, for a brief highlight. */
     const freshIds = shallowRef<ReadonlySet<number>>(new Set())
     let refreshing = false
+    let freshTimer: ReturnType<typeof setTimeout> | null = null
 
     /**
      * Fetches only records newer than the newest held (`afterId`). When `hold` is set they wait
@@ -213,6 +216,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
       loaded.value += records.length
       if (totalEstimate.value !== null) totalEstimate.value += records.length
       freshIds.value = new Set(records.map((r) => r.id))
+      // Highlighted briefly: a fresh row scrolled away and back later is an ordinary row.
+      if (freshTimer) clearTimeout(freshTimer)
+      freshTimer = setTimeout(() => {
+        freshTimer = null
+        freshIds.value = new Set()
+      }, FRESH_MS)
       if (records === pending.value) pending.value = []
       bump(true)
     }
