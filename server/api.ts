@@ -336,7 +336,7 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
     handle()
       .catch((error: unknown) => {
         if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
-        if (error instanceof z.ZodError) return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
+        if (error instanceof z.core.$ZodError) return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
         console.error('[preview api]', error)
         send(res, 500, { error: 'Internal error', details: [{ field: '(server)', message: 'see the server log' }] }, corsHeaders)
       })

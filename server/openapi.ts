@@ -15,7 +15,7 @@ import {
   RecordSchemas,
 } from '../src/api/schemas.ts'
 
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => {
+const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
   const generated: Record<string, unknown> = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' })
   // Inside an OpenAPI document the dialect is set once, not per schema.
   delete generated.$schema
@@ -46,7 +46,7 @@ export function buildOpenApi() {
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
       } as Record<string, string>
     )[name],
-    schema: schema(field as z.ZodType),
+    schema: schema(field as z.core.$ZodType),
   }))
   const kindParam = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...kinds] } }
 

@@ -4,7 +4,7 @@
  * rejected records are counted with their reasons instead of being silently dropped.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { ApiError, toApiError } from '@/api/errors'
 import {
   DeleteLogsResponseSchema,
@@ -72,11 +72,11 @@ export interface ReadLogOptions<K extends LogKindName> {
   onPage: (page: ValidatedPage<K>, progress: ReadLogProgress) => void
 }
 
-function describeIssues(error: z.ZodError): string[] {
+function describeIssues(error: z.core.$ZodError): string[] {
   return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
 }
 
-function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+function validate<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const looksLikeHtml = typeof data === 'string' && /^\s*</.test(data)

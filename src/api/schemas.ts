@@ -3,11 +3,14 @@
  * these schemas, the preview backend validates every request against them, and
  * `public/openapi.json` is generated from them (`npm run openapi`).
  */
-import { z } from 'zod'
+// zod's tree-shakable build ("mini"): the same validators as classic zod, at about a third of
+// its size in the bundle. English messages are loaded explicitly (mini has none by default).
+import { z } from 'zod/mini'
+import { en } from 'zod/locales'
 
 // Never compile validators with `new Function`: the admin runs under a CSP without unsafe-eval,
 // and even zod's probe for it would be reported as a violation.
-z.config({ jitless: true })
+z.config({ jitless: true, ...en() })
 
 export const LOG_KIND_VALUES = ['listing', 'order', 'synchronization'] as const
 export const LogKindSchema = z.enum(LOG_KIND_VALUES)
@@ -30,11 +33,11 @@ export const LISTING_ACTIONS = [
 ] as const
 export type ListingActionCode = (typeof LISTING_ACTIONS)[number]
 
-const id = z.int().positive().max(Number.MAX_SAFE_INTEGER)
-const nullableId = id.nullable()
+const id = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER))
+const nullableId = z.nullable(id)
 /** ISO 8601 in UTC, with the `Z`: `2026-11-27T10:15:00Z` or with milliseconds. */
 export const IsoUtcDate = z.iso.datetime({ offset: false, local: false })
-const text = (max: number) => z.string().max(max)
+const text = (max: number) => z.string().check(z.maxLength(max))
 
 const typeCommon = z.literal([1, 2, 3, 4])
 const typeSync = z.literal([1, 2, 3, 4, 100])
@@ -53,7 +56,7 @@ const newListingRecord = z.strictObject({
   listingId: id,
   listingTitle: text(255),
   productId: nullableId,
-  productTitle: text(255).nullable(),
+  productTitle: z.nullable(text(255)),
   listingProductId: nullableId,
   action: z.literal(LISTING_ACTIONS),
   actionId: id,
@@ -69,7 +72,7 @@ const newOrderRecord = z.strictObject({
   orderId: id,
   ttsOrderId: text(64),
   magentoOrderId: nullableId,
-  magentoOrderNumber: text(64).nullable(),
+  magentoOrderNumber: z.nullable(text(64)),
 })
 
 const newSynchronizationRecord = z.strictObject({
@@ -78,7 +81,7 @@ const newSynchronizationRecord = z.strictObject({
   initiator,
   description,
   task: z.literal([0, 2, 3, 5]),
-  detailedDescription: text(1_000_000).nullable(),
+  detailedDescription: z.nullable(text(1_000_000)),
   operationHistoryId: nullableId,
 })
 
@@ -89,9 +92,9 @@ export const NewRecordSchemas = {
 } as const
 
 export const RecordSchemas = {
-  listing: newListingRecord.extend({ id }),
-  order: newOrderRecord.extend({ id }),
-  synchronization: newSynchronizationRecord.extend({ id }),
+  listing: z.extend(newListingRecord, { id }),
+  order: z.extend(newOrderRecord, { id }),
+  synchronization: z.extend(newSynchronizationRecord, { id }),
 } as const
 
 export type LogKindName = z.infer<typeof LogKindSchema>
@@ -107,23 +110,23 @@ export type AnyLogRecord = LogRecordByKind[LogKindName]
 export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
 
 /** A whole number in a query string: plain decimal digits only (no `0x41`, `1e3`, ` 5`). */
-const queryInt = <T extends z.ZodType<number, number>>(schema: T) =>
-  z.union([z.number(), z.string().regex(/^\d{1,16}$/, 'expected a whole number').transform(Number)]).pipe(schema)
+const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
+  z.pipe(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,16}$/, 'expected a whole number')), z.transform(Number))]), schema)
 
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
-  limit: queryInt(z.int().min(1).max(10_000)).default(1000),
-  cursor: z.string().min(1).max(200).optional(),
-  from: IsoUtcDate.optional(),
-  to: IsoUtcDate.optional(),
-  accountId: queryInt(id).optional(),
-  shopId: queryInt(id).optional(),
-  listingId: queryInt(id).optional(),
-  listingProductId: queryInt(id).optional(),
-  orderId: queryInt(id).optional(),
-  afterId: queryInt(z.int().min(0).max(Number.MAX_SAFE_INTEGER)).optional(),
+  limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(10_000))), 1000),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  from: z.optional(IsoUtcDate),
+  to: z.optional(IsoUtcDate),
+  accountId: z.optional(queryInt(id)),
+  shopId: z.optional(queryInt(id)),
+  listingId: z.optional(queryInt(id)),
+  listingProductId: z.optional(queryInt(id)),
+  orderId: z.optional(queryInt(id)),
+  afterId: z.optional(queryInt(z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))),
   /** Magento's CSRF token; the admin adds it to every request. Ignored by the preview backend. */
-  form_key: z.string().max(64).optional(),
+  form_key: z.optional(z.string().check(z.maxLength(64))),
 })
 export type LogQuery = z.input<typeof LogQuerySchema>
 
@@ -134,8 +137,8 @@ export type LogQuery = z.input<typeof LogQuerySchema>
  */
 export const LogPageSchema = z.object({
   items: z.array(z.unknown()),
-  nextCursor: z.string().min(1).nullable(),
-  totalEstimate: z.int().min(0).nullable().optional(),
+  nextCursor: z.nullable(z.string().check(z.minLength(1))),
+  totalEstimate: z.optional(z.nullable(z.int().check(z.minimum(0)))),
 })
 export type LogPage = z.infer<typeof LogPageSchema>
 
@@ -147,15 +150,15 @@ export type Account = z.infer<typeof AccountSchema>
 export type Meta = z.infer<typeof MetaSchema>
 
 export const PostLogsBodySchema = <K extends LogKindName>(kind: K) =>
-  z.strictObject({ items: z.array(NewRecordSchemas[kind]).min(1).max(100_000) })
+  z.strictObject({ items: z.array(NewRecordSchemas[kind]).check(z.minLength(1), z.maxLength(100_000)) })
 export const PostLogsResponseSchema = z.object({ ids: z.array(id) })
-export const DeleteLogsResponseSchema = z.object({ deleted: z.int().min(0) })
+export const DeleteLogsResponseSchema = z.object({ deleted: z.int().check(z.minimum(0)) })
 
 export const KEEP_DAYS_MIN = 14
 export const KEEP_DAYS_MAX = 90
 export const RetentionSettingSchema = z.strictObject({
   enabled: z.boolean(),
-  keepDays: z.int().min(KEEP_DAYS_MIN).max(KEEP_DAYS_MAX),
+  keepDays: z.int().check(z.minimum(KEEP_DAYS_MIN), z.maximum(KEEP_DAYS_MAX)),
 })
 export const LogsClearingSettingsSchema = z.strictObject({
   listing: RetentionSettingSchema,
@@ -176,7 +179,7 @@ export const ApiErrorBodySchema = z.object({
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>
 
 /** Turns zod issues into the `details` of an error body, each naming its field. */
-export function issuesToDetails(error: z.ZodError, prefix = ''): ApiErrorBody['details'] {
+export function issuesToDetails(error: z.core.$ZodError, prefix = ''): ApiErrorBody['details'] {
   return error.issues.slice(0, 50).flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({

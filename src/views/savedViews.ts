@@ -4,7 +4,7 @@
  * page's URL query (see viewState.ts), so a view restores exactly as a link would, and a value
  * that no longer makes sense is reported the same way.
  */
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { LogKind } from '@/logKinds'
 
 export interface SavedView {
@@ -18,8 +18,8 @@ export const VIEWS_MAX = 50
 
 const savedViewsSchema = z.array(
   z.object({
-    name: z.string().trim().min(1).max(VIEW_NAME_MAX),
-    query: z.record(z.string(), z.string().max(1000)),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(VIEW_NAME_MAX)),
+    query: z.record(z.string(), z.string().check(z.maxLength(1000))),
   }),
 )
 
