@@ -12,8 +12,8 @@ import { gzipSync } from 'node:zlib'
 
 const gzip = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
 
-/** Chunks the log page imports lazily but always, right after its first rows. */
-const DEFERRED = /^VolumeChart-/
+/** Chunks the log page imports lazily but always, right after its first rows (chart, date picker). */
+const DEFERRED = /^(VolumeChart|DateRangeFilter)-/
 /** The route chunk of the log pages. */
 const LOG_PAGE = /^LogPage-/
 
