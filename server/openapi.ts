@@ -44,6 +44,7 @@ export function buildOpenApi() {
         orderId: 'Order log.',
         afterId: 'Only records with a greater id: what arrived since the newest record held.',
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
+        format: 'rows (default): items, one object per record. columns: the compact ColumnsPage (src/api/columns.ts) for loading whole logs; a server without it may ignore or refuse the key, and the client then asks in rows.',
       } as Record<string, string>
     )[name],
     schema: schema(field as z.core.$ZodType),
@@ -75,7 +76,7 @@ export function buildOpenApi() {
             200: {
               description:
                 'A page. items hold records of the kind\'s schema (ListingRecord, OrderRecord or SynchronizationRecord); nextCursor is null on the last page; totalEstimate (first page only) counts every matching record.',
-              content: json('LogPage'),
+              content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/LogPage' }, { $ref: '#/components/schemas/ColumnsPage' }] } } },
             },
             400: errorResponse('Unknown param, wrong type, limit out of range, filter of another log, bad cursor'),
             404: errorResponse('Unknown kind'),
@@ -136,6 +137,19 @@ export function buildOpenApi() {
       schemas: {
         Meta: schema(MetaSchema),
         LogPage: schema(LogPageSchema),
+        ColumnsPage: {
+          type: 'object',
+          description:
+            'format=columns: one entry per field of the kind\'s record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.',
+          required: ['format', 'count', 'columns', 'nextCursor'],
+          properties: {
+            format: { const: 'columns' },
+            count: { type: 'integer', minimum: 0 },
+            columns: { type: 'object', additionalProperties: { type: 'object' } },
+            nextCursor: { type: ['string', 'null'] },
+            totalEstimate: { type: ['integer', 'null'], minimum: 0 },
+          },
+        },
         ListingRecord: schema(RecordSchemas.listing),
         OrderRecord: schema(RecordSchemas.order),
         SynchronizationRecord: schema(RecordSchemas.synchronization),

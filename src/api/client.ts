@@ -4,7 +4,8 @@
  * rejected records are counted with their reasons instead of being silently dropped.
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
-import type { z } from 'zod/mini'
+import { z } from 'zod/mini'
+import { ColumnsShapeError, decodeColumns, type ColumnsPageBody, type DecodedColumns } from '@/api/columns'
 import { ApiError, toApiError } from '@/api/errors'
 import {
   DeleteLogsResponseSchema,
@@ -49,6 +50,27 @@ export interface RejectedRecord {
 
 /** How many rejected records keep their reasons; the rest are only counted. */
 export const MAX_REJECTED_DETAILS = 100
+
+/** The columns page's envelope; the columns themselves are checked by decodeColumns. */
+const ColumnsEnvelopeSchema = z.object({
+  format: z.literal('columns'),
+  count: z.int().check(z.minimum(0)),
+  columns: z.record(z.string(), z.unknown()),
+  nextCursor: z.nullable(z.string().check(z.minLength(1))),
+  totalEstimate: z.optional(z.nullable(z.int().check(z.minimum(0)))),
+})
+
+/** A page for a whole-log load: in columns (`columns`) or as records (`items`). */
+export interface LogBatch<K extends LogKindName> {
+  columns: DecodedColumns | null
+  items: LogRecordByKind[K][] | null
+  /** Records kept. */
+  accepted: number
+  rejected: RejectedRecord[]
+  rejectedCount: number
+  nextCursor: string | null
+  totalEstimate: number | null
+}
 
 export interface ValidatedPage<K extends LogKindName> {
   items: LogRecordByKind[K][]
@@ -175,8 +197,62 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
+  /** Whether the server speaks `format=columns`; turned off for good by the first refusal. */
+  let columnsSupported = true
+
+  /**
+   * A page for loading a whole log: the compact columns format when the server has it (records
+   * stay in columns, ready for the engine), else the rows format. Same checks either way: a bad
+   * page throws a clear ApiError, a bad record is counted and explained, the rest are kept.
+   */
+  async function getLogBatch<K extends LogKindName>(kind: K, query: LogQuery = {}, signal?: AbortSignal): Promise<LogBatch<K>> {
+    if (columnsSupported) {
+      let data: unknown
+      try {
+        data = await get(`/logs/${kind}`, { params: { ...query, format: 'columns' }, signal })
+      } catch (error) {
+        const apiError = toApiError(error)
+        // A server without the compact format may refuse the unknown key: ask in rows from now on.
+        if (apiError.status === 400 && /format/.test(JSON.stringify(apiError.details) + apiError.message)) {
+          columnsSupported = false
+          return getLogBatch(kind, query, signal)
+        }
+        throw apiError
+      }
+      const body = data as Partial<ColumnsPageBody> | null
+      if (body && typeof body === 'object' && body.format === 'columns') {
+        const envelope = validate(ColumnsEnvelopeSchema, data, 'a page of log records')
+        let columns: DecodedColumns
+        try {
+          columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
+        } catch (error) {
+          if (!(error instanceof ColumnsShapeError)) throw error
+          throw new ApiError('bad-response', `The server sent a page of log records in an unexpected shape (${error.message}).`)
+        }
+        return {
+          columns,
+          items: null,
+          accepted: columns.count - columns.rejectedCount,
+          rejected: columns.rejected,
+          rejectedCount: columns.rejectedCount,
+          nextCursor: envelope.nextCursor,
+          totalEstimate: envelope.totalEstimate ?? null,
+        }
+      }
+      // It ignored the key and sent rows: take them, and stop asking.
+      columnsSupported = false
+      const page = validate(LogPageSchema, data, 'a page of log records')
+      const records = validateRecords(kind, page.items)
+      return { ...records, columns: null, accepted: records.items.length, nextCursor: page.nextCursor, totalEstimate: page.totalEstimate ?? null }
+    }
+    const page = await getLogPage(kind, query, signal)
+    return { ...page, columns: null, accepted: page.items.length }
+  }
+
   return {
     http,
+
+    getLogBatch,
 
     async getMeta(signal?: AbortSignal): Promise<Meta> {
       return validate(MetaSchema, await get('/meta', { signal }), 'the accounts and shops')

@@ -125,6 +125,12 @@ export const LogQuerySchema = z.strictObject({
   listingProductId: z.optional(queryInt(id)),
   orderId: z.optional(queryInt(id)),
   afterId: z.optional(queryInt(z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))),
+  /**
+   * `rows` (the default): `items`, one object per record. `columns`: the compact format of
+   * src/api/columns.ts, for loading whole logs. A server without it ignores or rejects the
+   * key, and the client falls back to rows.
+   */
+  format: z.optional(z.enum(['rows', 'columns'])),
   /** Magento's CSRF token; the admin adds it to every request. Ignored by the preview backend. */
   form_key: z.optional(z.string().check(z.maxLength(64))),
 })

@@ -215,9 +215,36 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     this.mergeDateOrder(start, n)
   }
 
+  /**
+   * Adds `n` records read one at a time by `fill` into a reused object (no object per record):
+   * the columns page format. `createDate` may be given in ms. Records with `valid[k] === 0` are
+   * skipped.
+   */
+  appendEach(n: number, fill: (k: number, target: Record<string, unknown>) => void, valid?: Uint8Array): number {
+    let accepted = n
+    if (valid) {
+      accepted = 0
+      for (let k = 0; k < n; k++) accepted += valid[k]!
+    }
+    if (accepted === 0) return 0
+    const start = this.count
+    if (start + accepted > this.capacity) this.grow(start + accepted)
+    const target: Record<string, unknown> = {}
+    let i = start
+    for (let k = 0; k < n; k++) {
+      if (valid && valid[k] === 0) continue
+      fill(k, target)
+      this.write(i++, target as unknown as EngineRecordByKind[K])
+    }
+    this.count = start + accepted
+    this.mergeDateOrder(start, accepted)
+    return accepted
+  }
+
   private write(i: number, record: EngineRecordByKind[K]) {
     this.ids[i] = record.id
-    this.dates[i] = parseIsoUtc(record.createDate)
+    const date = record.createDate as string | number
+    this.dates[i] = typeof date === 'number' ? date : parseIsoUtc(date)
     this.types[i] = record.type
     this.initiators[i] = record.initiator
     const desc = this.descriptions.intern(record.description)

@@ -69,6 +69,67 @@ describe('the API client against the preview backend', () => {
     expect(new Set(ids).size).toBe(2500)
   })
 
+  it('loads in the compact columns format the same records as the rows format, gzipped', async () => {
+    const api = client()
+    const rows = await api.getLogPage('listing', { limit: 700 })
+    const batch = await api.getLogBatch('listing', { limit: 700 })
+    expect(batch.columns).not.toBeNull()
+    expect(batch.items).toBeNull()
+    expect(batch.accepted).toBe(700)
+    expect(batch.nextCursor).toBe(rows.nextCursor)
+    expect(batch.totalEstimate).toBe(2500)
+    const records = Array.from({ length: batch.columns!.count }, (_, k) => {
+      const target: Record<string, unknown> = {}
+      batch.columns!.fill(k, target)
+      return { ...target, createDate: new Date(target.createDate as number).toISOString() }
+    })
+    expect(records).toEqual(rows.items.map((r) => ({ ...r, createDate: new Date(r.createDate).toISOString() })))
+    // What travels: a tenth or less of the rows format's JSON.
+    const compressed = await fetch(`${server.apiUrl}/logs/listing?limit=2500&format=columns`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(compressed.headers.get('content-encoding')).toBe('gzip')
+    const plain = await (await fetch(`${server.apiUrl}/logs/listing?limit=2500`, { headers: { 'Accept-Encoding': 'identity' } })).text()
+    expect(Number(compressed.headers.get('content-length'))).toBeLessThan(plain.length / 10)
+  })
+
+  it('falls back to rows for good when the server ignores or refuses format=columns', async () => {
+    const api = client()
+    await inject({ path: '/logs/synchronization', rawBody: JSON.stringify({ items: [validRecord], nextCursor: null }) })
+    const ignored = await api.getLogBatch('synchronization')
+    expect(ignored.columns).toBeNull()
+    expect(ignored.items).toEqual([validRecord])
+    // From now on this client asks in rows.
+    const next = await api.getLogBatch('synchronization', { limit: 5 })
+    expect(next.columns).toBeNull()
+    expect(next.items).toHaveLength(5)
+
+    const strict = client()
+    await inject({
+      path: '/logs/order',
+      query: 'format=columns',
+      status: 400,
+      rawBody: JSON.stringify({ error: 'Invalid query', details: [{ field: 'format', message: 'unknown field' }] }),
+    })
+    const refused = await strict.getLogBatch('order', { limit: 4 })
+    expect(refused.columns).toBeNull()
+    expect(refused.items).toHaveLength(4)
+  })
+
+  it('explains a columns page in the wrong shape, and keeps the good records of a page with bad cells', async () => {
+    const encoded = { format: 'columns', count: 2, nextCursor: null, columns: { id: { delta: [5, -1] } } }
+    await inject({ path: '/logs/order', rawBody: JSON.stringify(encoded) })
+    const error = await failure(client().getLogBatch('order'))
+    expect(error.kind).toBe('bad-response')
+    expect(error.message).toBe('The server sent a page of log records in an unexpected shape (column createDate is missing).')
+
+    const good = await (await fetch(`${server.apiUrl}/logs/order?limit=3&format=columns`)).json()
+    good.columns.type.values[1] = 9
+    await inject({ path: '/logs/order', rawBody: JSON.stringify(good) })
+    const batch = await client().getLogBatch('order')
+    expect(batch.accepted).toBe(2)
+    expect(batch.rejectedCount).toBe(1)
+    expect(batch.rejected[0]).toMatchObject({ index: 1, reasons: ['type: 9 is not allowed'] })
+  })
+
   it('passes extra query params such as form_key', async () => {
     const page = await client({ params: { form_key: 'AbC123' } }).getLogPage('order', { limit: 3 })
     expect(page.items).toHaveLength(3)

@@ -1,0 +1,259 @@
+/**
+ * The compact page format, `format=columns`: one array per field instead of one object per
+ * record. Integers that grow or shrink steadily (id, createDate in ms, actionId) are sent as
+ * differences; strings as a per-page dictionary plus codes. A million listing records come to
+ * about a tenth of the plain format's bytes, parse without a million objects, and validate one
+ * column at a time. The plain rows format stays the default for other clients.
+ *
+ * The server encodes with `encodeColumns`; the client checks every cell with `decodeColumns`,
+ * by the same rules as the zod record schemas (a test holds the two to agreement), keeping the
+ * valid records and explaining the rest.
+ */
+import { LISTING_ACTIONS, type LogKindName } from './schemas'
+
+type IntRule = { kind: 'int'; min: number; max: number; allowed?: readonly number[] }
+export interface FieldSpec {
+  field: string
+  /** delta: first value, then differences; values: as they are; dict: dictionary + codes. */
+  encoding: 'delta' | 'values' | 'dict'
+  nullable: boolean
+  rule: IntRule | { kind: 'string'; max: number } | { kind: 'date' }
+}
+
+const MAX_ID = Number.MAX_SAFE_INTEGER
+const id = (field: string, encoding: 'delta' | 'values' = 'values', nullable = false): FieldSpec => ({
+  field,
+  encoding,
+  nullable,
+  rule: { kind: 'int', min: 1, max: MAX_ID },
+})
+const codes = (field: string, allowed: readonly number[]): FieldSpec => ({
+  field,
+  encoding: 'values',
+  nullable: false,
+  rule: { kind: 'int', min: Math.min(...allowed), max: Math.max(...allowed), allowed },
+})
+const text = (field: string, max: number, nullable = false): FieldSpec => ({ field, encoding: 'dict', nullable, rule: { kind: 'string', max } })
+
+const COMMON: FieldSpec[] = [
+  id('id', 'delta'),
+  // Milliseconds since 1970, UTC: what the rows format writes as ISO 8601.
+  { field: 'createDate', encoding: 'delta', nullable: false, rule: { kind: 'date' } },
+  codes('initiator', [0, 1, 2, 3]),
+  text('description', 1_000_000),
+]
+
+export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
+  listing: [
+    ...COMMON,
+    codes('type', [1, 2, 3, 4]),
+    id('accountId'),
+    id('shopId'),
+    id('listingId'),
+    text('listingTitle', 255),
+    id('productId', 'values', true),
+    text('productTitle', 255, true),
+    id('listingProductId', 'values', true),
+    codes('action', LISTING_ACTIONS),
+    id('actionId', 'delta'),
+  ],
+  order: [
+    ...COMMON,
+    codes('type', [1, 2, 3, 4]),
+    id('accountId'),
+    id('shopId'),
+    id('orderId'),
+    text('ttsOrderId', 64),
+    id('magentoOrderId', 'values', true),
+    text('magentoOrderNumber', 64, true),
+  ],
+  synchronization: [
+    ...COMMON,
+    codes('type', [1, 2, 3, 4, 100]),
+    codes('task', [0, 2, 3, 5]),
+    text('detailedDescription', 1_000_000, true),
+    id('operationHistoryId', 'values', true),
+  ],
+}
+
+export type EncodedColumn = { delta: number[] } | { values: (number | null)[] } | { dict: (string | null)[]; codes: number[] }
+
+export interface ColumnsPageBody {
+  format: 'columns'
+  count: number
+  columns: Record<string, EncodedColumn>
+  nextCursor: string | null
+  totalEstimate?: number | null
+}
+
+/** Server side: rows (createDate in ms) to columns. */
+export function encodeColumns(kind: LogKindName, rows: readonly Record<string, unknown>[]): Record<string, EncodedColumn> {
+  const columns: Record<string, EncodedColumn> = {}
+  for (const spec of COLUMN_FIELDS[kind]) {
+    const field = spec.field
+    if (spec.encoding === 'delta') {
+      const out = new Array<number>(rows.length)
+      let previous = 0
+      for (let k = 0; k < rows.length; k++) {
+        const value = rows[k]![field] as number
+        out[k] = value - previous
+        previous = value
+      }
+      columns[field] = { delta: out }
+    } else if (spec.encoding === 'values') {
+      columns[field] = { values: rows.map((row) => row[field] as number | null) }
+    } else {
+      const dict: (string | null)[] = []
+      const index = new Map<string | null, number>()
+      const out = new Array<number>(rows.length)
+      for (let k = 0; k < rows.length; k++) {
+        const value = rows[k]![field] as string | null
+        let code = index.get(value)
+        if (code === undefined) {
+          code = dict.length
+          dict.push(value)
+          index.set(value, code)
+        }
+        out[k] = code
+      }
+      columns[field] = { dict, codes: out }
+    }
+  }
+  return columns
+}
+
+/** A decoded column: numbers (null where allowed) or strings. */
+type Decoded = { numbers: ArrayLike<number | null> } | { dict: readonly (string | null)[]; codes: ArrayLike<number> }
+
+export interface ColumnsRejection {
+  index: number
+  id: number | null
+  reasons: string[]
+}
+
+export interface DecodedColumns {
+  count: number
+  /** 1 where every cell of the record is valid. */
+  valid: Uint8Array
+  rejectedCount: number
+  /** The first few rejected records, with reasons. */
+  rejected: ColumnsRejection[]
+  /** Writes record `k` into `target`: field names as in the rows format, createDate in ms. */
+  fill(k: number, target: Record<string, unknown>): void
+}
+
+/** Thrown when the page as a whole is not a columns page (the caller reports a bad response). */
+export class ColumnsShapeError extends Error {}
+
+const MAX_REJECTED = 20
+/** Dates a log can hold: 2000-01-01 to 2200-01-01. */
+const DATE_MIN = 946_684_800_000
+const DATE_MAX = 7_258_118_400_000
+
+/**
+ * Client side: checks and decodes a columns page. The page's shape (every field there, every
+ * column as long as `count`) must hold or nothing is used; a bad cell rejects only its record.
+ */
+export function decodeColumns(kind: LogKindName, body: ColumnsPageBody, maxRejected = MAX_REJECTED): DecodedColumns {
+  const count = body.count
+  if (!Number.isSafeInteger(count) || count < 0) throw new ColumnsShapeError('count is not a whole number')
+  const columns = body.columns
+  if (typeof columns !== 'object' || columns === null) throw new ColumnsShapeError('columns are missing')
+  const valid = new Uint8Array(count).fill(1)
+  const reasons = new Map<number, string[]>()
+  const reject = (k: number, reason: string) => {
+    valid[k] = 0
+    const list = reasons.get(k)
+    if (list) {
+      if (list.length < 5) list.push(reason)
+    } else if (reasons.size < maxRejected) reasons.set(k, [reason])
+  }
+  const decoded: Record<string, Decoded> = {}
+  for (const spec of COLUMN_FIELDS[kind]) {
+    const column = columns[spec.field] as Record<string, unknown> | undefined
+    if (typeof column !== 'object' || column === null) throw new ColumnsShapeError(`column ${spec.field} is missing`)
+    decoded[spec.field] = decodeColumn(spec, column, count, reject)
+  }
+  const ids = decoded.id as { numbers: ArrayLike<number> }
+  let rejectedCount = 0
+  for (let k = 0; k < count; k++) if (valid[k] === 0) rejectedCount++
+  const rejected: ColumnsRejection[] = [...reasons].map(([index, list]) => {
+    const raw = ids.numbers[index]
+    return { index, id: Number.isSafeInteger(raw) && (raw as number) > 0 ? (raw as number) : null, reasons: list }
+  })
+  const specs = COLUMN_FIELDS[kind]
+  return {
+    count,
+    valid,
+    rejectedCount,
+    rejected,
+    fill(k, target) {
+      for (const spec of specs) {
+        const column = decoded[spec.field]!
+        target[spec.field] = 'numbers' in column ? column.numbers[k] : column.dict[column.codes[k]!]
+      }
+    },
+  }
+}
+
+function decodeColumn(spec: FieldSpec, column: Record<string, unknown>, count: number, reject: (k: number, reason: string) => void): Decoded {
+  const field = spec.field
+  if (spec.encoding === 'dict') {
+    const dict = column.dict
+    const codes = column.codes
+    if (!Array.isArray(dict) || !Array.isArray(codes) || codes.length !== count) {
+      throw new ColumnsShapeError(`column ${field} is not a dictionary of ${count} codes`)
+    }
+    const max = spec.rule.kind === 'string' ? spec.rule.max : 0
+    const entryProblem = dict.map((value: unknown) =>
+      value === null
+        ? spec.nullable
+          ? null
+          : 'expected a string, received null'
+        : typeof value !== 'string'
+          ? `expected a string, received ${typeof value}`
+          : value.length > max
+            ? `too long: at most ${max} characters`
+            : null,
+    )
+    for (let k = 0; k < count; k++) {
+      const code = codes[k] as unknown
+      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= dict.length) reject(k, `${field}: not a code of the dictionary`)
+      else if (entryProblem[code] !== null) reject(k, `${field}: ${entryProblem[code]!}`)
+    }
+    return { dict: dict as (string | null)[], codes: codes as number[] }
+  }
+  const key = spec.encoding === 'delta' ? 'delta' : 'values'
+  const raw = column[key]
+  if (!Array.isArray(raw) || raw.length !== count) throw new ColumnsShapeError(`column ${field} is not ${count} ${key}`)
+  const numbers: (number | null)[] | Float64Array = spec.encoding === 'delta' ? new Float64Array(count) : (raw as (number | null)[])
+  const rule = spec.rule
+  let running = 0
+  for (let k = 0; k < count; k++) {
+    let value = raw[k] as unknown
+    if (spec.encoding === 'delta') {
+      if (typeof value !== 'number' || !(Math.abs(value) <= MAX_ID) || !(Math.abs(running + value) <= MAX_ID)) {
+        // A difference that is no number, or beyond exact arithmetic, breaks every value after it.
+        for (let j = k; j < count; j++) reject(j, `${field}: not a usable difference`)
+        break
+      }
+      running += value
+      value = running
+      ;(numbers as Float64Array)[k] = running
+    }
+    if (value === null) {
+      if (!spec.nullable) reject(k, `${field}: expected a number, received null`)
+      continue
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      reject(k, `${field}: expected a whole number`)
+      continue
+    }
+    if (rule.kind === 'date') {
+      if (value < DATE_MIN || value > DATE_MAX) reject(k, `${field}: not a date`)
+    } else if (rule.kind === 'int') {
+      if (rule.allowed ? !rule.allowed.includes(value) : value < rule.min || value > rule.max) reject(k, `${field}: ${value} is not allowed`)
+    }
+  }
+  return { numbers }
+}
