@@ -10,15 +10,15 @@
 // takes longer is reported as an error) · --profile DIR (one more, uncounted run per page with a
 // CPU profile written to DIR and its heaviest functions printed).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join, posix, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { gzipSync } from 'node:zlib'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { openDatabase } from '../../server/db.ts'
+import { bundleSizes } from '../bundleSizes.ts'
 import { launchChromium } from '../chromium.ts'
 import { median, round } from './stats.ts'
 
@@ -61,8 +61,10 @@ async function cleanUp() {
     }
   }
 }
+let interrupted = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    interrupted = true
     log(`${signal}: cleaning up`)
     void cleanUp().then(() => process.exit(130))
   })
@@ -83,37 +85,9 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.signal ?? result.status})`)
 }
 
-const EMBED_FILES = ['dist/embed/tts-logs.js', 'dist/embed/tts-logs.css']
+const EMBED_FILES = ['dist/embed/tts-logs.js', 'dist/embed/tts-logs.css', 'dist/embed/tts-logs.iife.js']
 function distComplete() {
   return existsSync(join(ROOT, 'dist', 'index.html')) && EMBED_FILES.every((f) => existsSync(join(ROOT, f)))
-}
-
-const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
-
-/**
- * Gzip sizes (level 9, as scripts/report-sizes.mjs): the embed bundle, and the standalone entry,
- * i.e. the script of dist/index.html with every chunk it imports statically (not the lazy pages).
- */
-function bundleSizes() {
-  const dist = join(ROOT, 'dist')
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const entry = /<script[^>]*type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1]
-  if (!entry) throw new Error('dist/index.html has no module script')
-  const chunks = new Set<string>()
-  const visit = (file: string) => {
-    if (chunks.has(file)) return
-    chunks.add(file)
-    const code = readFileSync(join(dist, file), 'utf8')
-    // `import{a}from"./x.js"` and `import"./x.js"`; `import("./x.js")` is lazy and left out.
-    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g)) visit(posix.join(posix.dirname(file), match[1]!))
-  }
-  visit(entry)
-  log(`standalone entry chunks: ${[...chunks].join(', ')}`)
-  return {
-    embedJsGzipBytes: gzipBytes(join(ROOT, EMBED_FILES[0]!)),
-    embedCssGzipBytes: gzipBytes(join(ROOT, EMBED_FILES[1]!)),
-    standaloneJsGzipBytes: [...chunks].reduce((sum, file) => sum + gzipBytes(join(dist, file)), 0),
-  }
 }
 
 // ---- servers ---------------------------------------------------------------------------------
@@ -549,6 +523,8 @@ async function measureTarget(browser: Browser, target: Target, records: number):
 // ---- main --------------------------------------------------------------------------------------
 async function main() {
   const wallStart = Date.now()
+  const head = spawnSync('git', ['describe', '--always', '--dirty'], { cwd: ROOT, encoding: 'utf8' })
+  if (head.status === 0) log(`source: ${head.stdout.trim()} (the build takes the working tree as it is)`)
   if (values['no-build'] && distComplete()) log('--no-build: using dist/ as it is')
   else {
     if (values['no-build']) log('--no-build, but dist/ is incomplete: building')
@@ -556,7 +532,9 @@ async function main() {
     run('npm', ['run', 'build:app'])
     run('npm', ['run', 'build:embed'])
   }
-  const bundle = bundleSizes()
+  // scripts/bundleSizes.ts (as `npm run build` prints): JavaScript a log page loads before its
+  // first rows (entry, log page chunk, their static imports), then deferred and on-demand chunks.
+  const bundle = bundleSizes(ROOT)
   log(`bundle (gzip): ${JSON.stringify(bundle)}`)
 
   const baselineBuild = tempDir('tts-bench-baseline-')
@@ -599,6 +577,8 @@ main()
     process.exit(code)
   })
   .catch(async (error: unknown) => {
+    // Interrupted: the browser went with the signal, and the cleanup is already under way.
+    if (interrupted) return
     log(error instanceof Error ? (error.stack ?? error.message) : String(error))
     await cleanUp()
     process.exit(1)
