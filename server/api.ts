@@ -194,27 +194,34 @@ function listLogs(db: Db, kind: LogKindName, url: URL) {
   const filterParams = [...params]
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor)
-    where.push('(create_date < ? OR (create_date = ? AND id < ?))')
-    params.push(cursor.createDate, cursor.createDate, cursor.id)
+    // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
+    where.push('(create_date, id) < (?, ?)')
+    params.push(cursor.createDate, cursor.id)
   }
   const select = columns.map((c) => (c.column === c.field ? c.column : `${c.column} AS ${c.field}`)).join(', ')
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const rows = db
-    .prepare(`SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`)
-    .all(...params, query.limit + 1) as Record<string, unknown>[]
-  const hasMore = rows.length > query.limit
-  if (hasMore) rows.pop()
-  const last = rows[rows.length - 1]
+  const statement = db.prepare(`SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`)
   let totalEstimate: number | null = null
   if (query.cursor === undefined) {
     const filterSql = filterWhere.length ? `WHERE ${filterWhere.join(' AND ')}` : ''
     totalEstimate = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${filterSql}`).get(...filterParams) as { n: number }).n
   }
-  const nextCursor = hasMore && last ? encodeCursor(last.createDate as number, last.id as number) : null
   if (query.format === 'columns') {
-    const body: ColumnsPageBody = { format: 'columns', count: rows.length, columns: encodeColumns(kind, rows), nextCursor, totalEstimate }
+    // Raw rows (arrays): half the time of building an object per row.
+    const rows = statement.raw(true).all(...params, query.limit + 1) as unknown[][]
+    const hasMore = rows.length > query.limit
+    if (hasMore) rows.pop()
+    const fields = columns.map((c) => c.field)
+    const last = rows[rows.length - 1]
+    const nextCursor = hasMore && last ? encodeCursor(last[fields.indexOf('createDate')] as number, last[fields.indexOf('id')] as number) : null
+    const body: ColumnsPageBody = { format: 'columns', count: rows.length, columns: encodeColumns(kind, rows, fields), nextCursor, totalEstimate }
     return body
   }
+  const rows = statement.all(...params, query.limit + 1) as Record<string, unknown>[]
+  const hasMore = rows.length > query.limit
+  if (hasMore) rows.pop()
+  const last = rows[rows.length - 1]
+  const nextCursor = hasMore && last ? encodeCursor(last.createDate as number, last.id as number) : null
   const items = rows.map((row) => ({ ...row, createDate: new Date(row.createDate as number).toISOString() }))
   return { items, nextCursor, totalEstimate }
 }

@@ -86,28 +86,38 @@ export interface ColumnsPageBody {
   totalEstimate?: number | null
 }
 
-/** Server side: rows (createDate in ms) to columns. */
-export function encodeColumns(kind: LogKindName, rows: readonly Record<string, unknown>[]): Record<string, EncodedColumn> {
+/**
+ * Server side: rows (createDate in ms) to columns. Rows are objects keyed by field, or arrays
+ * (a database's raw rows) with `fields` naming their positions.
+ */
+export function encodeColumns(
+  kind: LogKindName,
+  rows: readonly Record<string, unknown>[] | readonly (readonly unknown[])[],
+  fields?: readonly string[],
+): Record<string, EncodedColumn> {
   const columns: Record<string, EncodedColumn> = {}
+  const cells = rows as readonly Record<string | number, unknown>[]
   for (const spec of COLUMN_FIELDS[kind]) {
     const field = spec.field
+    const key: string | number = fields ? fields.indexOf(field) : field
+    if (key === -1) throw new Error(`no ${field} among the row's fields`)
     if (spec.encoding === 'delta') {
       const out = new Array<number>(rows.length)
       let previous = 0
       for (let k = 0; k < rows.length; k++) {
-        const value = rows[k]![field] as number
+        const value = cells[k]![key] as number
         out[k] = value - previous
         previous = value
       }
       columns[field] = { delta: out }
     } else if (spec.encoding === 'values') {
-      columns[field] = { values: rows.map((row) => row[field] as number | null) }
+      columns[field] = { values: cells.map((row) => row[key] as number | null) }
     } else {
       const dict: (string | null)[] = []
       const index = new Map<string | null, number>()
       const out = new Array<number>(rows.length)
       for (let k = 0; k < rows.length; k++) {
-        const value = rows[k]![field] as string | null
+        const value = cells[k]![key] as string | null
         let code = index.get(value)
         if (code === undefined) {
           code = dict.length
