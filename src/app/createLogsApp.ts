@@ -5,8 +5,11 @@ import type { Router } from 'vue-router'
 import AppShell from '@/components/AppShell.vue'
 import { createAppI18n, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
+import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
+import { narrowingOf, parseViewState } from '@/logKinds/viewState'
 import type { AppLocale } from '@/locales'
 import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
+import { useLogStore } from '@/stores/logStore'
 
 export interface CreateLogsAppOptions {
   /**
@@ -47,5 +50,11 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
   if (options.config) useAppConfigStore(pinia).configure(options.config)
+  // A log's records start loading as soon as its route is known, while the page's code loads
+  // (the page asks again for the same log, which changes nothing).
+  router.beforeEach((to) => {
+    const kind = LOG_KINDS.find((k) => LOG_KIND_DEFINITIONS[k].routeName === to.name)
+    if (kind) void useLogStore(kind, pinia).load(narrowingOf(parseViewState(kind, to.query).state))
+  })
   return { app, pinia, router, i18n, idPrefix }
 }

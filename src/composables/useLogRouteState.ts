@@ -1,7 +1,7 @@
 import { onBeforeUnmount, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import type { LogKind } from '@/logKinds'
-import { parseViewState, serializeViewState, type LogViewState } from '@/logKinds/viewState'
+import { narrowingOf, parseViewState, serializeViewState } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import type { LogStore } from '@/stores/logStore'
 
@@ -39,14 +39,6 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   const router = useRouter()
   const config = useAppConfigStore()
   let timer: ReturnType<typeof setTimeout> | null = null
-
-  function narrowingOf(state: LogViewState) {
-    return {
-      ...(state.listingId !== null && { listingId: state.listingId }),
-      ...(state.listingProductId !== null && { listingProductId: state.listingProductId }),
-      ...(state.orderId !== null && { orderId: state.orderId }),
-    }
-  }
 
   watch(
     () => route.query,

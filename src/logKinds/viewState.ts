@@ -224,6 +224,15 @@ export function viewQuery(state: LogViewState): Record<string, string> {
   return query
 }
 
+/** What the server narrows to (one listing, listing product or order); the rest is filtered here. */
+export function narrowingOf(state: LogViewState): { listingId?: number; listingProductId?: number; orderId?: number } {
+  return {
+    ...(state.listingId !== null && { listingId: state.listingId }),
+    ...(state.listingProductId !== null && { listingProductId: state.listingProductId }),
+    ...(state.orderId !== null && { orderId: state.orderId }),
+  }
+}
+
 /** The engine filter a state stands for. */
 export function toEngineFilter(state: LogViewState): LogFilter {
   const filter: LogFilter = {}

@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia'
+import { defineStore, type Pinia } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { LogBatch, RejectedRecord } from '@/api/client'
 import { type ApiError, toApiError } from '@/api/errors'
@@ -300,9 +300,9 @@ const STORES = {
   synchronization: useSynchronizationLogStore,
 } as const
 
-/** The store of one log. Call inside setup, never at module scope. */
-export function useLogStore(kind: LogKind) {
-  return STORES[kind]()
+/** The store of one log. Call inside setup (or pass the app's Pinia), never at module scope. */
+export function useLogStore(kind: LogKind, pinia?: Pinia) {
+  return STORES[kind](pinia)
 }
 
 export type LogStore = ReturnType<typeof useLogStore>
