@@ -504,8 +504,8 @@ async function measureTarget(browser: Browser, target: Target, records: number):
       `${target.name} run ${i}/${RUNS} (${fmt((Date.now() - started) / 1000)} s): first rows ${fmt(r.firstRowsMs ?? null)} ms, ` +
         `all loaded ${fmt(r.allLoadedMs ?? null)} ms, unique off ${fmt(r.toggleUniqueMs ?? null)} ms / on ${fmt(r.toggleUniqueBackMs ?? null)} ms, ` +
         `keystroke ${fmt(r.keystrokeMs ?? null)} ms, end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
-        `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e6 : null)} MB, ` +
-        `wire ${fmt(r.wireBytes ? r.wireBytes / 1e6 : null)} MB` +
+        `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
+        `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
         (Object.keys(r.errors).length ? `; errors: ${JSON.stringify(r.errors)}` : ''),
     )
     if (i === 1) log(`  ${r.shown.join('; ')}`)
