@@ -113,7 +113,9 @@ function defineLogStore<K extends LogKind>(kind: K) {
         status.value = 'idle'
         bump(true)
       }
-      if (status.value === 'complete' || status.value === 'loading') return
+      // Loaded, loading, or failed (only Retry tries again: a failing server is not hammered by
+      // every filter change).
+      if (status.value !== 'idle') return
       const request = ++requestCounter
       controller?.abort()
       controller = new AbortController()

@@ -11,13 +11,14 @@ test.afterEach(async ({ request }) => {
 
 test('a connection reset mid-load keeps what was loaded, says so, and Retry finishes the load', async ({ page, request }) => {
   const total = (await fetchAll(request, 'listing')).length
-  // Two pages arrive, then the connection drops for every request (retries included) until it is fixed.
+  // Two pages arrive (1,000 records, then 10,000), then the connection drops for every request
+  // (retries included) until it is fixed.
   await inject(request, [{ path: '/logs/listing', method: 'GET', reset: true, after: 2, times: 1000 }])
   await page.goto('/listings/logs?unique=0')
   const error = page.getByTestId('load-error')
   await expect(error).toContainText('The server could not be reached.')
-  await expect(error).toContainText('The 10,000 records loaded so far are still shown.')
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', '10000')
+  await expect(error).toContainText('The 11,000 records loaded so far are still shown.')
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', '11000')
   await expect(page.getByTestId('log-row').first()).toBeVisible()
   await request.delete('/api/v1/__test/faults')
   await page.getByTestId('load-retry').click()
