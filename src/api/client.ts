@@ -60,16 +60,21 @@ const ColumnsEnvelopeSchema = z.object({
   totalEstimate: z.optional(z.nullable(z.int().check(z.minimum(0)))),
 })
 
-/** A page for a whole-log load: in columns (`columns`) or as records (`items`). */
-export interface LogBatch<K extends LogKindName> {
+/** The records of a whole-log page: in columns (`columns`) or as records (`items`). */
+export interface LogBatchRecords<K extends LogKindName> {
   columns: DecodedColumns | null
   items: LogRecordByKind[K][] | null
   /** Records kept. */
   accepted: number
   rejected: RejectedRecord[]
   rejectedCount: number
+}
+
+/** A page for a whole-log load; `read()` checks and returns its records. */
+export interface LogBatch<K extends LogKindName> {
   nextCursor: string | null
   totalEstimate: number | null
+  read(): LogBatchRecords<K>
 }
 
 export interface ValidatedPage<K extends LogKindName> {
@@ -202,8 +207,10 @@ export function createApiClient(options: ApiClientOptions) {
 
   /**
    * A page for loading a whole log: the compact columns format when the server has it (records
-   * stay in columns, ready for the engine), else the rows format. Same checks either way: a bad
-   * page throws a clear ApiError, a bad record is counted and explained, the rest are kept.
+   * stay in columns, ready for the engine), else the rows format. Only the envelope is checked
+   * before this returns, so the caller can ask for the next page at once; `read()` then checks
+   * every record (a bad page throws a clear ApiError, a bad record is counted and explained, the
+   * rest are kept).
    */
   async function getLogBatch<K extends LogKindName>(kind: K, query: LogQuery = {}, signal?: AbortSignal): Promise<LogBatch<K>> {
     if (columnsSupported) {
@@ -222,31 +229,39 @@ export function createApiClient(options: ApiClientOptions) {
       const body = data as Partial<ColumnsPageBody> | null
       if (body && typeof body === 'object' && body.format === 'columns') {
         const envelope = validate(ColumnsEnvelopeSchema, data, 'a page of log records')
-        let columns: DecodedColumns
-        try {
-          columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
-        } catch (error) {
-          if (!(error instanceof ColumnsShapeError)) throw error
-          throw new ApiError('bad-response', `The server sent a page of log records in an unexpected shape (${error.message}).`)
-        }
         return {
-          columns,
-          items: null,
-          accepted: columns.count - columns.rejectedCount,
-          rejected: columns.rejected,
-          rejectedCount: columns.rejectedCount,
           nextCursor: envelope.nextCursor,
           totalEstimate: envelope.totalEstimate ?? null,
+          read() {
+            let columns: DecodedColumns
+            try {
+              columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
+            } catch (error) {
+              if (!(error instanceof ColumnsShapeError)) throw error
+              throw new ApiError('bad-response', `The server sent a page of log records in an unexpected shape (${error.message}).`)
+            }
+            return { columns, items: null, accepted: columns.count - columns.rejectedCount, rejected: columns.rejected, rejectedCount: columns.rejectedCount }
+          },
         }
       }
       // It ignored the key and sent rows: take them, and stop asking.
       columnsSupported = false
       const page = validate(LogPageSchema, data, 'a page of log records')
-      const records = validateRecords(kind, page.items)
-      return { ...records, columns: null, accepted: records.items.length, nextCursor: page.nextCursor, totalEstimate: page.totalEstimate ?? null }
+      return {
+        nextCursor: page.nextCursor,
+        totalEstimate: page.totalEstimate ?? null,
+        read() {
+          const records = validateRecords(kind, page.items)
+          return { ...records, columns: null, accepted: records.items.length }
+        },
+      }
     }
     const page = await getLogPage(kind, query, signal)
-    return { ...page, columns: null, accepted: page.items.length }
+    return {
+      nextCursor: page.nextCursor,
+      totalEstimate: page.totalEstimate,
+      read: () => ({ columns: null, items: page.items, accepted: page.items.length, rejected: page.rejected, rejectedCount: page.rejectedCount }),
+    }
   }
 
   return {

@@ -82,8 +82,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
     function bump(force = false) {
       const now = performance.now()
       // While pages stream in, the grid re-queries everything held: at a million records that
-      // is tens of ms, so it refreshes less often as the log grows (at most a fifth of the time).
-      if (force || now - lastRefresh >= Math.max(REFRESH_MS, lastQueryMs * 5)) {
+      // is tens of ms, so it refreshes less often as the log grows (at most a tenth of the time).
+      if (force || now - lastRefresh >= Math.max(REFRESH_MS, lastQueryMs * 10)) {
         lastRefresh = now
         dataVersion.value++
       }
@@ -141,12 +141,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
             totalEstimate.value = page.totalEstimate
             engine.reserve(page.totalEstimate)
           }
-          if (page.columns) engine.appendEach(page.columns.count, page.columns.fill, page.columns.valid)
-          else engine.append(page.items as EngineRecordByKind[K][])
-          loaded.value += page.accepted
-          if (page.rejectedCount > 0) {
-            rejectedCount.value += page.rejectedCount
-            rejected.value = [...rejected.value, ...page.rejected].slice(0, 100)
+          const records = page.read()
+          if (records.columns) engine.appendEach(records.columns.count, records.columns.fill, records.columns.valid)
+          else engine.append(records.items as EngineRecordByKind[K][])
+          loaded.value += records.accepted
+          if (records.rejectedCount > 0) {
+            rejectedCount.value += records.rejectedCount
+            rejected.value = [...rejected.value, ...records.rejected].slice(0, 100)
           }
           resumeCursor = page.nextCursor
           bump()

@@ -72,12 +72,13 @@ describe('the API client against the preview backend', () => {
   it('loads in the compact columns format the same records as the rows format, gzipped', async () => {
     const api = client()
     const rows = await api.getLogPage('listing', { limit: 700 })
-    const batch = await api.getLogBatch('listing', { limit: 700 })
+    const page = await api.getLogBatch('listing', { limit: 700 })
+    const batch = page.read()
     expect(batch.columns).not.toBeNull()
     expect(batch.items).toBeNull()
     expect(batch.accepted).toBe(700)
-    expect(batch.nextCursor).toBe(rows.nextCursor)
-    expect(batch.totalEstimate).toBe(2500)
+    expect(page.nextCursor).toBe(rows.nextCursor)
+    expect(page.totalEstimate).toBe(2500)
     const records = Array.from({ length: batch.columns!.count }, (_, k) => {
       const target: Record<string, unknown> = {}
       batch.columns!.fill(k, target)
@@ -94,11 +95,11 @@ describe('the API client against the preview backend', () => {
   it('falls back to rows for good when the server ignores or refuses format=columns', async () => {
     const api = client()
     await inject({ path: '/logs/synchronization', rawBody: JSON.stringify({ items: [validRecord], nextCursor: null }) })
-    const ignored = await api.getLogBatch('synchronization')
+    const ignored = (await api.getLogBatch('synchronization')).read()
     expect(ignored.columns).toBeNull()
     expect(ignored.items).toEqual([validRecord])
     // From now on this client asks in rows.
-    const next = await api.getLogBatch('synchronization', { limit: 5 })
+    const next = (await api.getLogBatch('synchronization', { limit: 5 })).read()
     expect(next.columns).toBeNull()
     expect(next.items).toHaveLength(5)
 
@@ -109,7 +110,7 @@ describe('the API client against the preview backend', () => {
       status: 400,
       rawBody: JSON.stringify({ error: 'Invalid query', details: [{ field: 'format', message: 'unknown field' }] }),
     })
-    const refused = await strict.getLogBatch('order', { limit: 4 })
+    const refused = (await strict.getLogBatch('order', { limit: 4 })).read()
     expect(refused.columns).toBeNull()
     expect(refused.items).toHaveLength(4)
   })
@@ -117,14 +118,14 @@ describe('the API client against the preview backend', () => {
   it('explains a columns page in the wrong shape, and keeps the good records of a page with bad cells', async () => {
     const encoded = { format: 'columns', count: 2, nextCursor: null, columns: { id: { delta: [5, -1] } } }
     await inject({ path: '/logs/order', rawBody: JSON.stringify(encoded) })
-    const error = await failure(client().getLogBatch('order'))
+    const error = await failure(client().getLogBatch('order').then((p) => p.read()))
     expect(error.kind).toBe('bad-response')
     expect(error.message).toBe('The server sent a page of log records in an unexpected shape (column createDate is missing).')
 
     const good = await (await fetch(`${server.apiUrl}/logs/order?limit=3&format=columns`)).json()
     good.columns.type.values[1] = 9
     await inject({ path: '/logs/order', rawBody: JSON.stringify(good) })
-    const batch = await client().getLogBatch('order')
+    const batch = (await client().getLogBatch('order')).read()
     expect(batch.accepted).toBe(2)
     expect(batch.rejectedCount).toBe(1)
     expect(batch.rejected[0]).toMatchObject({ index: 1, reasons: ['type: 9 is not allowed'] })
