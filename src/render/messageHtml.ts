@@ -47,6 +47,19 @@ export interface MessageHtml {
  * @param cutAt cut the text at this many characters; 0 shows it all
  */
 export function messageToHtml(parsed: ParsedMessage, detailsLabel: string, cutAt = MESSAGE_CUT): MessageHtml {
+  // Messages repeat: the engine hands out one parsed object per distinct message, so the
+  // sanitised HTML is kept with it (and goes when the engine does).
+  let byOptions = rendered.get(parsed)
+  if (!byOptions) rendered.set(parsed, (byOptions = new Map()))
+  const key = `${cutAt}\u0000${detailsLabel}`
+  let result = byOptions.get(key)
+  if (!result) byOptions.set(key, (result = renderMessage(parsed, detailsLabel, cutAt)))
+  return result
+}
+
+const rendered = new WeakMap<ParsedMessage, Map<string, MessageHtml>>()
+
+function renderMessage(parsed: ParsedMessage, detailsLabel: string, cutAt: number): MessageHtml {
   const cut = cutAt > 0 && parsed.text.length >= cutAt
   let budget = cut ? cutAt : Infinity
   let html = ''
