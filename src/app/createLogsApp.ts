@@ -52,9 +52,13 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   if (options.config) useAppConfigStore(pinia).configure(options.config)
   // A log's records start loading as soon as its route is known, while the page's code loads
   // (the page asks again for the same log, which changes nothing).
-  router.beforeEach((to) => {
+  router.beforeEach(async (to) => {
     const kind = LOG_KINDS.find((k) => LOG_KIND_DEFINITIONS[k].routeName === to.name)
-    if (kind) void useLogStore(kind, pinia).load(narrowingOf(parseViewState(kind, to.query).state))
+    if (!kind) return
+    void useLogStore(kind, pinia).load(narrowingOf(parseViewState(kind, to.query).state))
+    // One task's pause lets the request leave (axios sends it a few microtasks later) before the
+    // page's first render holds the thread for a few hundred milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 0))
   })
   return { app, pinia, router, i18n, idPrefix }
 }

@@ -6,6 +6,8 @@ import {
   type RouteRecordRaw,
 } from 'vue-router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
+// The log page is what nearly every visit opens: in the entry chunk, not one round trip later.
+import LogPage from '@/pages/LogPage.vue'
 
 /** `web` drives the browser URL (standalone preview); `memory` never touches it (embedded). */
 export type HistoryMode = 'web' | 'memory'
@@ -16,7 +18,7 @@ export function createAppRouter(mode: HistoryMode, base?: string): Router {
     return {
       path: definition.path,
       name: definition.routeName,
-      component: () => import('@/pages/LogPage.vue'),
+      component: LogPage,
       props: { kind },
     }
   })
