@@ -48,16 +48,16 @@ export interface MessageHtml {
  */
 export function messageToHtml(parsed: ParsedMessage, detailsLabel: string, cutAt = MESSAGE_CUT): MessageHtml {
   // Messages repeat: the engine hands out one parsed object per distinct message, so the
-  // sanitised HTML is kept with it (and goes when the engine does).
-  let byOptions = rendered.get(parsed)
-  if (!byOptions) rendered.set(parsed, (byOptions = new Map()))
+  // sanitised HTML is kept on it (and goes when the engine does; no table of our own to grow).
+  const holder = parsed as ParsedMessage & { [RENDERED]?: Map<string, MessageHtml> }
+  const byOptions = (holder[RENDERED] ??= new Map())
   const key = `${cutAt}\u0000${detailsLabel}`
   let result = byOptions.get(key)
   if (!result) byOptions.set(key, (result = renderMessage(parsed, detailsLabel, cutAt)))
   return result
 }
 
-const rendered = new WeakMap<ParsedMessage, Map<string, MessageHtml>>()
+const RENDERED = Symbol('tts-rendered-html')
 
 function renderMessage(parsed: ParsedMessage, detailsLabel: string, cutAt: number): MessageHtml {
   const cut = cutAt > 0 && parsed.text.length >= cutAt
