@@ -15,10 +15,12 @@ export type BucketUnit = 'hour' | 'day'
 export interface VolumePlan {
   /** Start of the first bucket, UTC ms. */
   from: number
-  /** Bucket width, ms. */
+  /** Nominal bucket width, ms (a day is 23 or 25 hours across a daylight-saving change). */
   width: number
   buckets: number
   unit: BucketUnit
+  /** `buckets + 1` ascending bucket edges, UTC ms: bucket b is [edges[b], edges[b + 1]). */
+  edges: number[]
 }
 
 const HOUR = 3_600_000
@@ -29,9 +31,9 @@ export const HOURLY_UP_TO = 7 * DAY
 export const MAX_BUCKETS = 400
 
 /**
- * The buckets for records between `start` and `end` (inclusive, UTC ms). Daily buckets are 24 h
- * from the admin's midnight before `start`; across a daylight-saving change their edges drift
- * by the hour, which a bar chart of days can bear.
+ * The buckets for records between `start` and `end` (inclusive, UTC ms): whole hours, or the
+ * admin's calendar days from one local midnight to the next (so a day across a daylight-saving
+ * change is 23 or 25 hours, and a bar is exactly the day its label says).
  */
 export function planVolume(start: number, end: number, timeZone: string): VolumePlan | null {
   if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return null
@@ -39,20 +41,36 @@ export function planVolume(start: number, end: number, timeZone: string): Volume
   const width = unit === 'hour' ? HOUR : DAY
   const zone = safeZone(timeZone)
   // Keep the newest buckets when the span is longer than the chart can show.
-  const earliest = Math.max(start, end - (MAX_BUCKETS - 1) * width)
-  const from = dayjs(earliest).tz(zone).startOf(unit).valueOf()
-  const buckets = Math.max(1, Math.floor((end - from) / width) + 1)
-  return { from, width, buckets, unit }
+  // (One bucket's slack: calendar days across a daylight-saving change are not all 24 h.)
+  const earliest = Math.max(start, end - (MAX_BUCKETS - 2) * width)
+  const first = dayjs(earliest).tz(zone).startOf(unit)
+  const from = first.valueOf()
+  // Local midnights from the local calendar date (dayjs's add() on a zoned date keeps the old
+  // offset across a daylight-saving change).
+  const [year, month, day] = first.format('YYYY-MM-DD').split('-').map(Number) as [number, number, number]
+  const midnight = (b: number) => dayjs.tz(new Date(Date.UTC(year, month - 1, day + b)).toISOString().slice(0, 10), zone).valueOf()
+  const edges = [from]
+  for (let b = 1; edges[edges.length - 1]! <= end && b <= MAX_BUCKETS; b++) {
+    edges.push(unit === 'hour' ? from + b * HOUR : midnight(b))
+  }
+  return { from, width, buckets: edges.length - 1, unit, edges }
 }
 
 /** The date range [from, to] (inclusive, UTC ms) covered by buckets `first..last`. */
 export function bucketRange(plan: VolumePlan, first: number, last: number): [number, number] {
   const low = Math.max(0, Math.min(first, last))
   const high = Math.min(plan.buckets - 1, Math.max(first, last))
-  return [plan.from + low * plan.width, plan.from + (high + 1) * plan.width - 1]
+  return [plan.edges[low]!, plan.edges[high + 1]! - 1]
 }
 
 /** The bucket a time falls in, clamped to the plan. */
 export function bucketOf(plan: VolumePlan, time: number): number {
-  return Math.min(plan.buckets - 1, Math.max(0, Math.floor((time - plan.from) / plan.width)))
+  let low = 0
+  let high = plan.buckets - 1
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (plan.edges[mid]! <= time) low = mid
+    else high = mid - 1
+  }
+  return low
 }

@@ -40,9 +40,13 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   const config = useAppConfigStore()
   let timer: ReturnType<typeof setTimeout> | null = null
 
+  /** The query this page last wrote: seeing it come back is no news (and keeps the warnings). */
+  let written: Record<string, string> | null = null
+
   watch(
     () => route.query,
     (query) => {
+      if (written && sameQuery(stateQuery(query), written)) return
       const { state, problems } = parseViewState(kind, query)
       if (!sameQuery(serializeViewState(state), serializeViewState(store.viewState)) || problems.length !== store.problems.length) {
         store.setViewState(state, problems)
@@ -56,6 +60,7 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     timer = null
     const wanted = serializeViewState(store.viewState)
     if (sameQuery(wanted, stateQuery(route.query))) return
+    written = wanted
     const kept = Object.fromEntries(KEPT_KEYS.filter((key) => route.query[key] !== undefined).map((key) => [key, route.query[key]]))
     void router.replace({ query: { ...kept, ...wanted } })
     config.emit({ type: 'filters-change', view: kind, filters: wanted })

@@ -221,7 +221,7 @@ export default {
     saved: 'View “{name}” saved.',
     replaced: 'View “{name}” updated.',
     deleted: 'View “{name}” deleted.',
-    corrupt: 'Saved views could not be read; they are kept aside and a new save starts a fresh list.',
+    corrupt: 'Some saved views could not be read and are not listed; the next save keeps a copy of them aside.',
     unavailable: 'This browser does not allow saving views (storage is blocked).',
     saveFailed: 'The view could not be saved: {message}',
     columns: 'Columns',

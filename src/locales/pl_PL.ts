@@ -223,7 +223,7 @@ const pl: MessageSchema = {
     saved: 'Widok „{name}” zapisany.',
     replaced: 'Widok „{name}” zaktualizowany.',
     deleted: 'Widok „{name}” usunięty.',
-    corrupt: 'Nie udało się odczytać zapisanych widoków; zostały odłożone, a nowy zapis zacznie nową listę.',
+    corrupt: 'Części zapisanych widoków nie udało się odczytać i nie ma ich na liście; następny zapis zachowa ich kopię.',
     unavailable: 'Ta przeglądarka nie pozwala zapisywać widoków (pamięć jest zablokowana).',
     saveFailed: 'Nie udało się zapisać widoku: {message}',
     columns: 'Kolumny',
@@ -232,8 +232,8 @@ const pl: MessageSchema = {
   },
   volume: {
     hint: 'Przeciągnij po wykresie, aby ustawić zakres dat, lub kliknij słupek, aby wybrać tę godzinę lub dzień.',
-    summaryHours: 'Wpisy na godzinę, od {from} do {to}: {total} w {buckets} godz.',
-    summaryDays: 'Wpisy na dzień, od {from} do {to}: {total} w {buckets} dn.',
+    summaryHours: 'Wpisy na godzinę, od {from} do {to}: razem {total}; liczba godzin: {buckets}.',
+    summaryDays: 'Wpisy na dzień, od {from} do {to}: razem {total}; liczba dni: {buckets}.',
     clearRange: 'Wyczyść zakres dat',
   },
   typeCounts: {

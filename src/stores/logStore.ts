@@ -56,9 +56,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
       void dataVersion.value
       const state = viewState.value
       const extent = engine.dateExtent()
-      const start = state.from ? Date.parse(state.from) : extent?.min
-      const end = state.to ? Date.parse(state.to) : extent?.max
-      if (start === undefined || end === undefined) return null
+      if (!extent) return null
+      // Over the date filter, but no wider than the records held: a range of ten years around
+      // a month of records would show a month of empty bars.
+      const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
+      const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
+      if (end < start) return null
       return planVolume(start, end, useAppConfigStore().config.timeZone)
     })
 
@@ -68,7 +71,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const plan = volumePlan.value
       const started = performance.now()
       const answer = engine.query({
-        histogram: plan ? { from: plan.from, to: plan.from + plan.buckets * plan.width - 1, buckets: plan.buckets } : undefined,
+        histogram: plan ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, edges: plan.edges } : undefined,
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
         numbersAsEqual: state.numbersAsEqual,

@@ -16,17 +16,17 @@ export const VIEW_NAME_MAX = 60
 /** Enough for any merchant; keeps one log's list well inside localStorage's quota. */
 export const VIEWS_MAX = 50
 
-const savedViewsSchema = z.array(
-  z.object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(VIEW_NAME_MAX)),
-    query: z.record(z.string(), z.string().check(z.maxLength(1000))),
-  }),
-)
+const savedViewSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(VIEW_NAME_MAX)),
+  query: z.record(z.string(), z.string().check(z.maxLength(1000))),
+})
+const savedViewsSchema = z.array(savedViewSchema)
 
 export function storageKey(userKey: string, kind: LogKind): string {
   return `tts-logs:saved-views:v1:${encodeURIComponent(userKey || 'default')}:${kind}`
 }
 
+/** `corrupt`: the data is not a list, or some entries are unreadable (the readable ones are kept). */
 export type ReadResult = { ok: true; views: SavedView[] } | { ok: false; reason: 'unavailable' | 'corrupt'; views: SavedView[] }
 
 function storage(): Storage | null {
@@ -49,13 +49,15 @@ export function readViews(userKey: string, kind: LogKind): ReadResult {
     return { ok: false, reason: 'unavailable', views: [] }
   }
   if (raw === null) return { ok: true, views: [] }
-  try {
-    const parsed = savedViewsSchema.safeParse(JSON.parse(raw))
-    if (parsed.success) return { ok: true, views: parsed.data }
-  } catch {
-    // not JSON: reported below
+  const data = safeJson(raw)
+  if (!Array.isArray(data)) return { ok: false, reason: 'corrupt', views: [] }
+  // One bad entry costs only itself.
+  const views: SavedView[] = []
+  for (const entry of data) {
+    const parsed = savedViewSchema.safeParse(entry)
+    if (parsed.success) views.push(parsed.data)
   }
-  return { ok: false, reason: 'corrupt', views: [] }
+  return views.length === data.length ? { ok: true, views } : { ok: false, reason: 'corrupt', views }
 }
 
 /**

@@ -2,6 +2,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import LogPage from '@/pages/LogPage.vue'
+import { useLogStore } from '@/stores/logStore'
 import type { LogKind } from '@/logKinds'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
 import { mountWithApp } from './helpers'
@@ -22,9 +23,9 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 async function mountPage(kind: LogKind, path: string) {
-  const { wrapper, router } = await mountWithApp(LogPage, { props: { kind }, path, config: { apiBaseUrl: server.apiUrl } })
+  const { wrapper, router, pinia } = await mountWithApp(LogPage, { props: { kind }, path, config: { apiBaseUrl: server.apiUrl } })
   await until(() => wrapper.find('[data-complete="true"]').exists() || wrapper.find('[data-testid="load-error"]').exists())
-  return { wrapper, router }
+  return { wrapper, router, pinia }
 }
 
 const summary = (wrapper: VueWrapper) => {
@@ -60,6 +61,27 @@ describe('LogPage with the real store and backend', () => {
     expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('type=banana (unknown codes)')
     expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('action=13 (not used on this page)')
     expect(summary(wrapper).total).toBe(400)
+  })
+
+  it('keeps saying which values it could not use after it writes the link (a saved view applied)', async () => {
+    const { wrapper, router, pinia } = await mountPage('order', '/sales/logs')
+    const store = useLogStore('order', pinia)
+    // What applying a saved view with an outdated value does.
+    store.setViewState({ ...store.viewState, types: [4] }, [{ key: 'action', value: '999', reason: 'notHere' }])
+    await until(() => router.currentRoute.value.query.type === '4')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('action=999 (not used on this page)')
+    wrapper.unmount()
+  })
+
+  it('charts only the days that hold records when the date filter is wider', async () => {
+    const { wrapper } = await mountPage('listing', '/listings/logs?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z')
+    await until(() => wrapper.find('[data-testid="volume-chart"]').exists())
+    const records = await allRecords('listing')
+    const days = (Date.parse(records[0]!.createDate as string) - Date.parse(records[records.length - 1]!.createDate as string)) / 86_400_000
+    expect(Number(wrapper.get('[data-testid="volume-chart"]').attributes('data-buckets'))).toBeLessThanOrEqual(Math.ceil(days) + 2)
+    wrapper.unmount()
   })
 
   it('titles a page narrowed to one order and hides the unique checkbox there', async () => {

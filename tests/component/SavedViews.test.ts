@@ -55,13 +55,18 @@ describe('SavedViews', () => {
     const [state, problems] = wrapper.emitted('apply')![0] as [LogViewState, { key: string }[]]
     expect(state).toMatchObject({ types: [3], unique: false, listingId: 3, q: '', actions: [] })
     expect(problems.map((p) => p.key)).toEqual(['action'])
+    // The page now shows what is left of the view: it is still the chosen one, and can go.
+    await wrapper.setProps({ state })
+    expect(wrapper.get('[data-testid="delete-view"]').text()).toBe('Delete “Old”')
+    await wrapper.get('[data-testid="delete-view"]').trigger('click')
+    expect(readViews('admin-7', 'listing').views).toEqual([])
   })
 
   it('tells the merchant when stored views cannot be read, and saving keeps the old data aside', async () => {
     const key = storageKey('admin-7', 'listing')
     localStorage.setItem(key, '{oops')
     const { wrapper } = await mountViews({ types: [2] })
-    expect(wrapper.get('[data-testid="saved-views-problem"]').text()).toContain('Saved views could not be read')
+    expect(wrapper.get('[data-testid="saved-views-problem"]').text()).toContain('could not be read')
     await saveAs(wrapper, 'Successes')
     expect(localStorage.getItem(`${key}:unreadable`)).toBe('{oops')
     expect(readViews('admin-7', 'listing').views.map((v) => v.name)).toEqual(['Successes'])

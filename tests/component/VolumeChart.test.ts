@@ -28,7 +28,7 @@ function histogramOf() {
   ])
   const extent = engine.dateExtent()!
   const plan = planVolume(extent.min, extent.max, 'UTC')!
-  const result = engine.query({ histogram: { from: plan.from, to: plan.from + plan.buckets * plan.width - 1, buckets: plan.buckets } })
+  const result = engine.query({ histogram: { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, edges: plan.edges } })
   return { plan, histogram: result.histogram! }
 }
 
