@@ -71,7 +71,10 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const plan = volumePlan.value
       const started = performance.now()
       const answer = engine.query({
-        histogram: plan ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, edges: plan.edges } : undefined,
+        // Hours are all one width (plain division); days are calendar days (binned by edges).
+        histogram: plan
+          ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, ...(plan.unit === 'day' && { edges: plan.edges }) }
+          : undefined,
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
         numbersAsEqual: state.numbersAsEqual,
