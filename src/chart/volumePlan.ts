@@ -74,3 +74,26 @@ export function bucketOf(plan: VolumePlan, time: number): number {
   }
   return low
 }
+
+const HOUR_MS = 3_600_000
+const TYPES = 5
+
+/** Whole hours from a plan's first edge to its last: what the engine counts by. */
+export function hoursIn(plan: VolumePlan): number {
+  return Math.round((plan.edges[plan.buckets]! - plan.from) / HOUR_MS)
+}
+
+/**
+ * The plan's buckets from hourly counts (`hoursIn(plan) * types`, hour-major, as the engine's
+ * histogram): hours as they are, calendar days as the sum of their hours.
+ */
+export function bucketCounts(plan: VolumePlan, hourly: Uint32Array, types = TYPES): Uint32Array {
+  if (plan.unit === 'hour') return hourly
+  const counts = new Uint32Array(plan.buckets * types)
+  const hours = hoursIn(plan)
+  for (let hour = 0; hour < hours; hour++) {
+    const bucket = bucketOf(plan, plan.from + hour * HOUR_MS)
+    for (let t = 0; t < types; t++) counts[bucket * types + t]! += hourly[hour * types + t]!
+  }
+  return counts
+}

@@ -614,7 +614,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_CODES.length) : null
     const h: HistogramRequest = options.histogram ?? { from: 0, to: 0, buckets: 0 }
     const bucketWidth = (h.to - h.from + 1) / Math.max(1, h.buckets)
-    const edges = h.edges && h.edges.length === h.buckets + 1 ? h.edges : null
 
     const { dateOrder, dates, types, initiators, codes, descs, accounts, shops, places, products, entities } = this
     let matched = 0
@@ -639,21 +638,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       matched++
       typeCounts[TYPE_SLOT[type]!]!++
       if (histogram !== null) {
-        const date = dates[i]!
-        let bucket: number
-        if (edges === null) bucket = Math.floor((date - h.from) / bucketWidth)
-        else if (date < edges[0]! || date >= edges[h.buckets]!) bucket = -1
-        else {
-          // Binary search: the last edge at or before the date.
-          let low = 0
-          let high = h.buckets - 1
-          while (low < high) {
-            const mid = (low + high + 1) >> 1
-            if (edges[mid]! <= date) low = mid
-            else high = mid - 1
-          }
-          bucket = low
-        }
+        const bucket = Math.floor((dates[i]! - h.from) / bucketWidth)
         if (bucket >= 0 && bucket < h.buckets) histogram[bucket * TYPE_CODES.length + TYPE_SLOT[type]!]!++
       }
       if (keys !== null) {

@@ -83,8 +83,6 @@ export interface HistogramRequest {
   from: number
   to: number
   buckets: number
-  /** Bucket edges (`buckets + 1`, ascending, UTC ms) when buckets differ in width (calendar days). */
-  edges?: readonly number[]
 }
 
 export interface LogQueryOptions {

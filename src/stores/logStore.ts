@@ -3,8 +3,8 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { LogBatch, RejectedRecord } from '@/api/client'
 import { type ApiError, toApiError } from '@/api/errors'
 import type { LogQuery } from '@/api/schemas'
-import { planVolume, type VolumePlan } from '@/chart/volumePlan'
-import { LogEngine, type EngineRecordByKind, type QueryResult } from '@/engine'
+import { bucketCounts, hoursIn, planVolume, type VolumePlan } from '@/chart/volumePlan'
+import { LogEngine, TYPE_CODES, type EngineRecordByKind, type QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { defaultViewState, toEngineFilter, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
@@ -71,10 +71,9 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const plan = volumePlan.value
       const started = performance.now()
       const answer = engine.query({
-        // Hours are all one width (plain division); days are calendar days (binned by edges).
-        histogram: plan
-          ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, ...(plan.unit === 'day' && { edges: plan.edges }) }
-          : undefined,
+        // Always counted by whole hours (the engine divides; no search per record). Calendar days,
+        // 23 or 25 hours across a daylight-saving change, are summed from them below.
+        histogram: plan ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: hoursIn(plan) } : undefined,
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
         numbersAsEqual: state.numbersAsEqual,
@@ -83,6 +82,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
       })
       lastQueryMs = performance.now() - started
       return answer
+    })
+
+    /** The volume chart's counts per bucket and type: the engine's hours, summed into days. */
+    const volumeHistogram = computed<Uint32Array | null>(() => {
+      const plan = volumePlan.value
+      const hourly = result.value.histogram
+      return plan && hourly ? bucketCounts(plan, hourly, TYPE_CODES.length) : null
     })
 
     function bump(force = false) {
@@ -283,6 +289,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       loadedNarrowing,
       result,
       volumePlan,
+      volumeHistogram,
       getEngine,
       load,
       abort,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { planVolume } from '@/chart/volumePlan'
+import { bucketCounts, hoursIn, planVolume } from '@/chart/volumePlan'
 import VolumeChart from '@/components/VolumeChart.vue'
 import { LogEngine, type EngineSynchronizationRecord } from '@/engine'
 import { mountWithApp } from './helpers'
@@ -28,8 +28,8 @@ function histogramOf() {
   ])
   const extent = engine.dateExtent()!
   const plan = planVolume(extent.min, extent.max, 'UTC')!
-  const result = engine.query({ histogram: { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: plan.buckets, edges: plan.edges } })
-  return { plan, histogram: result.histogram! }
+  const result = engine.query({ histogram: { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: hoursIn(plan) } })
+  return { plan, histogram: bucketCounts(plan, result.histogram!) }
 }
 
 describe('VolumeChart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketOf, bucketRange, HOURLY_UP_TO, MAX_BUCKETS, planVolume } from '@/chart/volumePlan'
+import { bucketCounts, bucketOf, bucketRange, hoursIn, HOURLY_UP_TO, MAX_BUCKETS, planVolume } from '@/chart/volumePlan'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -49,6 +49,12 @@ describe('planVolume', () => {
     expect(bucketRange(plan, nov1 + 1, nov1 + 1).map(iso)).toEqual(['2026-11-02T05:00:00.000Z', '2026-11-03T04:59:59.999Z'])
     expect(bucketOf(plan, at('2026-11-02T04:30:00Z'))).toBe(nov1)
     expect(bucketOf(plan, at('2026-11-02T05:00:00Z'))).toBe(nov1 + 1)
+    // Counted by the hour, summed by the calendar day: Nov 1 gets its 25 hours.
+    const hourly = new Uint32Array(hoursIn(plan) * 5).fill(1)
+    const days = bucketCounts(plan, hourly)
+    expect(days[nov1 * 5]).toBe(25)
+    expect(days[(nov1 + 1) * 5]).toBe(24)
+    expect(Array.from(days).reduce((a, b) => a + b, 0)).toBe(hourly.length)
   })
 
   it('falls back to UTC for a time zone Intl does not know, and refuses nonsense', () => {

@@ -117,12 +117,11 @@ export function modelQuery(kind: EngineKind, records: readonly AnyRecord[], opti
 
   let histogram: number[] | null = null
   if (options.histogram) {
-    const { from, to, buckets, edges } = options.histogram
+    const { from, to, buckets } = options.histogram
     histogram = new Array<number>(buckets * TYPE_CODES.length).fill(0)
     const width = (to - from + 1) / Math.max(1, buckets)
     for (const r of matching) {
-      const date = Date.parse(r.createDate)
-      const bucket = edges ? edges.findIndex((edge, b) => b < buckets && edge <= date && date < edges[b + 1]!) : Math.floor((date - from) / width)
+      const bucket = Math.floor((Date.parse(r.createDate) - from) / width)
       if (bucket >= 0 && bucket < buckets) histogram[bucket * TYPE_CODES.length + TYPE_CODES.indexOf(r.type as 1)]! += 1
     }
   }
