@@ -1,18 +1,12 @@
 import { onBeforeUnmount, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import type { LogKind } from '@/logKinds'
-import { narrowingOf, parseViewState, serializeViewState } from '@/logKinds/viewState'
+import { narrowingOf, parseViewState, sameQuery, serializeViewState } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import type { LogStore } from '@/stores/logStore'
 
 /** Query keys that are not page state but must survive (the shell's language). */
 const KEPT_KEYS = ['lang']
-
-const sameQuery = (a: Record<string, string>, b: Record<string, string>) => {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const key of keys) if (a[key] !== b[key]) return false
-  return true
-}
 
 function stateQuery(query: LocationQuery): Record<string, string> {
   const out: Record<string, string> = {}

@@ -224,6 +224,13 @@ export function viewQuery(state: LogViewState): Record<string, string> {
   return query
 }
 
+/** Two route queries say the same (order of keys aside). */
+export function sameQuery(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) if (a[key] !== b[key]) return false
+  return true
+}
+
 /** What the server narrows to (one listing, listing product or order); the rest is filtered here. */
 export function narrowingOf(state: LogViewState): { listingId?: number; listingProductId?: number; orderId?: number } {
   return {

@@ -93,9 +93,3 @@ export function withView(views: SavedView[], view: SavedView): SavedView[] {
 export function withoutView(views: SavedView[], name: string): SavedView[] {
   return views.filter((v) => v.name !== name)
 }
-
-export function sameQuery(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const key of keys) if (a[key] !== b[key]) return false
-  return true
-}
