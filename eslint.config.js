@@ -3,6 +3,7 @@ import { defineConfig } from 'eslint/config'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import eslintConfigPrettier from 'eslint-config-prettier/flat'
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.tmp/**'] },
@@ -17,7 +18,40 @@ export default defineConfig(
       'vue/no-bare-strings-in-template': [
         'error',
         {
-          allowlist: ['(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '·', '•', '–', '—', '|', '×', '…', '▲', '▼', '↕', 'T'],
+          allowlist: [
+            '(',
+            ')',
+            ',',
+            '.',
+            '&',
+            '+',
+            '-',
+            '=',
+            '*',
+            '/',
+            '#',
+            '%',
+            '!',
+            '?',
+            ':',
+            '[',
+            ']',
+            '{',
+            '}',
+            '<',
+            '>',
+            '·',
+            '•',
+            '–',
+            '—',
+            '|',
+            '×',
+            '…',
+            '▲',
+            '▼',
+            '↕',
+            'T',
+          ],
         },
       ],
     },
@@ -58,4 +92,6 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
+  // Layout is Prettier's (npm run format); ESLint keeps to correctness.
+  eslintConfigPrettier,
 )

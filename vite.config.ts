@@ -8,8 +8,24 @@ import { scopeRootVariables } from './tooling/scopeCss.ts'
 
 /** Element Plus components the app uses: their style entries are pre-bundled for the dev server. */
 const ELEMENT_PLUS_STYLES = [
-  'base', 'alert', 'button', 'checkbox', 'config-provider', 'date-picker', 'dialog', 'drawer', 'input',
-  'input-number', 'option', 'progress', 'radio', 'radio-button', 'radio-group', 'select', 'switch', 'tag',
+  'base',
+  'alert',
+  'button',
+  'checkbox',
+  'config-provider',
+  'date-picker',
+  'dialog',
+  'drawer',
+  'input',
+  'input-number',
+  'option',
+  'progress',
+  'radio',
+  'radio-button',
+  'radio-group',
+  'select',
+  'switch',
+  'tag',
 ]
 
 export default defineConfig({

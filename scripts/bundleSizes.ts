@@ -35,7 +35,9 @@ interface Split {
 }
 
 function split(dir: string, entry: string, chunkDir: string): Split {
-  const all = readdirSync(join(dir, chunkDir)).filter((f) => f.endsWith('.js')).map((f) => posix.join(chunkDir, f))
+  const all = readdirSync(join(dir, chunkDir))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => posix.join(chunkDir, f))
   const logPage = all.find((f) => LOG_PAGE.test(posix.basename(f)))
   const first = new Set<string>()
   staticGraph(dir, entry, first)
@@ -45,7 +47,12 @@ function split(dir: string, entry: string, chunkDir: string): Split {
   for (const f of first) deferred.delete(f)
   const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + gzip(join(dir, f)), 0)
   const onDemand = all.filter((f) => !first.has(f) && !deferred.has(f))
-  return { firstRows: sum(first), deferred: sum(deferred), onDemand: sum(onDemand), files: { firstRows: [...first], deferred: [...deferred] } }
+  return {
+    firstRows: sum(first),
+    deferred: sum(deferred),
+    onDemand: sum(onDemand),
+    files: { firstRows: [...first], deferred: [...deferred] },
+  }
 }
 
 export function bundleSizes(root = '.') {

@@ -38,7 +38,10 @@ try {
   for (const shot of shots) {
     await page.goto(base + shot.path)
     await page.getByRole('heading', { level: 1 }).waitFor()
-    await page.locator('[data-complete="true"]').waitFor({ timeout: 60_000 }).catch(() => undefined)
+    await page
+      .locator('[data-complete="true"]')
+      .waitFor({ timeout: 60_000 })
+      .catch(() => undefined)
     await shot.act?.(page)
     await page.waitForTimeout(400)
     await page.screenshot({ path: `docs/screenshots/${shot.file}` })

@@ -204,7 +204,9 @@ function listLogs(db: Db, kind: LogKindName, url: URL) {
   let totalEstimate: number | null = null
   if (query.cursor === undefined) {
     const filterSql = filterWhere.length ? `WHERE ${filterWhere.join(' AND ')}` : ''
-    totalEstimate = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${filterSql}`).get(...filterParams) as { n: number }).n
+    totalEstimate = (
+      db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${filterSql}`).get(...filterParams) as { n: number }
+    ).n
   }
   if (query.format === 'columns') {
     // Raw rows (arrays): half the time of building an object per row.
@@ -213,8 +215,17 @@ function listLogs(db: Db, kind: LogKindName, url: URL) {
     if (hasMore) rows.pop()
     const fields = columns.map((c) => c.field)
     const last = rows[rows.length - 1]
-    const nextCursor = hasMore && last ? encodeCursor(last[fields.indexOf('createDate')] as number, last[fields.indexOf('id')] as number) : null
-    const body: ColumnsPageBody = { format: 'columns', count: rows.length, columns: encodeColumns(kind, rows, fields), nextCursor, totalEstimate }
+    const nextCursor =
+      hasMore && last
+        ? encodeCursor(last[fields.indexOf('createDate')] as number, last[fields.indexOf('id')] as number)
+        : null
+    const body: ColumnsPageBody = {
+      format: 'columns',
+      count: rows.length,
+      columns: encodeColumns(kind, rows, fields),
+      nextCursor,
+      totalEstimate,
+    }
     return body
   }
   const rows = statement.all(...params, query.limit + 1) as Record<string, unknown>[]
@@ -289,9 +300,15 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
   let faults: Fault[] = []
 
   /** Applies the first matching injected fault; true when it answered the request itself. */
-  async function injectFault(req: IncomingMessage, res: ServerResponse, path: string, search: string): Promise<boolean> {
+  async function injectFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    search: string,
+  ): Promise<boolean> {
     const fault = faults.find(
-      (f) => path.startsWith(f.path) && (!f.method || f.method === req.method) && (!f.query || search.includes(f.query)),
+      (f) =>
+        path.startsWith(f.path) && (!f.method || f.method === req.method) && (!f.query || search.includes(f.query)),
     )
     if (!fault) return false
     if (fault.after > 0) {
@@ -352,12 +369,17 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       const { status, body } = await route(db, req, url)
       send(res, status, body, corsHeaders)
     }
-    handle()
-      .catch((error: unknown) => {
-        if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
-        if (error instanceof z.core.$ZodError) return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
-        console.error('[preview api]', error)
-        send(res, 500, { error: 'Internal error', details: [{ field: '(server)', message: 'see the server log' }] }, corsHeaders)
-      })
+    handle().catch((error: unknown) => {
+      if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
+      if (error instanceof z.core.$ZodError)
+        return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
+      console.error('[preview api]', error)
+      send(
+        res,
+        500,
+        { error: 'Internal error', details: [{ field: '(server)', message: 'see the server log' }] },
+        corsHeaders,
+      )
+    })
   }
 }

@@ -30,8 +30,17 @@ if (values['reset-only']) {
     `Seeded ${values.db}: ${counts.listing} listing, ${counts.order} order, ${counts.synchronization} synchronization records in ${Math.round(performance.now() - started)} ms`,
   )
 } else {
-  const server = await startApiServer({ port, host: values.host, dbFile: values.db, cors: values.cors, reset: values.reset, testMode: values['test-mode'] })
-  console.log(`Preview API on ${server.url}/api/v1 (database ${values.db}${values.cors ? `, CORS ${values.cors}` : ''})`)
+  const server = await startApiServer({
+    port,
+    host: values.host,
+    dbFile: values.db,
+    cors: values.cors,
+    reset: values.reset,
+    testMode: values['test-mode'],
+  })
+  console.log(
+    `Preview API on ${server.url}/api/v1 (database ${values.db}${values.cors ? `, CORS ${values.cors}` : ''})`,
+  )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

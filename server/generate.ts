@@ -57,15 +57,70 @@ interface SeedListing {
 }
 
 export const LISTINGS: readonly SeedListing[] = [
-  { id: 1, title: 'Summer Dresses 2026', accountId: 1, shopId: 1, currency: 'GBP', nouns: ['Maxi Dress', 'Wrap Dress', 'Linen Dress', 'Sundress', 'Midi Skirt'] },
-  { id: 2, title: "Men's Footwear & Boots — Autumn/Winter Collection", accountId: 1, shopId: 1, currency: 'GBP', nouns: ['Chelsea Boot', 'Leather Sneaker', 'Hiking Boot', 'Loafer', 'Slipper'] },
-  { id: 3, title: 'Accesorios – Liquidación', accountId: 1, shopId: 2, currency: 'EUR', nouns: ['Bolso', 'Cinturón', 'Bufanda', 'Gafas de sol', 'Cartera'] },
-  { id: 4, title: 'Smart Home Devices', accountId: 2, shopId: 3, currency: 'USD', nouns: ['Smart Plug', 'LED Bulb', 'Door Sensor', 'Wi-Fi Camera', 'Thermostat'] },
-  { id: 5, title: 'Phone Cases & Chargers <Clearance>', accountId: 2, shopId: 3, currency: 'USD', nouns: ['Phone Case', 'USB-C Charger', 'MagSafe Stand', 'Power Bank', 'Screen Protector'] },
-  { id: 6, title: 'Audio & Headphones', accountId: 2, shopId: 3, currency: 'USD', nouns: ['Earbuds', 'Headphones', 'Bluetooth Speaker', 'Soundbar', 'Microphone'] },
+  {
+    id: 1,
+    title: 'Summer Dresses 2026',
+    accountId: 1,
+    shopId: 1,
+    currency: 'GBP',
+    nouns: ['Maxi Dress', 'Wrap Dress', 'Linen Dress', 'Sundress', 'Midi Skirt'],
+  },
+  {
+    id: 2,
+    title: "Men's Footwear & Boots — Autumn/Winter Collection",
+    accountId: 1,
+    shopId: 1,
+    currency: 'GBP',
+    nouns: ['Chelsea Boot', 'Leather Sneaker', 'Hiking Boot', 'Loafer', 'Slipper'],
+  },
+  {
+    id: 3,
+    title: 'Accesorios – Liquidación',
+    accountId: 1,
+    shopId: 2,
+    currency: 'EUR',
+    nouns: ['Bolso', 'Cinturón', 'Bufanda', 'Gafas de sol', 'Cartera'],
+  },
+  {
+    id: 4,
+    title: 'Smart Home Devices',
+    accountId: 2,
+    shopId: 3,
+    currency: 'USD',
+    nouns: ['Smart Plug', 'LED Bulb', 'Door Sensor', 'Wi-Fi Camera', 'Thermostat'],
+  },
+  {
+    id: 5,
+    title: 'Phone Cases & Chargers <Clearance>',
+    accountId: 2,
+    shopId: 3,
+    currency: 'USD',
+    nouns: ['Phone Case', 'USB-C Charger', 'MagSafe Stand', 'Power Bank', 'Screen Protector'],
+  },
+  {
+    id: 6,
+    title: 'Audio & Headphones',
+    accountId: 2,
+    shopId: 3,
+    currency: 'USD',
+    nouns: ['Earbuds', 'Headphones', 'Bluetooth Speaker', 'Soundbar', 'Microphone'],
+  },
 ]
 
-const ADJECTIVES = ['Classic', 'Premium', 'Slim', 'Eco', 'Vintage', 'Pro', 'Ultra', 'Soft-Touch', 'Waterproof', 'Compact', '"Rock & Roll"', 'Kids\'']
+const ADJECTIVES = [
+  'Classic',
+  'Premium',
+  'Slim',
+  'Eco',
+  'Vintage',
+  'Pro',
+  'Ultra',
+  'Soft-Touch',
+  'Waterproof',
+  'Compact',
+  '"Rock & Roll"',
+  "Kids'",
+]
 const VARIANTS = ['Black', 'White', 'Navy', 'Red', 'Olive', 'Beige', 'S', 'M', 'L', 'XL', '64 GB', '2-Pack']
 
 interface SeedProduct {
@@ -98,7 +153,10 @@ export function buildProducts(random: Random, count = 2000): SeedProduct[] {
       productId: 1001 + i,
       listingProductId: 5001 + i,
       title,
-      sku: `${noun.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase()}-${String(1001 + i).padStart(5, '0')}`,
+      sku: `${noun
+        .replace(/[^A-Za-z]/g, '')
+        .slice(0, 4)
+        .toUpperCase()}-${String(1001 + i).padStart(5, '0')}`,
       listing,
       price,
       basePrice: price,
@@ -140,33 +198,64 @@ function listingMessages(random: Random, action: number, product: SeedProduct): 
     case 5:
       return [{ type: 1, description: 'Product was deleted from the Listing.' }]
     case 35:
-      return [{ type: 2, description: `Child product "${product.sku}-${random.pick(VARIANTS)}" was added to the Listing.` }]
+      return [
+        { type: 2, description: `Child product "${product.sku}-${random.pick(VARIANTS)}" was added to the Listing.` },
+      ]
     case 6:
       return [{ type: 1, description: 'Product was created in Magento and added to the Listing by the Auto Add rule.' }]
     case 7:
-      return [{ type: 3, description: 'Product was deleted from Magento. It was stopped on TikTok Shop and removed from the Listing.' }]
+      return [
+        {
+          type: 3,
+          description: 'Product was deleted from Magento. It was stopped on TikTok Shop and removed from the Listing.',
+        },
+      ]
     case 8: {
       const old = product.price
       product.price = nextPrice(random, product)
       return [{ type: 1, description: `Price was changed from [${old.toFixed(2)}] to [${product.price.toFixed(2)}].` }]
     }
     case 9:
-      return [{ type: 1, description: `Special Price was changed from [${(product.price * 0.9).toFixed(2)}] to [${(product.price * 0.8).toFixed(2)}].` }]
+      return [
+        {
+          type: 1,
+          description: `Special Price was changed from [${(product.price * 0.9).toFixed(2)}] to [${(product.price * 0.8).toFixed(2)}].`,
+        },
+      ]
     case 10: {
       const old = product.qty
       product.qty = nextQty(random, product)
       return [{ type: 1, description: `QTY was changed from [${old}] to [${product.qty}].` }]
     }
     case 11:
-      return [{ type: 1, description: random.chance(0.5) ? 'Stock Availability was changed from [IN Stock] to [OUT of Stock].' : 'Stock Availability was changed from [OUT of Stock] to [IN Stock].' }]
+      return [
+        {
+          type: 1,
+          description: random.chance(0.5)
+            ? 'Stock Availability was changed from [IN Stock] to [OUT of Stock].'
+            : 'Stock Availability was changed from [OUT of Stock] to [IN Stock].',
+        },
+      ]
     case 12:
-      return [{ type: 1, description: random.chance(0.6) ? 'Status was changed from [Enabled] to [Disabled].' : 'Status was changed from [Disabled] to [Enabled].' }]
+      return [
+        {
+          type: 1,
+          description: random.chance(0.6)
+            ? 'Status was changed from [Enabled] to [Disabled].'
+            : 'Status was changed from [Disabled] to [Enabled].',
+        },
+      ]
     case 19:
       return [{ type: 1, description: 'Special Price From Date was changed from [2026-11-01] to [2026-11-24].' }]
     case 20:
       return [{ type: 1, description: 'Special Price To Date was changed from [2026-11-30] to [2026-12-02].' }]
     case 18:
-      return [{ type: 1, description: `Attribute "color" was changed from [${random.pick(VARIANTS)}] to [${random.pick(VARIANTS)}].` }]
+      return [
+        {
+          type: 1,
+          description: `Attribute "color" was changed from [${random.pick(VARIANTS)}] to [${random.pick(VARIANTS)}].`,
+        },
+      ]
     case 13:
       return listMessages(random, product, 'Listed')
     case 14:
@@ -178,21 +267,53 @@ function listingMessages(random: Random, action: number, product: SeedProduct): 
     case 17:
       return [{ type: 2, description: 'Item was removed from TikTok Shop and from the Listing.' }]
     case 21:
-      return [{ type: 1, description: `Item was moved from Listing "${listing.title}" to Listing "${random.pick(LISTINGS).title}".` }]
+      return [
+        {
+          type: 1,
+          description: `Item was moved from Listing "${listing.title}" to Listing "${random.pick(LISTINGS).title}".`,
+        },
+      ]
     case 22:
       return [{ type: 2, description: 'Item was moved from Unmanaged Listings to this Listing.' }]
     case 33:
       return [{ type: 1, description: 'Product was added to the Fashion Hub España shop.' }]
     case 25:
       return random.weighted([
-        [[{ type: 3 as const, description: `Price was changed on TikTok Shop from ${money(product.price, listing.currency)} to ${money(product.price * 0.9, listing.currency)}. The Magento price was not changed.` }], 4],
+        [
+          [
+            {
+              type: 3 as const,
+              description: `Price was changed on TikTok Shop from ${money(product.price, listing.currency)} to ${money(product.price * 0.9, listing.currency)}. The Magento price was not changed.`,
+            },
+          ],
+          4,
+        ],
         [[{ type: 3 as const, description: 'Item status was changed on TikTok Shop: Deactivated by the seller.' }], 2],
-        [[{ type: 4 as const, description: 'Item was deleted on TikTok Shop. It will be moved to Unmanaged Listings if it appears again.' }], 1],
+        [
+          [
+            {
+              type: 4 as const,
+              description:
+                'Item was deleted on TikTok Shop. It will be moved to Unmanaged Listings if it appears again.',
+            },
+          ],
+          1,
+        ],
       ] as const)
     case 34:
-      return [{ type: 2, description: `Item was relinked to TikTok Shop product ${1729384756000000000n + BigInt(product.productId)}.` }]
+      return [
+        {
+          type: 2,
+          description: `Item was relinked to TikTok Shop product ${1729384756000000000n + BigInt(product.productId)}.`,
+        },
+      ]
     case 38:
-      return [{ type: 2, description: `Discount was updated: ${random.pick([10, 15, 20, 25])}% off from 2026-11-24 to 2026-12-01 (Black Friday).` }]
+      return [
+        {
+          type: 2,
+          description: `Discount was updated: ${random.pick([10, 15, 20, 25])}% off from 2026-11-24 to 2026-12-01 (Black Friday).`,
+        },
+      ]
     default:
       return [{ type: 1, description: 'Product was processed.' }]
   }
@@ -278,9 +399,34 @@ function reviseMessages(random: Random, product: SeedProduct): Message[] {
 }
 
 const LISTING_ACTION_WEIGHTS: readonly (readonly [number, number])[] = [
-  [15, 40], [10, 14], [8, 6], [25, 3], [13, 5], [14, 1.5], [16, 1.5], [11, 0.8], [12, 0.8], [9, 0.5],
-  [19, 0.15], [20, 0.15], [18, 0.5], [4, 2], [5, 0.6], [35, 0.3], [6, 0.5], [7, 0.3], [17, 0.5],
-  [21, 0.2], [22, 0.4], [33, 0.2], [34, 0.2], [38, 1], [1, 0.3], [2, 0.05], [3, 0.05], [42, 0.2],
+  [15, 40],
+  [10, 14],
+  [8, 6],
+  [25, 3],
+  [13, 5],
+  [14, 1.5],
+  [16, 1.5],
+  [11, 0.8],
+  [12, 0.8],
+  [9, 0.5],
+  [19, 0.15],
+  [20, 0.15],
+  [18, 0.5],
+  [4, 2],
+  [5, 0.6],
+  [35, 0.3],
+  [6, 0.5],
+  [7, 0.3],
+  [17, 0.5],
+  [21, 0.2],
+  [22, 0.4],
+  [33, 0.2],
+  [34, 0.2],
+  [38, 1],
+  [1, 0.3],
+  [2, 0.05],
+  [3, 0.05],
+  [42, 0.2],
 ]
 /** Actions that happen to a listing as a whole, with no product. */
 const LISTING_LEVEL_ACTIONS = new Set([1, 2, 3, 42])
@@ -290,13 +436,19 @@ const AUTOMATIC_ACTIONS = new Set([6, 7, 8, 9, 10, 11, 12, 18, 19, 20, 25])
 function listingLevelMessage(action: number, listing: SeedListing): Message {
   switch (action) {
     case 1:
-      return { type: 3, description: 'Listing synchronization was skipped: another synchronization of this Listing is still running.' }
+      return {
+        type: 3,
+        description: 'Listing synchronization was skipped: another synchronization of this Listing is still running.',
+      }
     case 2:
       return { type: 2, description: `Listing "${listing.title}" was created.` }
     case 3:
       return { type: 1, description: 'Listing "Test Listing (delete me)" was deleted.' }
     default:
-      return { type: 1, description: json('Listing settings were edited: %setting% was changed.', { setting: 'Selling Policy' }) }
+      return {
+        type: 1,
+        description: json('Listing settings were edited: %setting% was changed.', { setting: 'Selling Policy' }),
+      }
   }
 }
 
@@ -344,7 +496,16 @@ export function generateListingRecords(count: number, options: GenerateOptions =
     const action = random.weighted(LISTING_ACTION_WEIGHTS)
     const listingIndex = random.int(0, LISTINGS.length - 1)
     const listing = LISTINGS[listingIndex]!
-    const initiator = AUTOMATIC_ACTIONS.has(action) ? (random.chance(0.97) ? 2 : 0) : random.weighted([[1, 60], [2, 38], [0, 1.5], [3, 0.5]] as const)
+    const initiator = AUTOMATIC_ACTIONS.has(action)
+      ? random.chance(0.97)
+        ? 2
+        : 0
+      : random.weighted([
+          [1, 60],
+          [2, 38],
+          [0, 1.5],
+          [3, 0.5],
+        ] as const)
     const start = randomTime(random, now, span)
     const record = (time: number, message: Message, product: SeedProduct | null): NewLogRecord<'listing'> => ({
       createDate: new Date(time).toISOString(),
@@ -368,7 +529,13 @@ export function generateListingRecords(count: number, options: GenerateOptions =
     }
     // One run touches a few products of one listing; a few products are touched far more often.
     const pool = byListing[listingIndex]!
-    const runSize = random.weighted([[1, 55], [2, 15], [5, 15], [20, 10], [60, 5]] as const)
+    const runSize = random.weighted([
+      [1, 55],
+      [2, 15],
+      [5, 15],
+      [20, 10],
+      [60, 5],
+    ] as const)
     for (let p = 0; p < runSize && records.length < count; p++) {
       // A tenth of the catalogue (best sellers, troubled items) gets most of the activity.
       const hot = random.chance(0.88)
@@ -389,7 +556,9 @@ export function generateListingRecords(count: number, options: GenerateOptions =
 export function generateOrderRecords(count: number, options: GenerateOptions = {}): NewLogRecord<'order'>[] {
   const random = createRandom((options.seed ?? 42) + 1)
   const { now, span } = anchor(options)
-  const shops = META.accounts.flatMap((account) => account.shops.map((shop) => ({ accountId: account.id, shopId: shop.id })))
+  const shops = META.accounts.flatMap((account) =>
+    account.shops.map((shop) => ({ accountId: account.id, shopId: shop.id })),
+  )
   const records: NewLogRecord<'order'>[] = []
   const times: number[] = []
   let orderId = 20_000
@@ -404,12 +573,32 @@ export function generateOrderRecords(count: number, options: GenerateOptions = {
       t += random.int(60_000, 6 * 3_600_000)
       // Later steps of the newest orders have not happened yet.
       if (records.length >= count || t > now) return
-      records.push({ accountId: shop.accountId, shopId: shop.shopId, orderId, ttsOrderId, magentoOrderId: magento, magentoOrderNumber: magento === null ? null : String(magento).padStart(9, '0'), createDate: new Date(t).toISOString(), type, initiator, description })
+      records.push({
+        accountId: shop.accountId,
+        shopId: shop.shopId,
+        orderId,
+        ttsOrderId,
+        magentoOrderId: magento,
+        magentoOrderNumber: magento === null ? null : String(magento).padStart(9, '0'),
+        createDate: new Date(t).toISOString(),
+        type,
+        initiator,
+        description,
+      })
       times.push(t)
     }
-    const fate = random.weighted([['fine', 70], ['out-of-stock', 12], ['address', 5], ['cancelled', 8], ['refund', 5]] as const)
+    const fate = random.weighted([
+      ['fine', 70],
+      ['out-of-stock', 12],
+      ['address', 5],
+      ['cancelled', 8],
+      ['refund', 5],
+    ] as const)
     if (fate === 'out-of-stock' || fate === 'address') {
-      const reason = fate === 'out-of-stock' ? `Product "${sku}" is out of stock.` : 'The shipping address is incomplete: the street is missing.'
+      const reason =
+        fate === 'out-of-stock'
+          ? `Product "${sku}" is out of stock.`
+          : 'The shipping address is incomplete: the street is missing.'
       // The extension retries on every synchronization and writes the same message each time.
       const attempts = random.int(3, 14)
       for (let i = 0; i < attempts; i++) push(4, `Magento Order was not created. Reason: ${reason}`, 2, null)
@@ -430,28 +619,128 @@ export function generateOrderRecords(count: number, options: GenerateOptions = {
     }
     push(2, `Shipment #${number} was created.`, random.chance(0.7) ? 1 : 2, magento)
     const carrier = random.pick(['UPS', 'DHL', 'Royal Mail', 'USPS', 'Correos'])
-    push(2, json('Tracking number "%number%" for "%carrier%" has been sent to TikTok Shop.', { number: `1Z${random.int(100000, 999999)}${random.int(100000, 999999)}`, carrier }), 2, magento)
-    if (random.chance(0.04)) push(4, `Tracking details were not sent to TikTok Shop. Reason: carrier "${carrier}" is not supported in this region. Map the carrier in the shop's shipping settings.`, 2, magento)
-    if (fate === 'refund') push(1, `Credit Memo #${number} was created. The refund of ${random.int(5, 120)}.00 was sent to TikTok Shop.`, 1, magento)
+    push(
+      2,
+      json('Tracking number "%number%" for "%carrier%" has been sent to TikTok Shop.', {
+        number: `1Z${random.int(100000, 999999)}${random.int(100000, 999999)}`,
+        carrier,
+      }),
+      2,
+      magento,
+    )
+    if (random.chance(0.04))
+      push(
+        4,
+        `Tracking details were not sent to TikTok Shop. Reason: carrier "${carrier}" is not supported in this region. Map the carrier in the shop's shipping settings.`,
+        2,
+        magento,
+      )
+    if (fate === 'refund')
+      push(
+        1,
+        `Credit Memo #${number} was created. The refund of ${random.int(5, 120)}.00 was sent to TikTok Shop.`,
+        1,
+        magento,
+      )
   }
   return byDate(records, times)
 }
 
-const SYNC_MESSAGES: readonly (readonly [{ task: 0 | 2 | 3 | 5; type: 1 | 2 | 3 | 4 | 100; description: string; detailed: string | null }, number])[] = [
-  [{ task: 2, type: 3, description: 'Inventory synchronization took longer than expected; 120 products will be updated in the next run.', detailed: 'Processed 880 of 1000 products in 300 s. Remaining products were queued.' }, 20],
-  [{ task: 2, type: 4, description: 'TikTok Shop API is temporarily unavailable (HTTP 503). The task will be retried.', detailed: 'GET /api/products/search returned 503 Service Unavailable after 3 attempts.\nRequest ID: 2026112710301234ABCD' }, 12],
-  [{ task: 3, type: 4, description: 'Order could not be imported: the buyer address is incomplete.', detailed: 'TikTok Shop order 576461413577379981: recipient_address.address_line1 is empty.' }, 10],
-  [{ task: 3, type: 3, description: 'Orders for shop "Fashion Hub UK" were received with a delay of more than 30 minutes.', detailed: null }, 8],
-  [{ task: 5, type: 3, description: 'Unmanaged listing could not be linked automatically: SKU is used by 2 Magento products.', detailed: 'SKU "DRESS-01017" matches Magento products 1017 and 1450.' }, 10],
-  [{ task: 5, type: 1, description: 'Unmanaged listings were downloaded for shop "Gadget Corner US".', detailed: null }, 6],
-  [{ task: 0, type: 3, description: 'The access token of account "Fashion Hub Europe" expires in 3 days. Reconnect the account.', detailed: null }, 5],
+const SYNC_MESSAGES: readonly (readonly [
+  { task: 0 | 2 | 3 | 5; type: 1 | 2 | 3 | 4 | 100; description: string; detailed: string | null },
+  number,
+])[] = [
+  [
+    {
+      task: 2,
+      type: 3,
+      description: 'Inventory synchronization took longer than expected; 120 products will be updated in the next run.',
+      detailed: 'Processed 880 of 1000 products in 300 s. Remaining products were queued.',
+    },
+    20,
+  ],
+  [
+    {
+      task: 2,
+      type: 4,
+      description: 'TikTok Shop API is temporarily unavailable (HTTP 503). The task will be retried.',
+      detailed:
+        'GET /api/products/search returned 503 Service Unavailable after 3 attempts.\nRequest ID: 2026112710301234ABCD',
+    },
+    12,
+  ],
+  [
+    {
+      task: 3,
+      type: 4,
+      description: 'Order could not be imported: the buyer address is incomplete.',
+      detailed: 'TikTok Shop order 576461413577379981: recipient_address.address_line1 is empty.',
+    },
+    10,
+  ],
+  [
+    {
+      task: 3,
+      type: 3,
+      description: 'Orders for shop "Fashion Hub UK" were received with a delay of more than 30 minutes.',
+      detailed: null,
+    },
+    8,
+  ],
+  [
+    {
+      task: 5,
+      type: 3,
+      description: 'Unmanaged listing could not be linked automatically: SKU is used by 2 Magento products.',
+      detailed: 'SKU "DRESS-01017" matches Magento products 1017 and 1450.',
+    },
+    10,
+  ],
+  [
+    {
+      task: 5,
+      type: 1,
+      description: 'Unmanaged listings were downloaded for shop "Gadget Corner US".',
+      detailed: null,
+    },
+    6,
+  ],
+  [
+    {
+      task: 0,
+      type: 3,
+      description: 'The access token of account "Fashion Hub Europe" expires in 3 days. Reconnect the account.',
+      detailed: null,
+    },
+    5,
+  ],
   [{ task: 0, type: 2, description: 'Shop list was refreshed.', detailed: null }, 4],
-  [{ task: 2, type: 100, description: 'Synchronization task failed: unexpected response from TikTok Shop API.', detailed: 'Error: Unexpected token < in JSON at position 0\n    at ProductSync.parseResponse (Synchronization/Listings.php:214)' }, 2],
-  [{ task: 3, type: 100, description: 'Order synchronization stopped: the account was disconnected on TikTok Shop.', detailed: 'HTTP 401 Unauthorized: access_token invalid or expired (code 105002).' }, 1],
+  [
+    {
+      task: 2,
+      type: 100,
+      description: 'Synchronization task failed: unexpected response from TikTok Shop API.',
+      detailed:
+        'Error: Unexpected token < in JSON at position 0\n    at ProductSync.parseResponse (Synchronization/Listings.php:214)',
+    },
+    2,
+  ],
+  [
+    {
+      task: 3,
+      type: 100,
+      description: 'Order synchronization stopped: the account was disconnected on TikTok Shop.',
+      detailed: 'HTTP 401 Unauthorized: access_token invalid or expired (code 105002).',
+    },
+    1,
+  ],
 ]
 
 /** Synchronization log records, oldest first. */
-export function generateSynchronizationRecords(count: number, options: GenerateOptions = {}): NewLogRecord<'synchronization'>[] {
+export function generateSynchronizationRecords(
+  count: number,
+  options: GenerateOptions = {},
+): NewLogRecord<'synchronization'>[] {
   const random = createRandom((options.seed ?? 42) + 2)
   const { now, span } = anchor(options)
   const records: NewLogRecord<'synchronization'>[] = []
@@ -461,7 +750,15 @@ export function generateSynchronizationRecords(count: number, options: GenerateO
     const message = random.weighted(SYNC_MESSAGES)
     const t = randomTime(random, now, span)
     operation += random.int(1, 3)
-    records.push({ createDate: new Date(t).toISOString(), type: message.type, initiator: random.chance(0.9) ? 2 : 1, description: message.description, task: message.task, detailedDescription: message.detailed, operationHistoryId: random.chance(0.9) ? operation : null })
+    records.push({
+      createDate: new Date(t).toISOString(),
+      type: message.type,
+      initiator: random.chance(0.9) ? 2 : 1,
+      description: message.description,
+      task: message.task,
+      detailedDescription: message.detailed,
+      operationHistoryId: random.chance(0.9) ? operation : null,
+    })
     times.push(t)
   }
   return byDate(records, times)

@@ -34,7 +34,7 @@ export function buildOpenApi() {
     description: (
       {
         limit: 'Records per page, 1-10000 (default 1000).',
-        cursor: 'Opaque cursor from the previous page\'s nextCursor.',
+        cursor: "Opaque cursor from the previous page's nextCursor.",
         from: 'Only records created at or after this time (ISO 8601 UTC).',
         to: 'Only records created at or before this time (ISO 8601 UTC).',
         accountId: 'Listing and order logs.',
@@ -44,7 +44,8 @@ export function buildOpenApi() {
         orderId: 'Order log.',
         afterId: 'Only records with a greater id: what arrived since the newest record held.',
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
-        format: 'rows (default): items, one object per record. columns: the compact ColumnsPage (src/api/columns.ts) for loading whole logs; a server without it may ignore or refuse the key, and the client then asks in rows.',
+        format:
+          'rows (default): items, one object per record. columns: the compact ColumnsPage (src/api/columns.ts) for loading whole logs; a server without it may ignore or refuse the key, and the client then asks in rows.',
       } as Record<string, string>
     )[name],
     schema: schema(field as z.core.$ZodType),
@@ -75,8 +76,14 @@ export function buildOpenApi() {
           responses: {
             200: {
               description:
-                'A page. items hold records of the kind\'s schema (ListingRecord, OrderRecord or SynchronizationRecord); nextCursor is null on the last page; totalEstimate (first page only) counts every matching record.',
-              content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/LogPage' }, { $ref: '#/components/schemas/ColumnsPage' }] } } },
+                "A page. items hold records of the kind's schema (ListingRecord, OrderRecord or SynchronizationRecord); nextCursor is null on the last page; totalEstimate (first page only) counts every matching record.",
+              content: {
+                'application/json': {
+                  schema: {
+                    oneOf: [{ $ref: '#/components/schemas/LogPage' }, { $ref: '#/components/schemas/ColumnsPage' }],
+                  },
+                },
+              },
             },
             400: errorResponse('Unknown param, wrong type, limit out of range, filter of another log, bad cursor'),
             404: errorResponse('Unknown kind'),
@@ -97,7 +104,11 @@ export function buildOpenApi() {
                     items: {
                       type: 'array',
                       minItems: 1,
-                      items: { oneOf: kinds.map((k) => ({ $ref: `#/components/schemas/New${k[0]!.toUpperCase()}${k.slice(1)}Record` })) },
+                      items: {
+                        oneOf: kinds.map((k) => ({
+                          $ref: `#/components/schemas/New${k[0]!.toUpperCase()}${k.slice(1)}Record`,
+                        })),
+                      },
                     },
                   },
                 },
@@ -140,7 +151,7 @@ export function buildOpenApi() {
         ColumnsPage: {
           type: 'object',
           description:
-            'format=columns: one entry per field of the kind\'s record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.',
+            "format=columns: one entry per field of the kind's record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.",
           required: ['format', 'count', 'columns', 'nextCursor'],
           properties: {
             format: { const: 'columns' },

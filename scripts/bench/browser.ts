@@ -38,12 +38,17 @@ const { values } = parseArgs({
     profile: { type: 'string' },
   },
 })
-const RECORD_COUNTS = (values.records ?? ['100000,1000000']).flatMap((v) => v.split(',')).map((v) => Number(v.trim().replace(/_/g, '')))
-for (const n of RECORD_COUNTS) if (!Number.isInteger(n) || n < 1) throw new Error(`--records must be whole numbers of at least 1, got ${values.records?.join(' ')}`)
+const RECORD_COUNTS = (values.records ?? ['100000,1000000'])
+  .flatMap((v) => v.split(','))
+  .map((v) => Number(v.trim().replace(/_/g, '')))
+for (const n of RECORD_COUNTS)
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--records must be whole numbers of at least 1, got ${values.records?.join(' ')}`)
 const RUNS = Math.max(5, Number(values.runs))
 if (!Number.isInteger(RUNS)) throw new Error(`--runs must be a whole number, got ${values.runs}`)
 const BASELINE_TIMEOUT_MS = Number(values['baseline-timeout']) * 1000
-if (!(BASELINE_TIMEOUT_MS > 0)) throw new Error(`--baseline-timeout must be a number of seconds, got ${values['baseline-timeout']}`)
+if (!(BASELINE_TIMEOUT_MS > 0))
+  throw new Error(`--baseline-timeout must be a number of seconds, got ${values['baseline-timeout']}`)
 const PROFILE_DIR = values.profile ? resolve(values.profile) : null
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -114,12 +119,16 @@ async function startPreview(name: string, extraArgs: string[], dbFile: string): 
   const env: NodeJS.ProcessEnv = { ...process.env, PREVIEW_DB: dbFile }
   delete env.PREVIEW_RESET
   delete env.PREVIEW_TEST_MODE
-  const child: ChildProcess = spawn(process.execPath, [VITE, 'preview', ...extraArgs, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [VITE, 'preview', ...extraArgs, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000))
   child.stdout?.on('data', keep)
@@ -218,7 +227,9 @@ function installProbe() {
       failLoad = fail
     }),
     settle: () =>
-      new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 3000 })).then(afterPaint).then(() => undefined),
+      new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 3000 }))
+        .then(afterPaint)
+        .then(() => undefined),
     domNodes() {
       const grid = document.querySelector(GRID)
       if (!grid) return { nodes: 0, elements: 0 }
@@ -245,7 +256,12 @@ function installProbe() {
           window.removeEventListener(eventType, onInput, { capture: true })
           void afterPaint().then((paintAt) => {
             const start = inputAt !== null && inputAt >= armedAt ? inputAt : armedAt
-            done({ inputToDomMs: domAt - start, inputToPaintMs: paintAt - start, shownBefore: before, shownAfter: after })
+            done({
+              inputToDomMs: domAt - start,
+              inputToPaintMs: paintAt - start,
+              shownBefore: before,
+              shownAfter: after,
+            })
           })
         })
         observer.observe(summary, { attributes: true, attributeFilter: ['data-shown'] })
@@ -301,14 +317,28 @@ function installProbe() {
     }
     if (firstRowsPainted && loadedSeen) observer.disconnect()
   })
-  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-complete', 'data-error'] })
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-complete', 'data-error'],
+  })
   window.__bench = probe
 }
 // esbuild (tsx) wraps named functions in __name(); the page has no such helper.
 const PROBE_SCRIPT = `var __name = (target) => target;\n(${installProbe.toString()})();`
 
 // ---- one page load, measured ---------------------------------------------------------------
-const METRICS = ['firstRowsMs', 'allLoadedMs', 'toggleUniqueMs', 'keystrokeMs', 'scrollToEndMs', 'domNodes', 'heapBytesPerRecord', 'wireBytesPerRecord'] as const
+const METRICS = [
+  'firstRowsMs',
+  'allLoadedMs',
+  'toggleUniqueMs',
+  'keystrokeMs',
+  'scrollToEndMs',
+  'domNodes',
+  'heapBytesPerRecord',
+  'wireBytesPerRecord',
+] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
   errors: Partial<Record<Metric | 'toggleUniqueBackMs', string>>
@@ -333,7 +363,12 @@ interface Target {
   loadTimeoutMs: number
 }
 
-async function measureRun(browser: Browser, target: Target, records: number, profileFile: string | null): Promise<RunResult> {
+async function measureRun(
+  browser: Browser,
+  target: Target,
+  records: number,
+  profileFile: string | null,
+): Promise<RunResult> {
   const result: RunResult = { errors: {}, shown: [] }
   const context = await browser.newContext({ viewport: VIEWPORT })
   try {
@@ -370,14 +405,22 @@ async function measureRun(browser: Browser, target: Target, records: number, pro
       let shown = ''
       if (!(error instanceof Timeout)) throw error
       try {
-        const summary = await within(page.evaluate(() => window.__bench!.summary()), 5000, 'summary', crash)
+        const summary = await within(
+          page.evaluate(() => window.__bench!.summary()),
+          5000,
+          'summary',
+          crash,
+        )
         shown = ` (${summary.total.toLocaleString('en')} loaded by then)`
       } catch {
         shown = ' (the page did not answer)'
       }
       throw new Error(`${error.message}${shown}`, { cause: error })
     }
-    const timings = await page.evaluate(() => ({ firstRowsMs: window.__bench!.firstRowsMs, allLoadedMs: window.__bench!.allLoadedMs }))
+    const timings = await page.evaluate(() => ({
+      firstRowsMs: window.__bench!.firstRowsMs,
+      allLoadedMs: window.__bench!.allLoadedMs,
+    }))
     result.firstRowsMs = timings.firstRowsMs ?? undefined
     result.allLoadedMs = timings.allLoadedMs ?? undefined
     result.wireBytes = wireBytes
@@ -385,7 +428,12 @@ async function measureRun(browser: Browser, target: Target, records: number, pro
     const summary = await page.evaluate(() => window.__bench!.summary())
     if (summary.total !== records) log(`  note: the page holds ${summary.total} records, not ${records}`)
 
-    await within(page.evaluate(() => window.__bench!.settle()), STEP_TIMEOUT_MS, 'settling', crash)
+    await within(
+      page.evaluate(() => window.__bench!.settle()),
+      STEP_TIMEOUT_MS,
+      'settling',
+      crash,
+    )
     const dom = await page.evaluate(() => window.__bench!.domNodes())
     result.domNodes = dom.nodes
     result.domElements = dom.elements
@@ -408,26 +456,65 @@ async function measureRun(browser: Browser, target: Target, records: number, pro
     const change = async (eventType: 'click' | 'keydown', act: () => Promise<void>, what: string) => {
       await page.evaluate((type) => window.__bench!.arm(type), eventType)
       await act()
-      const timing = await within(page.evaluate(() => window.__bench!.armed!), STEP_TIMEOUT_MS, what, crash)
+      const timing = await within(
+        page.evaluate(() => window.__bench!.armed!),
+        STEP_TIMEOUT_MS,
+        what,
+        crash,
+      )
       result.shown.push(`${what}: ${timing.shownBefore} -> ${timing.shownAfter} rows`)
       return timing.inputToPaintMs
     }
 
-    await step('scrollToEndMs', () => within(page.evaluate(() => window.__bench!.scrollToEnd()), STEP_TIMEOUT_MS, 'scrolling to the last row', crash))
-    await within(page.evaluate(() => window.__bench!.scrollToTop()), STEP_TIMEOUT_MS, 'scrolling back to the top', crash)
-    await within(page.evaluate(() => window.__bench!.settle()), STEP_TIMEOUT_MS, 'settling', crash)
+    await step('scrollToEndMs', () =>
+      within(
+        page.evaluate(() => window.__bench!.scrollToEnd()),
+        STEP_TIMEOUT_MS,
+        'scrolling to the last row',
+        crash,
+      ),
+    )
+    await within(
+      page.evaluate(() => window.__bench!.scrollToTop()),
+      STEP_TIMEOUT_MS,
+      'scrolling back to the top',
+      crash,
+    )
+    await within(
+      page.evaluate(() => window.__bench!.settle()),
+      STEP_TIMEOUT_MS,
+      'settling',
+      crash,
+    )
 
     const unique = page.locator('[data-testid=filter-unique]')
     await step('toggleUniqueMs', () => change('click', () => unique.click(), 'toggling unique off'))
-    await within(page.evaluate(() => window.__bench!.settle()), STEP_TIMEOUT_MS, 'settling', crash)
+    await within(
+      page.evaluate(() => window.__bench!.settle()),
+      STEP_TIMEOUT_MS,
+      'settling',
+      crash,
+    )
     await step('toggleUniqueBackMs', () => change('click', () => unique.click(), 'toggling unique on'))
-    await within(page.evaluate(() => window.__bench!.settle()), STEP_TIMEOUT_MS, 'settling', crash)
+    await within(
+      page.evaluate(() => window.__bench!.settle()),
+      STEP_TIMEOUT_MS,
+      'settling',
+      crash,
+    )
 
     const messageFilter = page.locator('input[data-testid=filter-q]')
     await messageFilter.focus()
-    await within(page.evaluate(() => window.__bench!.settle()), STEP_TIMEOUT_MS, 'settling', crash)
+    await within(
+      page.evaluate(() => window.__bench!.settle()),
+      STEP_TIMEOUT_MS,
+      'settling',
+      crash,
+    )
     // One character: "q" narrows the generator's messages (QTY, "requires") to a part of them.
-    await step('keystrokeMs', () => change('keydown', () => page.keyboard.press('q'), 'filtering the message on a keystroke'))
+    await step('keystrokeMs', () =>
+      change('keydown', () => page.keyboard.press('q'), 'filtering the message on a keystroke'),
+    )
 
     if (profileFile) {
       const { profile } = await cdp.send('Profiler.stop')
@@ -478,13 +565,15 @@ function summarise(results: RunResult[]): Summary {
   for (const metric of [...METRICS, 'toggleUniqueBackMs'] as const) {
     const values = results.map((r) => r[metric]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
     const error = results.map((r) => r.errors[metric]).find(Boolean)
-    if (error) errors[metric] = values.length ? `${results.length - values.length} of ${results.length} runs: ${error}` : error
+    if (error)
+      errors[metric] = values.length ? `${results.length - values.length} of ${results.length} runs: ${error}` : error
     if (!values.length) {
       out[metric] = null
       continue
     }
     const value = median(values)
-    out[metric] = metric === 'domNodes' ? Math.round(value) : metric.endsWith('PerRecord') ? round(value, 1) : round(value, 1)
+    out[metric] =
+      metric === 'domNodes' ? Math.round(value) : metric.endsWith('PerRecord') ? round(value, 1) : round(value, 1)
   }
   if (Object.keys(errors).length) out.errors = errors
   return out
@@ -555,16 +644,30 @@ async function main() {
     log(`seeded ${dbFile} in ${fmt(Date.now() - seedStart)} ms`)
 
     const app = await startPreview('app', [], dbFile)
-    const baseline = await startPreview('baseline', ['--config', BASELINE_CONFIG, '--outDir', baselineBuild.dir], dbFile)
-    const appSummary = await measureTarget(browser, { name: 'app', url: `${app.url}/listings/logs`, loadTimeoutMs: APP_LOAD_TIMEOUT_MS }, records)
-    const baselineSummary = await measureTarget(browser, { name: 'baseline', url: `${baseline.url}/`, loadTimeoutMs: BASELINE_TIMEOUT_MS }, records)
+    const baseline = await startPreview(
+      'baseline',
+      ['--config', BASELINE_CONFIG, '--outDir', baselineBuild.dir],
+      dbFile,
+    )
+    const appSummary = await measureTarget(
+      browser,
+      { name: 'app', url: `${app.url}/listings/logs`, loadTimeoutMs: APP_LOAD_TIMEOUT_MS },
+      records,
+    )
+    const baselineSummary = await measureTarget(
+      browser,
+      { name: 'baseline', url: `${baseline.url}/`, loadTimeoutMs: BASELINE_TIMEOUT_MS },
+      records,
+    )
     await baseline.stop()
     await app.stop()
     data.remove()
 
     const entry = { records, ...appSummary, baseline: baselineSummary }
     runs.push(entry)
-    log(`${records.toLocaleString('en')} records done in ${fmt((Date.now() - started) / 1000)} s: ${JSON.stringify(entry)}`)
+    log(
+      `${records.toLocaleString('en')} records done in ${fmt((Date.now() - started) / 1000)} s: ${JSON.stringify(entry)}`,
+    )
   }
   log(`wall clock: ${fmt((Date.now() - wallStart) / 1000)} s`)
   console.log(JSON.stringify({ runs, bundle }))

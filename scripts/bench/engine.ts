@@ -95,7 +95,11 @@ const engineRuns: [string, () => unknown, (() => void)?][] = [
   ['append-10k', () => engine.append(extraBatches[batch++]!)],
 ]
 const engineMs = new Map<string, number>()
-for (const [name, run, before] of engineRuns) engineMs.set(name, timeMedian(RUNS, () => (sink = run()), before))
+for (const [name, run, before] of engineRuns)
+  engineMs.set(
+    name,
+    timeMedian(RUNS, () => (sink = run()), before),
+  )
 
 log('building plain objects for the reference...')
 const records: EngineListingRecord[] = mainPages.flatMap((page) => JSON.parse(page) as EngineListingRecord[])
@@ -108,7 +112,10 @@ const referenceRuns: [string, () => unknown][] = [
   ['grouped-view', () => referenceGrouped(records)],
   [
     'sort-product',
-    () => [...records].sort((a, b) => ((a.productTitle ?? '') < (b.productTitle ?? '') ? -1 : (a.productTitle ?? '') > (b.productTitle ?? '') ? 1 : 0)),
+    () =>
+      [...records].sort((a, b) =>
+        (a.productTitle ?? '') < (b.productTitle ?? '') ? -1 : (a.productTitle ?? '') > (b.productTitle ?? '') ? 1 : 0,
+      ),
   ],
   [
     'append-10k',
@@ -120,7 +127,9 @@ const referenceRuns: [string, () => unknown][] = [
 const results = referenceRuns.map(([name, run]) => {
   const referenceMedianMs = timeMedian(RUNS, () => (sink = run()))
   const medianMs = engineMs.get(name)!
-  log(`${name.padEnd(20)} engine ${String(medianMs).padStart(9)} ms   reference ${String(referenceMedianMs).padStart(9)} ms   ${round(referenceMedianMs / medianMs, 1)}x`)
+  log(
+    `${name.padEnd(20)} engine ${String(medianMs).padStart(9)} ms   reference ${String(referenceMedianMs).padStart(9)} ms   ${round(referenceMedianMs / medianMs, 1)}x`,
+  )
   return { name, medianMs, referenceMedianMs }
 })
 void sink

@@ -212,7 +212,11 @@ export function createApiClient(options: ApiClientOptions) {
    * every record (a bad page throws a clear ApiError, a bad record is counted and explained, the
    * rest are kept).
    */
-  async function getLogBatch<K extends LogKindName>(kind: K, query: LogQuery = {}, signal?: AbortSignal): Promise<LogBatch<K>> {
+  async function getLogBatch<K extends LogKindName>(
+    kind: K,
+    query: LogQuery = {},
+    signal?: AbortSignal,
+  ): Promise<LogBatch<K>> {
     if (columnsSupported) {
       let data: unknown
       try {
@@ -238,9 +242,18 @@ export function createApiClient(options: ApiClientOptions) {
               columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
             } catch (error) {
               if (!(error instanceof ColumnsShapeError)) throw error
-              throw new ApiError('bad-response', `The server sent a page of log records in an unexpected shape (${error.message}).`)
+              throw new ApiError(
+                'bad-response',
+                `The server sent a page of log records in an unexpected shape (${error.message}).`,
+              )
             }
-            return { columns, items: null, accepted: columns.count - columns.rejectedCount, rejected: columns.rejected, rejectedCount: columns.rejectedCount }
+            return {
+              columns,
+              items: null,
+              accepted: columns.count - columns.rejectedCount,
+              rejected: columns.rejected,
+              rejectedCount: columns.rejectedCount,
+            }
           },
         }
       }
@@ -260,7 +273,13 @@ export function createApiClient(options: ApiClientOptions) {
     return {
       nextCursor: page.nextCursor,
       totalEstimate: page.totalEstimate,
-      read: () => ({ columns: null, items: page.items, accepted: page.items.length, rejected: page.rejected, rejectedCount: page.rejectedCount }),
+      read: () => ({
+        columns: null,
+        items: page.items,
+        accepted: page.items.length,
+        rejected: page.rejected,
+        rejectedCount: page.rejectedCount,
+      }),
     }
   }
 

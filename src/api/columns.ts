@@ -33,7 +33,12 @@ const codes = (field: string, allowed: readonly number[]): FieldSpec => ({
   nullable: false,
   rule: { kind: 'int', min: Math.min(...allowed), max: Math.max(...allowed), allowed },
 })
-const text = (field: string, max: number, nullable = false): FieldSpec => ({ field, encoding: 'dict', nullable, rule: { kind: 'string', max } })
+const text = (field: string, max: number, nullable = false): FieldSpec => ({
+  field,
+  encoding: 'dict',
+  nullable,
+  rule: { kind: 'string', max },
+})
 
 const COMMON: FieldSpec[] = [
   id('id', 'delta'),
@@ -76,7 +81,8 @@ export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
   ],
 }
 
-export type EncodedColumn = { delta: number[] } | { values: (number | null)[] } | { dict: (string | null)[]; codes: number[] }
+export type EncodedColumn =
+  { delta: number[] } | { values: (number | null)[] } | { dict: (string | null)[]; codes: number[] }
 
 export interface ColumnsPageBody {
   format: 'columns'
@@ -206,7 +212,12 @@ export function decodeColumns(kind: LogKindName, body: ColumnsPageBody, maxRejec
   }
 }
 
-function decodeColumn(spec: FieldSpec, column: Record<string, unknown>, count: number, reject: (k: number, reason: string) => void): Decoded {
+function decodeColumn(
+  spec: FieldSpec,
+  column: Record<string, unknown>,
+  count: number,
+  reject: (k: number, reason: string) => void,
+): Decoded {
   const field = spec.field
   if (spec.encoding === 'dict') {
     const dict = column.dict
@@ -228,7 +239,8 @@ function decodeColumn(spec: FieldSpec, column: Record<string, unknown>, count: n
     )
     for (let k = 0; k < count; k++) {
       const code = codes[k] as unknown
-      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= dict.length) reject(k, `${field}: not a code of the dictionary`)
+      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= dict.length)
+        reject(k, `${field}: not a code of the dictionary`)
       else if (entryProblem[code] !== null) reject(k, `${field}: ${entryProblem[code]!}`)
     }
     return { dict: dict as (string | null)[], codes: codes as number[] }
@@ -236,7 +248,8 @@ function decodeColumn(spec: FieldSpec, column: Record<string, unknown>, count: n
   const key = spec.encoding === 'delta' ? 'delta' : 'values'
   const raw = column[key]
   if (!Array.isArray(raw) || raw.length !== count) throw new ColumnsShapeError(`column ${field} is not ${count} ${key}`)
-  const numbers: (number | null)[] | Float64Array = spec.encoding === 'delta' ? new Float64Array(count) : (raw as (number | null)[])
+  const numbers: (number | null)[] | Float64Array =
+    spec.encoding === 'delta' ? new Float64Array(count) : (raw as (number | null)[])
   const rule = spec.rule
   let running = 0
   for (let k = 0; k < count; k++) {
@@ -262,7 +275,8 @@ function decodeColumn(spec: FieldSpec, column: Record<string, unknown>, count: n
     if (rule.kind === 'date') {
       if (value < DATE_MIN || value > DATE_MAX) reject(k, `${field}: not a date`)
     } else if (rule.kind === 'int') {
-      if (rule.allowed ? !rule.allowed.includes(value) : value < rule.min || value > rule.max) reject(k, `${field}: ${value} is not allowed`)
+      if (rule.allowed ? !rule.allowed.includes(value) : value < rule.min || value > rule.max)
+        reject(k, `${field}: ${value} is not allowed`)
     }
   }
   return { numbers }

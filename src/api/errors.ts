@@ -3,14 +3,7 @@ import { ApiErrorBodySchema, type ApiErrorBody } from '@/api/schemas'
 
 /** Every way a request can fail, in the words the UI needs to explain it. */
 export type ApiErrorKind =
-  | 'offline'
-  | 'timeout'
-  | 'unauthorised'
-  | 'not-found'
-  | 'bad-request'
-  | 'server'
-  | 'bad-response'
-  | 'aborted'
+  'offline' | 'timeout' | 'unauthorised' | 'not-found' | 'bad-request' | 'server' | 'bad-response' | 'aborted'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'

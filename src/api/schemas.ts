@@ -111,7 +111,13 @@ export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
 
 /** A whole number in a query string: plain decimal digits only (no `0x41`, `1e3`, ` 5`). */
 const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
-  z.pipe(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,16}$/, 'expected a whole number')), z.transform(Number))]), schema)
+  z.pipe(
+    z.union([
+      z.number(),
+      z.pipe(z.string().check(z.regex(/^\d{1,16}$/, 'expected a whole number')), z.transform(Number)),
+    ]),
+    schema,
+  )
 
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
@@ -193,6 +199,8 @@ export function issuesToDetails(error: z.core.$ZodError, prefix = ''): ApiErrorB
         message: 'unknown field',
       }))
     }
-    return [{ field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message }]
+    return [
+      { field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)', message: issue.message },
+    ]
   })
 }

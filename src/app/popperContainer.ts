@@ -19,9 +19,12 @@ export function createPopperContainer(
   // the label of the control that opened it.
   const observer = new MutationObserver(() => {
     for (const popup of container.querySelectorAll<HTMLElement>('[role="tooltip"]:not([aria-label])')) {
-      const owner = popup.id ? document.querySelector<HTMLElement>(`[aria-describedby~="${popup.id}"], [aria-controls~="${popup.id}"]`) : null
+      const owner = popup.id
+        ? document.querySelector<HTMLElement>(`[aria-describedby~="${popup.id}"], [aria-controls~="${popup.id}"]`)
+        : null
       const ownerInput = owner?.matches('input') ? (owner as HTMLInputElement) : owner?.querySelector('input')
-      const label = ownerInput?.labels?.[0]?.textContent?.trim() || ownerInput?.getAttribute('aria-label') || fallbackLabel()
+      const label =
+        ownerInput?.labels?.[0]?.textContent?.trim() || ownerInput?.getAttribute('aria-label') || fallbackLabel()
       popup.setAttribute('aria-label', label)
     }
   })

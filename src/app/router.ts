@@ -1,10 +1,4 @@
-import {
-  createMemoryHistory,
-  createRouter,
-  createWebHistory,
-  type Router,
-  type RouteRecordRaw,
-} from 'vue-router'
+import { createMemoryHistory, createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
 // The log page is what nearly every visit opens: in the entry chunk, not one round trip later.
 import LogPage from '@/pages/LogPage.vue'

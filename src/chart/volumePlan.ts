@@ -48,7 +48,8 @@ export function planVolume(start: number, end: number, timeZone: string): Volume
   // Local midnights from the local calendar date (dayjs's add() on a zoned date keeps the old
   // offset across a daylight-saving change).
   const [year, month, day] = first.format('YYYY-MM-DD').split('-').map(Number) as [number, number, number]
-  const midnight = (b: number) => dayjs.tz(new Date(Date.UTC(year, month - 1, day + b)).toISOString().slice(0, 10), zone).valueOf()
+  const midnight = (b: number) =>
+    dayjs.tz(new Date(Date.UTC(year, month - 1, day + b)).toISOString().slice(0, 10), zone).valueOf()
   const edges = [from]
   for (let b = 1; edges[edges.length - 1]! <= end && b <= MAX_BUCKETS; b++) {
     edges.push(unit === 'hour' ? from + b * HOUR : midnight(b))

@@ -14,7 +14,11 @@ export function useFormatters() {
 
   const dateTime = computed(() => {
     try {
-      return new Intl.DateTimeFormat(tag.value, { dateStyle: 'medium', timeStyle: 'medium', timeZone: config.value.timeZone })
+      return new Intl.DateTimeFormat(tag.value, {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: config.value.timeZone,
+      })
     } catch {
       // An unknown time zone from the host: fall back to UTC rather than break the page.
       return new Intl.DateTimeFormat(tag.value, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })

@@ -42,7 +42,10 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     (query) => {
       if (written && sameQuery(stateQuery(query), written)) return
       const { state, problems } = parseViewState(kind, query)
-      if (!sameQuery(serializeViewState(state), serializeViewState(store.viewState)) || problems.length !== store.problems.length) {
+      if (
+        !sameQuery(serializeViewState(state), serializeViewState(store.viewState)) ||
+        problems.length !== store.problems.length
+      ) {
         store.setViewState(state, problems)
       }
       void store.load(narrowingOf(store.viewState))
@@ -55,7 +58,9 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     const wanted = serializeViewState(store.viewState)
     if (sameQuery(wanted, stateQuery(route.query))) return
     written = wanted
-    const kept = Object.fromEntries(KEPT_KEYS.filter((key) => route.query[key] !== undefined).map((key) => [key, route.query[key]]))
+    const kept = Object.fromEntries(
+      KEPT_KEYS.filter((key) => route.query[key] !== undefined).map((key) => [key, route.query[key]]),
+    )
     void router.replace({ query: { ...kept, ...wanted } })
     config.emit({ type: 'filters-change', view: kind, filters: wanted })
   }

@@ -59,7 +59,13 @@ function toQuery(filters: MountFilters = {}): Record<string, string> {
     if (!(QUERY_KEYS as readonly string[]).includes(key)) {
       throw new Error(`tts-logs: unknown filter "${key}"; the keys are ${QUERY_KEYS.join(', ')}`)
     }
-    query[key] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value)
+    query[key] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'boolean'
+        ? value
+          ? '1'
+          : '0'
+        : String(value)
   }
   return query
 }
@@ -152,7 +158,8 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
     update(next: MountOptions) {
       if (!mounted) throw new Error('tts-logs: update() after unmount()')
       const locale = parseLocale(next.locale)
-      if (next.locale !== undefined && !locale) throw new Error(`tts-logs: unknown locale "${next.locale}"; use en_US or pl_PL`)
+      if (next.locale !== undefined && !locale)
+        throw new Error(`tts-logs: unknown locale "${next.locale}"; use en_US or pl_PL`)
       if (locale) i18n.global.locale.value = locale
       config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {

@@ -536,7 +536,11 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   /** Rank of each dictionary entry by its folded text; equal texts share a rank. */
   private ranks(field: LogSort['field']): Uint32Array {
     const size =
-      field === 'message' ? this.descriptions.size : field === 'listingTitle' ? this.placeKeys.size : this.productKeys.size
+      field === 'message'
+        ? this.descriptions.size
+        : field === 'listingTitle'
+          ? this.placeKeys.size
+          : this.productKeys.size
     const cached = this.rankCache.get(field)
     if (cached && cached.size === size) return cached.rank
     const textOf = (d: number) =>
@@ -573,7 +577,9 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
     const typeMask = maskOf(filter.types)
     const initiatorMask = maskOf(filter.initiators)
-    const codeMask = maskOf(this.kind === 'listing' ? filter.actions : this.kind === 'synchronization' ? filter.tasks : undefined)
+    const codeMask = maskOf(
+      this.kind === 'listing' ? filter.actions : this.kind === 'synchronization' ? filter.tasks : undefined,
+    )
     const from = filter.from ?? -Infinity
     const to = filter.to ?? Infinity
     const checkDates = filter.from !== undefined || filter.to !== undefined
@@ -585,7 +591,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // An id never seen means nothing can match: index -1 never equals a column value.
     const account = hasOwnerFilters && filter.accountId !== undefined ? this.accountIds.find(filter.accountId) || -1 : 0
     const shop = hasOwnerFilters && filter.shopId !== undefined ? this.shopIds.find(filter.shopId) || -1 : 0
-    const narrowId = this.kind === 'listing' ? filter.listingProductId : this.kind === 'order' ? filter.orderId : undefined
+    const narrowId =
+      this.kind === 'listing' ? filter.listingProductId : this.kind === 'order' ? filter.orderId : undefined
     const entity = narrowId !== undefined ? this.entityIds.find(narrowId) || -1 : 0
 
     let keys: Uint32Array | null = null
@@ -682,7 +689,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         if (first === undefined) return []
         if (!nextMember) return [first]
         const members: number[] = []
-        for (let i = first as number; ; ) {
+        for (let i = first as number; ;) {
           members.push(i)
           const next = nextMember[i]!
           if (next === 0) break

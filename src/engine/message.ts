@@ -48,7 +48,10 @@ function decode(description: string): EncodedDescription | null {
   if (typeof string !== 'string') return null
   return {
     string,
-    params: typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},
+    params:
+      typeof params === 'object' && params !== null && !Array.isArray(params)
+        ? (params as Record<string, unknown>)
+        : {},
     links: Array.isArray(links) ? links : [],
   }
 }

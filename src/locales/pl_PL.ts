@@ -223,7 +223,8 @@ const pl: MessageSchema = {
     saved: 'Widok „{name}” zapisany.',
     replaced: 'Widok „{name}” zaktualizowany.',
     deleted: 'Widok „{name}” usunięty.',
-    corrupt: 'Części zapisanych widoków nie udało się odczytać i nie ma ich na liście; następny zapis zachowa ich kopię.',
+    corrupt:
+      'Części zapisanych widoków nie udało się odczytać i nie ma ich na liście; następny zapis zachowa ich kopię.',
     unavailable: 'Ta przeglądarka nie pozwala zapisywać widoków (pamięć jest zablokowana).',
     saveFailed: 'Nie udało się zapisać widoku: {message}',
     columns: 'Kolumny',
@@ -258,7 +259,8 @@ const pl: MessageSchema = {
   clearAll: {
     button: 'Wyczyść wszystko',
     title: 'Wyczyść wszystko: {log}',
-    confirm: 'Spowoduje to usunięcie wszystkich wpisów ({count}) z: {log}. Nie można ich przywrócić. Pozostałe dzienniki nie zostaną zmienione.',
+    confirm:
+      'Spowoduje to usunięcie wszystkich wpisów ({count}) z: {log}. Nie można ich przywrócić. Pozostałe dzienniki nie zostaną zmienione.',
     cancel: 'Anuluj',
   },
   summary: {

@@ -23,7 +23,8 @@ export type ColumnId =
   | 'type'
 
 /** Query keys of the column filters (the deep-link keys of the page). */
-export type FilterKey = 'from' | 'to' | 'type' | 'action' | 'initiator' | 'task' | 'q' | 'listing' | 'product' | 'ttsOrder' | 'magentoOrder'
+export type FilterKey =
+  'from' | 'to' | 'type' | 'action' | 'initiator' | 'task' | 'q' | 'listing' | 'product' | 'ttsOrder' | 'magentoOrder'
 
 /** Narrowing params: the page shows one listing, one listing product or one order. */
 export type NarrowKey = 'listingId' | 'listingProductId' | 'orderId'

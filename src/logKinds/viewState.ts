@@ -40,9 +40,28 @@ export interface LogViewState {
 }
 
 export const QUERY_KEYS = [
-  'accountId', 'shopId', 'listingId', 'listingProductId', 'orderId', 'type', 'action', 'initiator', 'task',
-  'from', 'to', 'q', 'listing', 'product', 'ttsOrder', 'magentoOrder', 'unique', 'numbers', 'view', 'sort',
-  'hide', 'detail',
+  'accountId',
+  'shopId',
+  'listingId',
+  'listingProductId',
+  'orderId',
+  'type',
+  'action',
+  'initiator',
+  'task',
+  'from',
+  'to',
+  'q',
+  'listing',
+  'product',
+  'ttsOrder',
+  'magentoOrder',
+  'unique',
+  'numbers',
+  'view',
+  'sort',
+  'hide',
+  'detail',
 ] as const
 
 export function defaultViewState(): LogViewState {
@@ -114,7 +133,11 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   id('listingProductId', definition.narrowKeys.includes('listingProductId'))
   id('orderId', definition.narrowKeys.includes('orderId'))
 
-  const codes = (key: 'type' | 'action' | 'initiator' | 'task', allowed: readonly number[], target: 'types' | 'actions' | 'initiators' | 'tasks') => {
+  const codes = (
+    key: 'type' | 'action' | 'initiator' | 'task',
+    allowed: readonly number[],
+    target: 'types' | 'actions' | 'initiators' | 'tasks',
+  ) => {
     const value = read(key)
     if (value === undefined || value === '') return
     if (allowed.length === 0) return problems.push({ key, value, reason: 'notHere' })
@@ -184,12 +207,14 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
     const parts = hide.split(',').map((part) => part.trim())
     // The message column always stays: a log without its messages is no log.
     const hideable: ColumnId[] = definition.columns.filter((column) => column !== 'message')
-    if (parts.some((part) => !hideable.includes(part as ColumnId))) problems.push({ key: 'hide', value: hide, reason: 'columns' })
+    if (parts.some((part) => !hideable.includes(part as ColumnId)))
+      problems.push({ key: 'hide', value: hide, reason: 'columns' })
     else state.hidden = hideable.filter((column) => parts.includes(column))
   }
   const detail = read('detail')
   if (detail !== undefined && detail !== '') {
-    if (!/^\d{1,15}$/.test(detail) || Number(detail) === 0) problems.push({ key: 'detail', value: detail, reason: 'number' })
+    if (!/^\d{1,15}$/.test(detail) || Number(detail) === 0)
+      problems.push({ key: 'detail', value: detail, reason: 'number' })
     else state.detail = Number(detail)
   }
   return { state, problems }
@@ -206,7 +231,8 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
   for (const [key, values] of Object.entries(codes)) if (values.length) query[key] = values.join(',')
   if (state.from) query.from = state.from
   if (state.to) query.to = state.to
-  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const) if (state[key]) query[key] = state[key]
+  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const)
+    if (state[key]) query[key] = state[key]
   if (state.unique !== defaults.unique) query.unique = state.unique ? '1' : '0'
   if (state.numbersAsEqual) query.numbers = '1'
   if (state.view !== defaults.view) query.view = state.view

@@ -232,7 +232,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
         return fresh.length
       } catch (caught) {
         const apiError = toApiError(caught)
-        if (apiError.kind === 'unauthorised') useAppConfigStore().emit({ type: 'session-expired', status: apiError.status })
+        if (apiError.kind === 'unauthorised')
+          useAppConfigStore().emit({ type: 'session-expired', status: apiError.status })
         return 0
       } finally {
         refreshing = false

@@ -12,7 +12,9 @@ export const useMetaStore = defineStore('tts-meta', () => {
   let pending: Promise<void> | null = null
 
   const accounts = computed(() => meta.value?.accounts ?? [])
-  const shops = computed(() => accounts.value.flatMap((account) => account.shops.map((shop) => ({ ...shop, accountId: account.id }))))
+  const shops = computed(() =>
+    accounts.value.flatMap((account) => account.shops.map((shop) => ({ ...shop, accountId: account.id }))),
+  )
 
   function load(): Promise<void> {
     if (meta.value) return Promise.resolve()

@@ -27,7 +27,8 @@ export function storageKey(userKey: string, kind: LogKind): string {
 }
 
 /** `corrupt`: the data is not a list, or some entries are unreadable (the readable ones are kept). */
-export type ReadResult = { ok: true; views: SavedView[] } | { ok: false; reason: 'unavailable' | 'corrupt'; views: SavedView[] }
+export type ReadResult =
+  { ok: true; views: SavedView[] } | { ok: false; reason: 'unavailable' | 'corrupt'; views: SavedView[] }
 
 function storage(): Storage | null {
   try {

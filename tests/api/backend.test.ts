@@ -69,7 +69,9 @@ describe('GET /api/v1/logs/{kind}', () => {
     for (const item of items) expect(RecordSchemas[kind].safeParse(item).success).toBe(true)
     for (let i = 1; i < items.length; i++) {
       const [newer, older] = [items[i - 1]!, items[i]!]
-      expect(newer.createDate > older.createDate || (newer.createDate === older.createDate && newer.id > older.id)).toBe(true)
+      expect(
+        newer.createDate > older.createDate || (newer.createDate === older.createDate && newer.id > older.id),
+      ).toBe(true)
     }
     expect(typeof body.nextCursor).toBe('string')
     expect(body.totalEstimate).toBeGreaterThan(0)
@@ -137,7 +139,9 @@ describe('POST /api/v1/logs/{kind}', () => {
     const { status, body } = await api('/logs/listing', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ items: [newListingRecord(), newListingRecord({ type: 2, description: 'Item was Listed.' })] }),
+      body: JSON.stringify({
+        items: [newListingRecord(), newListingRecord({ type: 2, description: 'Item was Listed.' })],
+      }),
     })
     expect(status).toBe(201)
     const ids = body.ids as number[]
@@ -193,7 +197,11 @@ describe('/api/v1/settings/logs-clearing', () => {
       order: { enabled: false, keepDays: 90 },
       synchronization: { enabled: true, keepDays: 60 },
     }
-    const put = await api('/settings/logs-clearing', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) })
+    const put = await api('/settings/logs-clearing', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(settings),
+    })
     expect(put).toEqual({ status: 200, body: settings })
     const bad = await api('/settings/logs-clearing', {
       method: 'PUT',

@@ -86,9 +86,13 @@ describe('the API client against the preview backend', () => {
     })
     expect(records).toEqual(rows.items.map((r) => ({ ...r, createDate: new Date(r.createDate).toISOString() })))
     // What travels: a tenth or less of the rows format's JSON.
-    const compressed = await fetch(`${server.apiUrl}/logs/listing?limit=2500&format=columns`, { headers: { 'Accept-Encoding': 'gzip' } })
+    const compressed = await fetch(`${server.apiUrl}/logs/listing?limit=2500&format=columns`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
     expect(compressed.headers.get('content-encoding')).toBe('gzip')
-    const plain = await (await fetch(`${server.apiUrl}/logs/listing?limit=2500`, { headers: { 'Accept-Encoding': 'identity' } })).text()
+    const plain = await (
+      await fetch(`${server.apiUrl}/logs/listing?limit=2500`, { headers: { 'Accept-Encoding': 'identity' } })
+    ).text()
     expect(Number(compressed.headers.get('content-length'))).toBeLessThan(plain.length / 10)
   })
 
@@ -118,9 +122,15 @@ describe('the API client against the preview backend', () => {
   it('explains a columns page in the wrong shape, and keeps the good records of a page with bad cells', async () => {
     const encoded = { format: 'columns', count: 2, nextCursor: null, columns: { id: { delta: [5, -1] } } }
     await inject({ path: '/logs/order', rawBody: JSON.stringify(encoded) })
-    const error = await failure(client().getLogBatch('order').then((p) => p.read()))
+    const error = await failure(
+      client()
+        .getLogBatch('order')
+        .then((p) => p.read()),
+    )
     expect(error.kind).toBe('bad-response')
-    expect(error.message).toBe('The server sent a page of log records in an unexpected shape (column createDate is missing).')
+    expect(error.message).toBe(
+      'The server sent a page of log records in an unexpected shape (column createDate is missing).',
+    )
 
     const good = await (await fetch(`${server.apiUrl}/logs/order?limit=3&format=columns`)).json()
     good.columns.type.values[1] = 9
@@ -140,14 +150,25 @@ describe('the API client against the preview backend', () => {
     await inject({
       path: '/logs/synchronization',
       rawBody: JSON.stringify({
-        items: [validRecord, { ...validRecord, id: 2, type: 9 }, { ...validRecord, id: 3, createDate: 'yesterday' }, null, 'x'],
+        items: [
+          validRecord,
+          { ...validRecord, id: 2, type: 9 },
+          { ...validRecord, id: 3, createDate: 'yesterday' },
+          null,
+          'x',
+        ],
         nextCursor: null,
       }),
     })
     const page = await client().getLogPage('synchronization')
     expect(page.items).toEqual([validRecord])
     expect(page.rejectedCount).toBe(4)
-    expect(page.rejected.map((r) => [r.index, r.id])).toEqual([[1, 2], [2, 3], [3, null], [4, null]])
+    expect(page.rejected.map((r) => [r.index, r.id])).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, null],
+      [4, null],
+    ])
     expect(page.rejected[0]!.reasons.join()).toContain('type')
     expect(page.rejected[1]!.reasons.join()).toContain('createDate')
   })
@@ -206,7 +227,7 @@ describe('the API client against the preview backend', () => {
     expect(error.kind).toBe('offline')
   })
 
-  it('reports a refused request with the server\'s reason', async () => {
+  it("reports a refused request with the server's reason", async () => {
     const error = await failure(client().getLogPage('listing', { limit: 20_000 }))
     expect(error.kind).toBe('bad-request')
     expect(error.details[0]!.field).toBe('limit')

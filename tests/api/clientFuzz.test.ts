@@ -14,11 +14,21 @@ afterAll(() => server.stop())
 
 const nasty = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000\u0001\u0002', '\u202eRTL override', 'שלום עולם', '😀🎉👍🏽', '<img src=x onerror=alert(1)>', '%p%', '\uFFFF\uD800'),
+  fc.constantFrom(
+    '\u0000\u0001\u0002',
+    '\u202eRTL override',
+    'שלום עולם',
+    '😀🎉👍🏽',
+    '<img src=x onerror=alert(1)>',
+    '%p%',
+    '\uFFFF\uD800',
+  ),
 )
 const validRecord = fc.record({
   id: fc.integer({ min: 1, max: 1_000_000 }),
-  createDate: fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }).map((t) => new Date(t).toISOString()),
+  createDate: fc
+    .integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') })
+    .map((t) => new Date(t).toISOString()),
   type: fc.constantFrom(1, 2, 3, 4, 100),
   initiator: fc.constantFrom(0, 1, 2, 3),
   description: nasty,
@@ -46,7 +56,12 @@ const corruption = fc.constantFrom(
 )
 const item = fc.oneof(
   { weight: 3, arbitrary: validRecord.map((record) => ({ record, valid: true })) },
-  { weight: 2, arbitrary: fc.tuple(validRecord, corruption).map(([record, corrupt]) => ({ record: corrupt(record) as unknown, valid: false })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(validRecord, corruption)
+      .map(([record, corrupt]) => ({ record: corrupt(record) as unknown, valid: false })),
+  },
 )
 const notAPage = fc.constantFrom(
   '<!doctype html><html><body><h1>Magento</h1><p>Exception #0 (Exception): Something went wrong</p></body></html>',
@@ -65,28 +80,37 @@ describe('the client against fuzzed responses from the backend', () => {
   it('returns every valid record, counts and explains every invalid one, and never throws anything but an ApiError', async () => {
     const client = createApiClient({ baseUrl: server.apiUrl, retries: 0 })
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: fc.array(item, { maxLength: 25 }).map((items) => ({ items })) }, { weight: 1, arbitrary: notAPage.map((body) => ({ body })) }), async (response) => {
-        const rawBody = 'body' in response ? response.body : JSON.stringify({ items: response.items.map((i) => i.record), nextCursor: null })
-        const set = await fetch(`${server.apiUrl}/__test/faults`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ faults: [{ path: '/logs/synchronization', rawBody }] }),
-        })
-        expect(set.status).toBe(200)
-        try {
-          const page = await client.getLogPage('synchronization')
-          expect('items' in response).toBe(true)
-          const items = 'items' in response ? response.items : []
-          const valid = items.filter((i) => i.valid && RecordSchemas.synchronization.safeParse(i.record).success)
-          expect(page.items.map((r) => r.id)).toEqual(valid.map((i) => (i.record as { id: number }).id))
-          expect(page.rejectedCount).toBe(items.length - valid.length)
-          for (const rejected of page.rejected) expect(rejected.reasons.length).toBeGreaterThan(0)
-        } catch (error) {
-          expect(error).toBeInstanceOf(ApiError)
-          expect((error as ApiError).kind).toBe('bad-response')
-          expect('body' in response).toBe(true)
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.array(item, { maxLength: 25 }).map((items) => ({ items })) },
+          { weight: 1, arbitrary: notAPage.map((body) => ({ body })) },
+        ),
+        async (response) => {
+          const rawBody =
+            'body' in response
+              ? response.body
+              : JSON.stringify({ items: response.items.map((i) => i.record), nextCursor: null })
+          const set = await fetch(`${server.apiUrl}/__test/faults`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ faults: [{ path: '/logs/synchronization', rawBody }] }),
+          })
+          expect(set.status).toBe(200)
+          try {
+            const page = await client.getLogPage('synchronization')
+            expect('items' in response).toBe(true)
+            const items = 'items' in response ? response.items : []
+            const valid = items.filter((i) => i.valid && RecordSchemas.synchronization.safeParse(i.record).success)
+            expect(page.items.map((r) => r.id)).toEqual(valid.map((i) => (i.record as { id: number }).id))
+            expect(page.rejectedCount).toBe(items.length - valid.length)
+            for (const rejected of page.rejected) expect(rejected.reasons.length).toBeGreaterThan(0)
+          } catch (error) {
+            expect(error).toBeInstanceOf(ApiError)
+            expect((error as ApiError).kind).toBe('bad-response')
+            expect('body' in response).toBe(true)
+          }
+        },
+      ),
       { numRuns: 120 },
     )
   })
@@ -94,12 +118,25 @@ describe('the client against fuzzed responses from the backend', () => {
   it('copes with a 1 MB message', async () => {
     const client = createApiClient({ baseUrl: server.apiUrl, retries: 0 })
     const huge = 'ł'.repeat(999_000)
-    const record = { id: 1, createDate: '2026-11-01T00:00:00Z', type: 4, initiator: 2, description: huge, task: 2, detailedDescription: null, operationHistoryId: null }
+    const record = {
+      id: 1,
+      createDate: '2026-11-01T00:00:00Z',
+      type: 4,
+      initiator: 2,
+      description: huge,
+      task: 2,
+      detailedDescription: null,
+      operationHistoryId: null,
+    }
     const tooHuge = { ...record, id: 2, description: 'x'.repeat(1_000_001) }
     await fetch(`${server.apiUrl}/__test/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ faults: [{ path: '/logs/synchronization', rawBody: JSON.stringify({ items: [record, tooHuge], nextCursor: null }) }] }),
+      body: JSON.stringify({
+        faults: [
+          { path: '/logs/synchronization', rawBody: JSON.stringify({ items: [record, tooHuge], nextCursor: null }) },
+        ],
+      }),
     })
     const page = await client.getLogPage('synchronization')
     expect(page.items.map((r) => r.description.length)).toEqual([999_000])

@@ -12,8 +12,20 @@ describe('the published OpenAPI document', () => {
     const doc = buildOpenApi()
     expect(Object.keys(doc.paths)).toEqual(['/meta', '/logs/{kind}', '/settings/logs-clearing'])
     expect(Object.keys(doc.components.schemas.ListingRecord.properties ?? {})).toEqual([
-      'createDate', 'type', 'initiator', 'description', 'accountId', 'shopId', 'listingId', 'listingTitle',
-      'productId', 'productTitle', 'listingProductId', 'action', 'actionId', 'id',
+      'createDate',
+      'type',
+      'initiator',
+      'description',
+      'accountId',
+      'shopId',
+      'listingId',
+      'listingTitle',
+      'productId',
+      'productTitle',
+      'listingProductId',
+      'action',
+      'actionId',
+      'id',
     ])
     const limit = doc.paths['/logs/{kind}'].get.parameters.find((p) => p.name === 'limit')
     expect(JSON.stringify(limit?.schema)).toContain('10000')

@@ -18,7 +18,13 @@ export async function startTestServer(
   options: { testMode?: boolean; cors?: string } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tts-logs-api-'))
-  const server = await startApiServer({ dbFile: join(dir, 'test.sqlite'), seed, now: SEED_NOW, testMode: options.testMode, cors: options.cors })
+  const server = await startApiServer({
+    dbFile: join(dir, 'test.sqlite'),
+    seed,
+    now: SEED_NOW,
+    testMode: options.testMode,
+    cors: options.cors,
+  })
   return {
     ...server,
     apiUrl: `${server.url}/api/v1`,

@@ -20,14 +20,22 @@ describe('LogFilters', () => {
     const checkbox = listing.get('[data-testid="filter-unique"]')
     expect(checkbox.text()).toBe('Only messages with unique Product ID')
     expect(checkbox.get('input').element.checked).toBe(true)
-    expect((await mountFilters('order')).get('[data-testid="filter-unique"]').text()).toBe('Only messages with unique Order ID')
+    expect((await mountFilters('order')).get('[data-testid="filter-unique"]').text()).toBe(
+      'Only messages with unique Order ID',
+    )
     expect((await mountFilters('synchronization')).find('[data-testid="filter-unique"]').exists()).toBe(false)
   })
 
   it('hides the unique checkbox in Grouped view and on a page narrowed to one product or order', async () => {
-    expect((await mountFilters('listing', { view: 'grouped' })).find('[data-testid="filter-unique"]').exists()).toBe(false)
-    expect((await mountFilters('listing', { listingProductId: 5001 }, true)).find('[data-testid="filter-unique"]').exists()).toBe(false)
-    expect((await mountFilters('order', { orderId: 20001 }, true)).find('[data-testid="filter-unique"]').exists()).toBe(false)
+    expect((await mountFilters('listing', { view: 'grouped' })).find('[data-testid="filter-unique"]').exists()).toBe(
+      false,
+    )
+    expect(
+      (await mountFilters('listing', { listingProductId: 5001 }, true)).find('[data-testid="filter-unique"]').exists(),
+    ).toBe(false)
+    expect((await mountFilters('order', { orderId: 20001 }, true)).find('[data-testid="filter-unique"]').exists()).toBe(
+      false,
+    )
   })
 
   it('reports a change when the checkbox is unticked', async () => {

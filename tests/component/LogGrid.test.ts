@@ -54,7 +54,13 @@ describe('LogGrid', () => {
     const grid = wrapper.get('[data-testid="log-grid"]')
     expect(grid.attributes('role')).toBe('grid')
     expect(grid.findAll('[role="columnheader"]').map((c) => c.text().replace(/[▲▼↕]/g, '').trim())).toEqual([
-      'Creation Date', 'Action', 'Listing', 'Magento Product', 'Message', 'Run Mode', 'Type',
+      'Creation Date',
+      'Action',
+      'Listing',
+      'Magento Product',
+      'Message',
+      'Run Mode',
+      'Type',
     ])
     expect(grid.get('[role="columnheader"]').attributes('aria-sort')).toBe('descending')
     const rows = grid.findAll('[data-testid="log-row"]')
@@ -88,7 +94,7 @@ describe('LogGrid', () => {
     expect(ids).toContain('1')
   })
 
-  it('moves through rows with the arrow keys and opens the active row\'s details with Enter', async () => {
+  it("moves through rows with the arrow keys and opens the active row's details with Enter", async () => {
     const { wrapper } = await mountGrid(50)
     const grid = wrapper.get('[role="grid"]')
     await grid.trigger('keydown', { key: 'ArrowDown' })

@@ -23,14 +23,24 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 async function mountPage(kind: LogKind, path: string) {
-  const { wrapper, router, pinia } = await mountWithApp(LogPage, { props: { kind }, path, config: { apiBaseUrl: server.apiUrl } })
-  await until(() => wrapper.find('[data-complete="true"]').exists() || wrapper.find('[data-testid="load-error"]').exists())
+  const { wrapper, router, pinia } = await mountWithApp(LogPage, {
+    props: { kind },
+    path,
+    config: { apiBaseUrl: server.apiUrl },
+  })
+  await until(
+    () => wrapper.find('[data-complete="true"]').exists() || wrapper.find('[data-testid="load-error"]').exists(),
+  )
   return { wrapper, router, pinia }
 }
 
 const summary = (wrapper: VueWrapper) => {
   const element = wrapper.get('[data-testid="log-summary"]')
-  return { shown: Number(element.attributes('data-shown')), total: Number(element.attributes('data-total')), text: element.text() }
+  return {
+    shown: Number(element.attributes('data-shown')),
+    total: Number(element.attributes('data-total')),
+    text: element.text(),
+  }
 }
 
 async function allRecords(kind: LogKind) {
@@ -42,7 +52,9 @@ describe('LogPage with the real store and backend', () => {
   it('loads the whole log and shows the collapsed count of the unique checkbox', async () => {
     const { wrapper } = await mountPage('listing', '/listings/logs')
     const records = await allRecords('listing')
-    const keys = new Set(records.map((r, i) => (r.listingProductId === null ? `none-${i}` : `${r.listingProductId}|${r.description}`)))
+    const keys = new Set(
+      records.map((r, i) => (r.listingProductId === null ? `none-${i}` : `${r.listingProductId}|${r.description}`)),
+    )
     expect(summary(wrapper)).toMatchObject({ shown: keys.size, total: 1200 })
     expect(summary(wrapper).text).toBe(`Showing ${keys.size.toLocaleString('en-US')} of 1,200 records`)
     expect(wrapper.get('h1').text()).toBe('Listings Logs & Events')
@@ -76,11 +88,18 @@ describe('LogPage with the real store and backend', () => {
   })
 
   it('charts only the days that hold records when the date filter is wider', async () => {
-    const { wrapper } = await mountPage('listing', '/listings/logs?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z')
+    const { wrapper } = await mountPage(
+      'listing',
+      '/listings/logs?from=2000-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z',
+    )
     await until(() => wrapper.find('[data-testid="volume-chart"]').exists())
     const records = await allRecords('listing')
-    const days = (Date.parse(records[0]!.createDate as string) - Date.parse(records[records.length - 1]!.createDate as string)) / 86_400_000
-    expect(Number(wrapper.get('[data-testid="volume-chart"]').attributes('data-buckets'))).toBeLessThanOrEqual(Math.ceil(days) + 2)
+    const days =
+      (Date.parse(records[0]!.createDate as string) - Date.parse(records[records.length - 1]!.createDate as string)) /
+      86_400_000
+    expect(Number(wrapper.get('[data-testid="volume-chart"]').attributes('data-buckets'))).toBeLessThanOrEqual(
+      Math.ceil(days) + 2,
+    )
     wrapper.unmount()
   })
 
@@ -97,7 +116,9 @@ describe('LogPage with the real store and backend', () => {
     await fetch(`${server.apiUrl}/__test/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ faults: [{ path: '/logs/synchronization', method: 'GET', status: 500, after: 0, times: 4 }] }),
+      body: JSON.stringify({
+        faults: [{ path: '/logs/synchronization', method: 'GET', status: 500, after: 0, times: 4 }],
+      }),
     })
     const { wrapper } = await mountPage('synchronization', '/help-center/synchronization-logs')
     const alert = wrapper.get('[data-testid="load-error"]')
@@ -110,11 +131,22 @@ describe('LogPage with the real store and backend', () => {
 
   it('opens the details drawer from detail=<id>, and hides the columns of hide=…', async () => {
     const records = await allRecords('listing')
-    const repeated = records.find((r) => r.listingProductId !== null && records.filter((o) => o.listingProductId === r.listingProductId && o.description === r.description).length > 2)!
-    const { wrapper, router } = await mountPage('listing', `/listings/logs?detail=${String(repeated.id)}&hide=action,initiator`)
+    const repeated = records.find(
+      (r) =>
+        r.listingProductId !== null &&
+        records.filter((o) => o.listingProductId === r.listingProductId && o.description === r.description).length > 2,
+    )!
+    const { wrapper, router } = await mountPage(
+      'listing',
+      `/listings/logs?detail=${String(repeated.id)}&hide=action,initiator`,
+    )
     await until(() => document.querySelector('[data-testid="details-occurrences"]') !== null)
-    const count = records.filter((o) => o.listingProductId === repeated.listingProductId && o.description === repeated.description).length
-    expect(document.querySelector('[data-testid="details-occurrences"]')!.getAttribute('data-count')).toBe(String(count))
+    const count = records.filter(
+      (o) => o.listingProductId === repeated.listingProductId && o.description === repeated.description,
+    ).length
+    expect(document.querySelector('[data-testid="details-occurrences"]')!.getAttribute('data-count')).toBe(
+      String(count),
+    )
     const headers = wrapper.findAll('[role="columnheader"]').map((h) => h.text())
     expect(headers.some((h) => h.startsWith('Action'))).toBe(false)
     expect(headers.some((h) => h.startsWith('Run Mode'))).toBe(false)

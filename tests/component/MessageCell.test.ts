@@ -25,7 +25,11 @@ describe('MessageCell', () => {
     expect(text.text()).toContain('Attribute "<img src=x onerror=alert(1)>" is required.')
     expect(text.findAll('br')).toHaveLength(1)
     const link = text.get('a')
-    expect(link.attributes()).toMatchObject({ href: 'https://docs.example.com/guide', target: '_blank', rel: 'noopener noreferrer' })
+    expect(link.attributes()).toMatchObject({
+      href: 'https://docs.example.com/guide',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    })
     expect(link.text()).toBe('the guide')
   })
 

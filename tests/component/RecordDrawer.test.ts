@@ -33,7 +33,14 @@ async function mountDrawer(engine: LogEngine, recordId: number | null, unique = 
   const result = engine.query({ unique })
   const mounted = await mountWithApp(RecordDrawer, {
     props: { kind: engine.kind, recordId, engine, result, version: 1, status: 'complete' },
-    config: { urls: { product: '/admin/product/{id}/', magentoOrder: '/admin/order/{id}/', ttsOrder: 'https://tts.example/{id}', listing: null } },
+    config: {
+      urls: {
+        product: '/admin/product/{id}/',
+        magentoOrder: '/admin/order/{id}/',
+        ttsOrder: 'https://tts.example/{id}',
+        listing: null,
+      },
+    },
   })
   await flushPromises()
   return mounted
@@ -44,7 +51,14 @@ describe('RecordDrawer', () => {
   const engine = new LogEngine('listing')
   engine.append([
     listingRecord(5, 1, { actionId: 77 }),
-    listingRecord(4, 1, { actionId: 77, type: 2, description: 'Item was Listed.', listingProductId: 5002, productTitle: 'Tote Bag', productId: 1002 }),
+    listingRecord(4, 1, {
+      actionId: 77,
+      type: 2,
+      description: 'Item was Listed.',
+      listingProductId: 5002,
+      productTitle: 'Tote Bag',
+      productId: 1002,
+    }),
     listingRecord(3, 20),
     listingRecord(2, 30, { description: 'Another message' }),
     listingRecord(1, 50),
@@ -53,14 +67,18 @@ describe('RecordDrawer', () => {
   it('shows the whole message (escaped), every field and links to Magento and the narrowed logs', async () => {
     const { wrapper } = await mountDrawer(engine, 5)
     const drawer = document.querySelector('[data-testid="record-drawer"]')!
-    expect(drawer.querySelector('[data-testid="details-message"]')!.textContent).toBe('Product was not Listed. Reason: <b>Brand</b> is required.')
+    expect(drawer.querySelector('[data-testid="details-message"]')!.textContent).toBe(
+      'Product was not Listed. Reason: <b>Brand</b> is required.',
+    )
     expect(drawer.querySelector('[data-testid="details-message"] b')).toBeNull()
     const field = (key: string) => drawer.querySelector(`[data-field="${key}"]`)!
     expect(field('id').textContent!.trim()).toBe('5')
     expect(field('action').textContent!.trim()).toBe('Add Product to Listing')
     expect(field('product').querySelector('a')!.getAttribute('href')).toBe('/admin/product/1001/')
     expect(field('listing').querySelector('a')!.getAttribute('href')).toBe('/listings/logs?listingId=3')
-    expect(field('listingProduct').querySelector('a')!.getAttribute('href')).toBe('/listings/logs?listingProductId=5001')
+    expect(field('listingProduct').querySelector('a')!.getAttribute('href')).toBe(
+      '/listings/logs?listingProductId=5001',
+    )
     wrapper.unmount()
   })
 
@@ -69,7 +87,9 @@ describe('RecordDrawer', () => {
     const occurrences = document.querySelector('[data-testid="details-occurrences"]')!
     expect(occurrences.getAttribute('data-count')).toBe('3')
     expect(occurrences.querySelectorAll('[data-testid="details-occurrence"]')).toHaveLength(3)
-    expect(occurrences.textContent).toContain('First seen Nov 25, 2026, 10:00:00 AM · last seen Nov 27, 2026, 11:00:00 AM')
+    expect(occurrences.textContent).toContain(
+      'First seen Nov 25, 2026, 10:00:00 AM · last seen Nov 27, 2026, 11:00:00 AM',
+    )
     const run = document.querySelector('[data-testid="details-run"]')!
     expect(run.querySelectorAll('li')).toHaveLength(1)
     expect(run.textContent).toContain('Item was Listed.')
@@ -87,15 +107,26 @@ describe('RecordDrawer', () => {
 
   it('says so when the linked record is not in the log', async () => {
     const { wrapper } = await mountDrawer(engine, 999)
-    expect(document.querySelector('[data-testid="details-missing"]')!.textContent).toContain('Record #999 is not in this log')
+    expect(document.querySelector('[data-testid="details-missing"]')!.textContent).toContain(
+      'Record #999 is not in this log',
+    )
     wrapper.unmount()
   })
 
-  it('links an order record to Magento, TikTok Shop and the order\'s own log', async () => {
+  it("links an order record to Magento, TikTok Shop and the order's own log", async () => {
     const orders = new LogEngine('order')
     const record: EngineOrderRecord = {
-      id: 8, createDate: '2026-11-27T10:00:00Z', type: 3, initiator: 1, description: 'Order was not shipped.', accountId: 1, shopId: 1,
-      orderId: 44, ttsOrderId: '5770001', magentoOrderId: 12, magentoOrderNumber: '000000012',
+      id: 8,
+      createDate: '2026-11-27T10:00:00Z',
+      type: 3,
+      initiator: 1,
+      description: 'Order was not shipped.',
+      accountId: 1,
+      shopId: 1,
+      orderId: 44,
+      ttsOrderId: '5770001',
+      magentoOrderId: 12,
+      magentoOrderNumber: '000000012',
     }
     orders.append([record])
     const { wrapper } = await mountDrawer(orders, 8)

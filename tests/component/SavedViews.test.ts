@@ -29,7 +29,12 @@ async function saveAs(wrapper: VueWrapper, name: string) {
 
 describe('SavedViews', () => {
   it('saves the filters, sort and hidden columns under the host user, not the open drawer', async () => {
-    const { wrapper } = await mountViews({ types: [4], sort: { field: 'message', direction: 'asc' }, hidden: ['action'], detail: 12 })
+    const { wrapper } = await mountViews({
+      types: [4],
+      sort: { field: 'message', direction: 'asc' },
+      hidden: ['action'],
+      detail: 12,
+    })
     await saveAs(wrapper, '  Errors by message ')
     expect(readViews('admin-7', 'listing').views).toEqual([
       { name: 'Errors by message', query: { type: '4', sort: 'message:asc', hide: 'action' } },
@@ -47,8 +52,11 @@ describe('SavedViews', () => {
     expect(localStorage.getItem(storageKey('admin-7', 'listing'))).toBeNull()
   })
 
-  it('applies a chosen view, keeping the page\'s narrowing and reporting what no longer fits', async () => {
-    localStorage.setItem(storageKey('admin-7', 'listing'), JSON.stringify([{ name: 'Old', query: { type: '3', action: '999', unique: '0' } }]))
+  it("applies a chosen view, keeping the page's narrowing and reporting what no longer fits", async () => {
+    localStorage.setItem(
+      storageKey('admin-7', 'listing'),
+      JSON.stringify([{ name: 'Old', query: { type: '3', action: '999', unique: '0' } }]),
+    )
     const { wrapper } = await mountViews({ listingId: 3, q: 'typed' })
     const vm = wrapper.vm as unknown as { apply: (name: string) => void }
     vm.apply('Old')

@@ -18,7 +18,14 @@ afterEach(() => {
 function histogramOf() {
   const engine = new LogEngine('synchronization')
   const record = (id: number, iso: string, type: number): EngineSynchronizationRecord => ({
-    id, createDate: iso, type, initiator: 2, description: `m${id}`, task: 3, detailedDescription: null, operationHistoryId: null,
+    id,
+    createDate: iso,
+    type,
+    initiator: 2,
+    description: `m${id}`,
+    task: 3,
+    detailedDescription: null,
+    operationHistoryId: null,
   })
   engine.append([
     record(4, '2026-11-27T10:00:00Z', 4),
@@ -28,7 +35,9 @@ function histogramOf() {
   ])
   const extent = engine.dateExtent()!
   const plan = planVolume(extent.min, extent.max, 'UTC')!
-  const result = engine.query({ histogram: { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: hoursIn(plan) } })
+  const result = engine.query({
+    histogram: { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: hoursIn(plan) },
+  })
   return { plan, histogram: bucketCounts(plan, result.histogram!) }
 }
 
@@ -49,7 +58,8 @@ describe('VolumeChart', () => {
   it('draws with uPlot where there is a canvas, and removes it on unmount', async () => {
     // A do-nothing 2D context: jsdom cannot draw, and what is under test is the chart's wiring.
     const context = new Proxy({} as Record<string | symbol, unknown>, {
-      get: (target, key) => (key in target ? target[key] : key === 'measureText' ? () => ({ width: 10 }) : () => undefined),
+      get: (target, key) =>
+        key in target ? target[key] : key === 'measureText' ? () => ({ width: 10 }) : () => undefined,
       set: (target, key, value) => ((target[key] = value), true),
     })
     HTMLCanvasElement.prototype.getContext = (() => context) as unknown as typeof realGetContext
@@ -65,7 +75,9 @@ describe('VolumeChart', () => {
     const { wrapper } = await mountWithApp(VolumeChart, { props: { plan, histogram, types: [3, 4, 100] } })
     await flushPromises()
     expect(wrapper.findAll('.uplot')).toHaveLength(1)
-    expect(wrapper.get('[data-testid="volume-readout"]').text()).toBe('Drag across the chart to set the date range, or click a bar for that hour or day.')
+    expect(wrapper.get('[data-testid="volume-readout"]').text()).toBe(
+      'Drag across the chart to set the date range, or click a bar for that hour or day.',
+    )
     const host = wrapper.get('.tts-volume__plot').element
     wrapper.unmount()
     expect(host.querySelector('.uplot')).toBeNull()

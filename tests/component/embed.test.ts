@@ -27,16 +27,25 @@ describe('the mount API', () => {
     document.body.appendChild(el)
     const before = window.location.href
     const events: AppEvent[] = []
-    const app = mount(el, { view: 'order', filters: { type: [4], unique: false }, apiBaseUrl: server.apiUrl, onEvent: (e) => events.push(e) })
+    const app = mount(el, {
+      view: 'order',
+      filters: { type: [4], unique: false },
+      apiBaseUrl: server.apiUrl,
+      onEvent: (e) => events.push(e),
+    })
     await until(() => !!el.querySelector('[data-complete="true"]'))
     expect(heading(el)).toBe('Orders Logs & Events')
     const summary = el.querySelector('[data-testid="log-summary"]')!
-    const errors = ((await (await fetch(`${server.apiUrl}/logs/order?limit=1000`)).json()) as { items: { type: number }[] }).items.filter((r) => r.type === 4)
+    const errors = (
+      (await (await fetch(`${server.apiUrl}/logs/order?limit=1000`)).json()) as { items: { type: number }[] }
+    ).items.filter((r) => r.type === 4)
     expect(summary.getAttribute('data-shown')).toBe(String(errors.length))
 
     app.navigate('synchronization')
     await until(() => heading(el) === 'Synchronization Logs')
-    expect(events.filter((e) => e.type === 'navigate').map((e) => (e as { view: string }).view)).toEqual(['synchronization'])
+    expect(events.filter((e) => e.type === 'navigate').map((e) => (e as { view: string }).view)).toEqual([
+      'synchronization',
+    ])
 
     app.update({ locale: 'pl_PL' })
     await until(() => heading(el) === 'Logi synchronizacji')

@@ -6,7 +6,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`)
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')})`,
+    )
 }
 
 const PAGES = ['/listings/logs', '/sales/logs', '/help-center/synchronization-logs']
@@ -47,14 +53,16 @@ test('a keyboard-only merchant filters, toggles the checkbox and reads a long me
   const shownBefore = await page.getByTestId('log-summary').getAttribute('data-shown')
   // Tab through the page to the Message filter: the order of the page, not of the DOM tricks.
   const message = page.getByLabel('Message', { exact: true })
-  for (let i = 0; i < 40 && !(await message.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 40 && !(await message.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
   await expect(message).toBeFocused()
   await page.keyboard.type('smaller than 300')
   await expect(page.getByTestId('log-summary')).not.toHaveAttribute('data-shown', shownBefore!)
 
   // Back to the unique checkbox with Shift+Tab, and off with Space.
   const unique = page.getByRole('checkbox', { name: 'Only messages with unique Product ID' })
-  for (let i = 0; i < 20 && !(await unique.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab')
+  for (let i = 0; i < 20 && !(await unique.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab')
   await expect(unique).toBeFocused()
   const collapsed = await page.getByTestId('log-summary').getAttribute('data-shown')
   await page.keyboard.press('Space')
@@ -64,7 +72,8 @@ test('a keyboard-only merchant filters, toggles the checkbox and reads a long me
   // Into the grid, down two rows, Enter opens the row's details with the whole message; Escape
   // closes them and the grid has the focus again.
   const grid = page.getByTestId('log-grid')
-  for (let i = 0; i < 60 && !(await grid.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  for (let i = 0; i < 60 && !(await grid.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
   await expect(grid).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('ArrowDown')
@@ -86,11 +95,18 @@ test('in Polish: the labels of the M2E documentation and dates in Polish format'
   await page.getByRole('option', { name: 'Polski' }).click()
   await expect(page).toHaveURL(/lang=pl_PL/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dzienniki ofert')
-  await expect(page.getByRole('checkbox', { name: 'Tylko wiadomości z unikalnym identyfikatorem produktu' })).toBeChecked()
+  await expect(
+    page.getByRole('checkbox', { name: 'Tylko wiadomości z unikalnym identyfikatorem produktu' }),
+  ).toBeChecked()
   await expect(page.getByRole('columnheader', { name: 'Data utworzenia' })).toBeVisible()
   // Polish month abbreviations: "27 lis 2026, 23:45:56".
-  await expect(page.getByTestId('log-row').first().getByRole('gridcell').first()).toHaveText(/^\d{1,2} (sty|lut|mar|kwi|maj|cze|lip|sie|wrz|paź|lis|gru) \d{4}, \d{2}:\d{2}:\d{2}$/)
-  const types = page.getByTestId('log-grid').locator('.tts-type').filter({ hasText: /(Info|Sukces|Ostrzeżenie|Błąd)$/ })
+  await expect(page.getByTestId('log-row').first().getByRole('gridcell').first()).toHaveText(
+    /^\d{1,2} (sty|lut|mar|kwi|maj|cze|lip|sie|wrz|paź|lis|gru) \d{4}, \d{2}:\d{2}:\d{2}$/,
+  )
+  const types = page
+    .getByTestId('log-grid')
+    .locator('.tts-type')
+    .filter({ hasText: /(Info|Sukces|Ostrzeżenie|Błąd)$/ })
   expect(await types.count()).toBeGreaterThan(0)
   await page.goto('/sales/logs?lang=pl_PL')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dziennik zamówień')

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test'
 import { expectShown, fetchAll, setCheckbox, uniqueRows, waitForComplete } from './helpers'
 
 test('"Treat numbers as equal" collapses the price revisions of a product into one row', async ({ page, request }) => {
-  const revisions = (await fetchAll(request, 'listing')).filter((r) => r.description.startsWith('Price was revised from'))
+  const revisions = (await fetchAll(request, 'listing')).filter((r) =>
+    r.description.startsWith('Price was revised from'),
+  )
   expect(revisions.length).toBeGreaterThan(0)
   await page.goto('/listings/logs?q=Price%20was%20revised%20from')
   await waitForComplete(page)
@@ -31,7 +33,15 @@ test('a type chip shows its count and filters to that type with one click', asyn
 })
 
 function syncRecord(description: string) {
-  return { createDate: new Date(Date.now() + 5 * 86_400_000).toISOString(), type: 4, initiator: 2, description, task: 3, detailedDescription: null, operationHistoryId: null }
+  return {
+    createDate: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    type: 4,
+    initiator: 2,
+    description,
+    task: 3,
+    detailedDescription: null,
+    operationHistoryId: null,
+  }
 }
 
 test('live refresh brings in a record POSTed meanwhile within one interval, highlighted', async ({ page, request }) => {
@@ -41,7 +51,9 @@ test('live refresh brings in a record POSTed meanwhile within one interval, high
   const total = Number(await page.getByTestId('log-summary').getAttribute('data-total'))
   await page.locator('.tts-el-select', { has: page.getByRole('combobox', { name: 'Live refresh' }) }).click()
   await page.getByRole('option', { name: 'Every 10 s' }).click()
-  const posted = await request.post('/api/v1/logs/synchronization', { data: { items: [syncRecord('Live: order import failed just now.')] } })
+  const posted = await request.post('/api/v1/logs/synchronization', {
+    data: { items: [syncRecord('Live: order import failed just now.')] },
+  })
   const [id] = (await posted.json()).ids as number[]
   const row = page.locator(`[data-testid="log-row"][data-id="${id}"]`)
   // One interval is 10 s; the margin is for a busy CI machine.
@@ -51,7 +63,9 @@ test('live refresh brings in a record POSTed meanwhile within one interval, high
 
   // Reading further down: new records wait behind a pill instead of moving the grid.
   await page.getByTestId('log-grid').evaluate((el) => (el.scrollTop = 2000))
-  const second = await request.post('/api/v1/logs/synchronization', { data: { items: [syncRecord('Live: a second failure.')] } })
+  const second = await request.post('/api/v1/logs/synchronization', {
+    data: { items: [syncRecord('Live: a second failure.')] },
+  })
   const [secondId] = (await second.json()).ids as number[]
   const pill = page.getByTestId('live-pending')
   await expect(pill).toHaveText('1 new record', { timeout: 14_000 })
@@ -121,7 +135,10 @@ test('the details drawer lists every occurrence of a collapsed row, and is a lin
   await expect(drawer.getByTestId('details-occurrences')).toHaveAttribute('data-count', count!)
   await expect(drawer.getByTestId('details-occurrence')).toHaveCount(Math.min(Number(count), 200))
   await expect(drawer.getByTestId('details-run')).toBeVisible()
-  await expect(drawer.locator('[data-field="product"] a')).toHaveAttribute('href', /\/admin\/catalog\/product\/edit\/id\/\d+\//)
+  await expect(drawer.locator('[data-field="product"] a')).toHaveAttribute(
+    'href',
+    /\/admin\/catalog\/product\/edit\/id\/\d+\//,
+  )
 
   // The link opens the same drawer after a reload; Escape closes it and leaves the link.
   await page.reload()

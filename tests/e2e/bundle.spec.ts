@@ -28,10 +28,12 @@ test('the IIFE build sets window.TtsLogs and never calls a RequireJS define()', 
     Object.assign(window, { define, amdCalls: calls })
   })
   await page.addScriptTag({ url: '/embed/tts-logs.iife.js' })
-  expect(await page.evaluate(() => ({
-    mount: typeof (window as unknown as { TtsLogs?: { mount?: unknown } }).TtsLogs?.mount,
-    amdCalls: (window as unknown as { amdCalls: unknown[] }).amdCalls.length,
-  }))).toEqual({ mount: 'function', amdCalls: 0 })
+  expect(
+    await page.evaluate(() => ({
+      mount: typeof (window as unknown as { TtsLogs?: { mount?: unknown } }).TtsLogs?.mount,
+      amdCalls: (window as unknown as { amdCalls: unknown[] }).amdCalls.length,
+    })),
+  ).toEqual({ mount: 'function', amdCalls: 0 })
 })
 
 test('the embed stylesheet writes no global CSS: every rule is under .tts-logs or .tts-el-*', () => {

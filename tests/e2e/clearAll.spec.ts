@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { fetchAll, waitForComplete } from './helpers'
 
-test('Clear All asks first, names the log and its count, sends one request and touches no other log', async ({ page, request }) => {
+test('Clear All asks first, names the log and its count, sends one request and touches no other log', async ({
+  page,
+  request,
+}) => {
   const sync = await fetchAll(request, 'synchronization')
   const listingBefore = (await fetchAll(request, 'listing')).length
   const orderBefore = (await fetchAll(request, 'order')).length
@@ -15,7 +18,9 @@ test('Clear All asks first, names the log and its count, sends one request and t
   await waitForComplete(page)
   await page.getByTestId('clear-all').click()
   const dialog = page.getByRole('dialog', { name: 'Clear All: Synchronization Logs' })
-  await expect(dialog).toContainText(`This deletes all ${sync.length.toLocaleString('en-US')} records of Synchronization Logs.`)
+  await expect(dialog).toContainText(
+    `This deletes all ${sync.length.toLocaleString('en-US')} records of Synchronization Logs.`,
+  )
   // Cancel first: nothing happens.
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { waitForComplete } from './helpers'
 
-
 type HostWindow = Window & {
   hostDemo: {
     events: { type: string; view?: string }[]
@@ -62,8 +61,32 @@ async function metrics(page: Page) {
 /** Styles of the host's own elements that a leaking guest would change. */
 async function hostStyles(page: Page) {
   return page.evaluate(() => {
-    const props = ['font-family', 'font-size', 'color', 'background-color', 'line-height', 'margin', 'padding', 'text-transform', 'letter-spacing', 'box-sizing', 'display', 'border']
-    return ['html', 'body', '#host-header', '#host-menu', '#host-menu a', '#host-title', '#host-note', '#tab-listing', '#tab-order', '#host-events'].map((selector) => {
+    const props = [
+      'font-family',
+      'font-size',
+      'color',
+      'background-color',
+      'line-height',
+      'margin',
+      'padding',
+      'text-transform',
+      'letter-spacing',
+      'box-sizing',
+      'display',
+      'border',
+    ]
+    return [
+      'html',
+      'body',
+      '#host-header',
+      '#host-menu',
+      '#host-menu a',
+      '#host-title',
+      '#host-note',
+      '#tab-listing',
+      '#tab-order',
+      '#host-events',
+    ].map((selector) => {
       const element = document.querySelector(selector)!
       const style = getComputedStyle(element)
       return [selector, props.map((p) => `${p}=${style.getPropertyValue(p)}`).join(';')]
@@ -114,7 +137,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     await page.evaluate(() => (window as unknown as HostWindow).hostDemo.unmountAll())
     const left = await page.evaluate(() => ({
       panel: document.getElementById('tab-panel')!.childElementCount,
-      app: Array.from(document.querySelectorAll('.tts-logs, [class*="tts-el-"], [id*="tts-el-"]'), (e) => e.outerHTML.slice(0, 200)),
+      app: Array.from(document.querySelectorAll('.tts-logs, [class*="tts-el-"], [id*="tts-el-"]'), (e) =>
+        e.outerHTML.slice(0, 200),
+      ),
       bodyChildren: Array.from(document.body.children).map((child) => child.id || child.tagName),
     }))
     expect(left).toEqual({ panel: 0, app: [], bodyChildren: ['host-header', 'host-menu', 'host-main'] })
@@ -130,7 +155,8 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
         const views = ['order', 'synchronization', 'listing']
         const complete = () =>
           new Promise<void>((resolve) => {
-            const check = () => (document.querySelector('#tab-panel [data-complete="true"]') ? resolve() : requestAnimationFrame(check))
+            const check = () =>
+              document.querySelector('#tab-panel [data-complete="true"]') ? resolve() : requestAnimationFrame(check)
             check()
           })
         for (let i = 0; i < count; i++) {
@@ -157,7 +183,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     const second = page.locator('#second-panel')
     await expect(second.locator('[data-complete="true"]')).toBeVisible({ timeout: 30_000 })
     const secondShown = await second.getByTestId('log-summary').getAttribute('data-shown')
-    await first.locator('label', { has: page.getByRole('checkbox', { name: 'Only messages with unique Product ID' }) }).click()
+    await first
+      .locator('label', { has: page.getByRole('checkbox', { name: 'Only messages with unique Product ID' }) })
+      .click()
     await expect(first.getByRole('checkbox', { name: 'Only messages with unique Product ID' })).not.toBeChecked()
     await expect(first.getByTestId('log-summary')).not.toHaveAttribute('data-shown', secondShown!)
     await expect(second.getByRole('checkbox', { name: 'Only messages with unique Product ID' })).toBeChecked()
@@ -175,7 +203,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     await waitForComplete(page)
     await request.post('/api/v1/__test/faults', { data: { faults: [{ path: '/logs/order', status: 401 }] } })
     await page.getByRole('tab', { name: 'Orders Logs' }).click()
-    await expect(page.getByTestId('load-error')).toContainText('Your admin session has expired. Sign in again, then retry.')
+    await expect(page.getByTestId('load-error')).toContainText(
+      'Your admin session has expired. Sign in again, then retry.',
+    )
     const events = await page.evaluate(() => (window as unknown as HostWindow).hostDemo.events.map((e) => e.type))
     expect(events).toContain('session-expired')
     await request.delete('/api/v1/__test/faults')

@@ -9,7 +9,10 @@ test.afterEach(async ({ request }) => {
   await request.delete('/api/v1/__test/faults')
 })
 
-test('a connection reset mid-load keeps what was loaded, says so, and Retry finishes the load', async ({ page, request }) => {
+test('a connection reset mid-load keeps what was loaded, says so, and Retry finishes the load', async ({
+  page,
+  request,
+}) => {
   const total = (await fetchAll(request, 'listing')).length
   // Two pages arrive (1,000 records, then 10,000), then the connection drops for every request
   // (retries included) until it is fixed.
@@ -27,7 +30,11 @@ test('a connection reset mid-load keeps what was loaded, says so, and Retry fini
   await expect(error).toHaveCount(0)
 })
 
-test('going offline fails the load with a clear message; back online, Retry completes it', async ({ page, context, request }) => {
+test('going offline fails the load with a clear message; back online, Retry completes it', async ({
+  page,
+  context,
+  request,
+}) => {
   const total = (await fetchAll(request, 'order')).length
   await inject(request, [{ path: '/logs/order', method: 'GET', delayMs: 400, times: 1 }])
   await page.goto('/sales/logs')
@@ -68,7 +75,9 @@ test('an older, slower response never replaces a newer one', async ({ page, requ
   await waitForComplete(page)
   await page.waitForTimeout(3000)
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(listingTwo.length))
-  const ids = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-id'))))
+  const ids = await page
+    .getByTestId('log-row')
+    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-id'))))
   const allowed = new Set(listingTwo.map((r) => r.id))
   expect(ids.every((id) => allowed.has(id))).toBe(true)
 })

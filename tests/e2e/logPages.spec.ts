@@ -5,7 +5,11 @@ test.describe('Listings > Logs & Events', () => {
   test('a merchant filters, collapses and reads the listing log', async ({ page, request }) => {
     const records = await fetchAll(request, 'listing')
     await page.goto('/')
-    await page.getByRole('navigation', { name: 'TikTok Shop' }).getByRole('link', { name: 'Logs & Events' }).first().click()
+    await page
+      .getByRole('navigation', { name: 'TikTok Shop' })
+      .getByRole('link', { name: 'Logs & Events' })
+      .first()
+      .click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Listings Logs & Events')
     await waitForComplete(page)
 
@@ -85,7 +89,11 @@ test.describe('Sales > Logs & Events', () => {
   test('a merchant reads the order log and its unique Order ID checkbox', async ({ page, request }) => {
     const records = await fetchAll(request, 'order')
     await page.goto('/')
-    await page.getByRole('navigation', { name: 'TikTok Shop' }).getByRole('link', { name: 'Logs & Events' }).nth(1).click()
+    await page
+      .getByRole('navigation', { name: 'TikTok Shop' })
+      .getByRole('link', { name: 'Logs & Events' })
+      .nth(1)
+      .click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders Logs & Events')
     await waitForComplete(page)
     expect(await summary(page)).toEqual({ shown: uniqueRows(records, 'orderId'), total: records.length })
@@ -103,7 +111,10 @@ test.describe('Help Center > Synchronization Logs', () => {
   test('a merchant filters the synchronization log by type and task', async ({ page, request }) => {
     const records = await fetchAll(request, 'synchronization')
     await page.goto('/')
-    await page.getByRole('navigation', { name: 'TikTok Shop' }).getByRole('link', { name: 'Synchronization Logs' }).click()
+    await page
+      .getByRole('navigation', { name: 'TikTok Shop' })
+      .getByRole('link', { name: 'Synchronization Logs' })
+      .click()
     await waitForComplete(page)
     expect(await summary(page)).toEqual({ shown: records.length, total: records.length })
     await expect(page.getByRole('columnheader', { name: 'Detailed' })).toBeVisible()

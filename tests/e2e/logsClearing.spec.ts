@@ -16,7 +16,10 @@ test('Logs Clearing settings are saved through the API and still there after a r
   await page.reload()
   await expect(page.getByTestId('clearing-listing-days').getByRole('spinbutton')).toHaveValue('45')
   await expect(page.getByTestId('clearing-order-enabled').locator('input')).not.toBeChecked()
-  expect(await (await request.get('/api/v1/settings/logs-clearing')).json()).toMatchObject({ listing: { enabled: true, keepDays: 45 }, order: { enabled: false } })
+  expect(await (await request.get('/api/v1/settings/logs-clearing')).json()).toMatchObject({
+    listing: { enabled: true, keepDays: 45 },
+    order: { enabled: false },
+  })
 
   // Out of range is clamped by the field to 14-90, never sent as it was typed.
   await listingDays.fill('7')

@@ -11,7 +11,10 @@ const at = (i: number) => new Date(BASE + i * 1000).toISOString()
 const cut = (text: string, max: number) => text.slice(0, max)
 
 test.beforeAll(async ({ request }) => {
-  const descriptions = XSS_PAYLOADS.flatMap((payload, i) => [payload, ...(i < 40 ? hostileJsonDescriptions(payload) : [])])
+  const descriptions = XSS_PAYLOADS.flatMap((payload, i) => [
+    payload,
+    ...(i < 40 ? hostileJsonDescriptions(payload) : []),
+  ])
   const listing = descriptions.map((description, i) => ({
     createDate: at(i),
     type: ((i % 4) + 1) as 1 | 2 | 3 | 4,
@@ -115,7 +118,9 @@ async function openLongMessages(page: Page) {
 async function expectOnlySafeMarkup(page: Page) {
   const unsafe = await page.getByTestId('log-grid').evaluate((grid) => {
     const found: string[] = []
-    for (const el of grid.querySelectorAll('img, script, iframe, object, embed, svg:not([aria-hidden]) script, style, link, meta, form, input, video, audio, details, math, template')) {
+    for (const el of grid.querySelectorAll(
+      'img, script, iframe, object, embed, svg:not([aria-hidden]) script, style, link, meta, form, input, video, audio, details, math, template',
+    )) {
       found.push(el.outerHTML.slice(0, 80))
     }
     for (const a of grid.querySelectorAll('a')) {
@@ -123,7 +128,8 @@ async function expectOnlySafeMarkup(page: Page) {
       if (!/^(https?:\/\/|\/)/.test(href)) found.push(`a[href=${href}]`)
       for (const attr of a.getAttributeNames()) if (attr.startsWith('on')) found.push(`a[${attr}]`)
     }
-    for (const el of grid.querySelectorAll('*')) for (const attr of el.getAttributeNames()) if (attr.startsWith('on')) found.push(`${el.tagName}[${attr}]`)
+    for (const el of grid.querySelectorAll('*'))
+      for (const attr of el.getAttributeNames()) if (attr.startsWith('on')) found.push(`${el.tagName}[${attr}]`)
     return found
   })
   expect(unsafe).toEqual([])

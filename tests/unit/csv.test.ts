@@ -27,9 +27,20 @@ describe('buildCsv', () => {
   })
 
   it('neutralises cells a spreadsheet would run as formulas, multi-line ones included', async () => {
-    const hostile = ['=HYPERLINK("http://evil","x")', '+cmd|calc', '-2+3', '@SUM(1)', '\t=1', '\r=1', '=1+1\nsecond line', 'safe = 1']
+    const hostile = [
+      '=HYPERLINK("http://evil","x")',
+      '+cmd|calc',
+      '-2+3',
+      '@SUM(1)',
+      '\t=1',
+      '\r=1',
+      '=1+1\nsecond line',
+      'safe = 1',
+    ]
     const blob = await buildCsv({ header: ['v'], rowCount: hostile.length, row: (i) => [hostile[i]!] })
-    const parsed = Papa.parse<string[]>((await text(blob)).slice(1), { newline: '\r\n' }).data.slice(1).map((r) => r[0])
+    const parsed = Papa.parse<string[]>((await text(blob)).slice(1), { newline: '\r\n' })
+      .data.slice(1)
+      .map((r) => r[0])
     expect(parsed).toEqual(hostile.map((value) => (FORMULA_START.test(value) ? `'${value}` : value)))
     expect(parsed.at(-1)).toBe('safe = 1')
     expect(parsed[6]).toBe("'=1+1\nsecond line")

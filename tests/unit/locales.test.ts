@@ -17,7 +17,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 const has = (tree: unknown, key: string) =>
-  key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree) !== undefined
+  key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    ) !== undefined
 
 describe('the locales', () => {
   it('have exactly the same keys in English and Polish, none empty', () => {
@@ -26,17 +31,22 @@ describe('the locales', () => {
     expect(polish).toEqual(english)
     for (const key of english) {
       expect(has(messages.pl_PL, key), key).toBe(true)
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages.pl_PL)
+      const value = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages.pl_PL)
       expect(String(value).trim(), key).not.toBe('')
     }
   })
 
   it('name every action, type, Run Mode and task in both languages', () => {
     for (const locale of Object.values(messages)) {
-      for (const code of LISTING_ACTION_CODES) expect(locale.actions[String(code) as keyof typeof locale.actions]).toBeTruthy()
-      for (const code of [...TASK_CODES, 100]) expect(locale.tasks[String(code) as keyof typeof locale.tasks]).toBeTruthy()
+      for (const code of LISTING_ACTION_CODES)
+        expect(locale.actions[String(code) as keyof typeof locale.actions]).toBeTruthy()
+      for (const code of [...TASK_CODES, 100])
+        expect(locale.tasks[String(code) as keyof typeof locale.tasks]).toBeTruthy()
       for (const code of [1, 2, 3, 4, 100]) expect(locale.types[String(code) as keyof typeof locale.types]).toBeTruthy()
-      for (const code of [0, 1, 2, 3]) expect(locale.initiators[String(code) as keyof typeof locale.initiators]).toBeTruthy()
+      for (const code of [0, 1, 2, 3])
+        expect(locale.initiators[String(code) as keyof typeof locale.initiators]).toBeTruthy()
     }
   })
 
@@ -53,8 +63,17 @@ describe('the locales', () => {
 
   it('use the terms of the Polish M2E documentation', () => {
     const pl = messages.pl_PL
-    expect([pl.logs.listing.title, pl.logs.order.title, pl.logs.synchronization.title]).toEqual(['Dzienniki ofert', 'Dziennik zamówień', 'Logi synchronizacji'])
-    expect([pl.types['1'], pl.types['2'], pl.types['3'], pl.types['4']]).toEqual(['Info', 'Sukces', 'Ostrzeżenie', 'Błąd'])
+    expect([pl.logs.listing.title, pl.logs.order.title, pl.logs.synchronization.title]).toEqual([
+      'Dzienniki ofert',
+      'Dziennik zamówień',
+      'Logi synchronizacji',
+    ])
+    expect([pl.types['1'], pl.types['2'], pl.types['3'], pl.types['4']]).toEqual([
+      'Info',
+      'Sukces',
+      'Ostrzeżenie',
+      'Błąd',
+    ])
     expect(pl.filters.uniqueProduct).toBe('Tylko wiadomości z unikalnym identyfikatorem produktu')
     expect(pl.filters.uniqueOrder).toBe('Tylko wiadomości z unikalnym identyfikatorem zamówienia')
   })

@@ -19,7 +19,11 @@ describe('saved views in localStorage', () => {
   it('reports unreadable data, and copies it aside before a save replaces it', () => {
     const key = storageKey('u', 'listing')
     localStorage.setItem(key, '[{"name":"ok","query":{"type":"4"}},{"name":5}]')
-    expect(readViews('u', 'listing')).toEqual({ ok: false, reason: 'corrupt', views: [{ name: 'ok', query: { type: '4' } }] })
+    expect(readViews('u', 'listing')).toEqual({
+      ok: false,
+      reason: 'corrupt',
+      views: [{ name: 'ok', query: { type: '4' } }],
+    })
     for (const bad of ['{not json', '[{"name":"","query":{}}]', '{"name":"x"}', '[{"name":"x","query":{"type":4}}]']) {
       localStorage.setItem(key, bad)
       expect(readViews('u', 'listing')).toEqual({ ok: false, reason: 'corrupt', views: [] })

@@ -13,27 +13,61 @@ describe('the page state in the URL', () => {
 
   it('round-trips every key', () => {
     const query = {
-      accountId: '2', shopId: '3', listingId: '4', listingProductId: '5001', type: '3,4', action: '13,15', initiator: '1,2',
-      from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', q: 'błąd', listing: 'Summer', product: '1001',
-      unique: '0', numbers: '1', view: 'grouped', sort: 'productTitle:asc', hide: 'action,initiator', detail: '77',
+      accountId: '2',
+      shopId: '3',
+      listingId: '4',
+      listingProductId: '5001',
+      type: '3,4',
+      action: '13,15',
+      initiator: '1,2',
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-02T00:00:00.000Z',
+      q: 'błąd',
+      listing: 'Summer',
+      product: '1001',
+      unique: '0',
+      numbers: '1',
+      view: 'grouped',
+      sort: 'productTitle:asc',
+      hide: 'action,initiator',
+      detail: '77',
     }
     const { state, problems } = parseViewState('listing', query)
     expect(problems).toEqual([])
     expect(serializeViewState(state)).toEqual(query)
-    expect(toEngineFilter(state)).toMatchObject({ accountId: 2, types: [3, 4], actions: [13, 15], message: 'błąd', product: '1001' })
+    expect(toEngineFilter(state)).toMatchObject({
+      accountId: 2,
+      types: [3, 4],
+      actions: [13, 15],
+      message: 'błąd',
+      product: '1001',
+    })
   })
 
   it('reports what it cannot use, keeps the rest, and never throws', () => {
     const { state, problems } = parseViewState('order', {
-      type: '4,9', orderId: 'abc', unique: 'yes', numbers: '2', sort: 'listingTitle:asc', view: 'grouped', listing: 'x', q: 'keep me',
+      type: '4,9',
+      orderId: 'abc',
+      unique: 'yes',
+      numbers: '2',
+      sort: 'listingTitle:asc',
+      view: 'grouped',
+      listing: 'x',
+      q: 'keep me',
     })
     expect(problems.map((p) => `${p.key}:${p.reason}`)).toEqual([
-      'orderId:number', 'type:codes', 'listing:notHere', 'unique:flag', 'numbers:flag', 'view:notHere', 'sort:sort',
+      'orderId:number',
+      'type:codes',
+      'listing:notHere',
+      'unique:flag',
+      'numbers:flag',
+      'view:notHere',
+      'sort:sort',
     ])
     expect(state).toEqual({ ...defaultViewState(), q: 'keep me' })
   })
 
-  it('reads hidden columns in the log\'s column order, and never hides the message', () => {
+  it("reads hidden columns in the log's column order, and never hides the message", () => {
     expect(parseViewState('listing', { hide: 'type,action' }).state.hidden).toEqual(['action', 'type'])
     for (const hide of ['message', 'ttsOrder', 'action,bogus']) {
       const { state, problems } = parseViewState('listing', { hide })
@@ -43,7 +77,7 @@ describe('the page state in the URL', () => {
     expect(parseViewState('order', { hide: 'magentoOrder' }).state.hidden).toEqual(['magentoOrder'])
   })
 
-  it('reads the details drawer\'s record id, and reports a bad one', () => {
+  it("reads the details drawer's record id, and reports a bad one", () => {
     expect(parseViewState('order', { detail: '123' }).state.detail).toBe(123)
     for (const detail of ['0', 'x1', '-5', '1e3']) {
       const { state, problems } = parseViewState('order', { detail })

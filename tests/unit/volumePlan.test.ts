@@ -6,7 +6,7 @@ const DAY = 24 * HOUR
 const at = (iso: string) => Date.parse(iso)
 
 describe('planVolume', () => {
-  it('cuts up to a week into whole hours of the admin\'s clock', () => {
+  it("cuts up to a week into whole hours of the admin's clock", () => {
     const plan = planVolume(at('2026-11-20T10:20:00Z'), at('2026-11-21T09:59:00Z'), 'Asia/Kolkata')!
     expect(plan.unit).toBe('hour')
     expect(plan.width).toBe(HOUR)
@@ -16,7 +16,7 @@ describe('planVolume', () => {
     expect(bucketOf(plan, at('2026-11-21T09:59:00Z'))).toBe(plan.buckets - 1)
   })
 
-  it('cuts a longer range into days from the admin\'s midnight', () => {
+  it("cuts a longer range into days from the admin's midnight", () => {
     const plan = planVolume(at('2026-11-01T12:00:00Z'), at('2026-11-27T12:00:00Z'), 'Europe/Warsaw')!
     expect(plan.unit).toBe('day')
     expect(plan.width).toBe(DAY)
@@ -46,7 +46,10 @@ describe('planVolume', () => {
     const nov1 = plan.edges.findIndex((t) => iso(t) === '2026-11-01T04:00:00.000Z')
     expect(nov1).toBeGreaterThan(0)
     expect(bucketRange(plan, nov1, nov1).map(iso)).toEqual(['2026-11-01T04:00:00.000Z', '2026-11-02T04:59:59.999Z'])
-    expect(bucketRange(plan, nov1 + 1, nov1 + 1).map(iso)).toEqual(['2026-11-02T05:00:00.000Z', '2026-11-03T04:59:59.999Z'])
+    expect(bucketRange(plan, nov1 + 1, nov1 + 1).map(iso)).toEqual([
+      '2026-11-02T05:00:00.000Z',
+      '2026-11-03T04:59:59.999Z',
+    ])
     expect(bucketOf(plan, at('2026-11-02T04:30:00Z'))).toBe(nov1)
     expect(bucketOf(plan, at('2026-11-02T05:00:00Z'))).toBe(nov1 + 1)
     // Counted by the hour, summed by the calendar day: Nov 1 gets its 25 hours.
@@ -69,7 +72,10 @@ describe('bucketRange', () => {
   const plan = planVolume(at('2026-11-01T00:00:00Z'), at('2026-11-03T23:00:00Z'), 'UTC')!
 
   it('covers whole buckets, inclusive, in either drag direction', () => {
-    expect(bucketRange(plan, 2, 4).map((t) => new Date(t).toISOString())).toEqual(['2026-11-01T02:00:00.000Z', '2026-11-01T04:59:59.999Z'])
+    expect(bucketRange(plan, 2, 4).map((t) => new Date(t).toISOString())).toEqual([
+      '2026-11-01T02:00:00.000Z',
+      '2026-11-01T04:59:59.999Z',
+    ])
     expect(bucketRange(plan, 4, 2)).toEqual(bucketRange(plan, 2, 4))
   })
 

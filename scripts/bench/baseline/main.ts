@@ -128,7 +128,12 @@ const BaselineLogPage = defineComponent({
     window.__benchScrollToTop = () => table.value?.scrollToTop(0)
 
     const columns: Column<ShownRow>[] = [
-      { key: 'date', title: 'Date', width: 190, cellRenderer: ({ rowData }) => h('span', dateFormat.format(Date.parse((rowData as ShownRow).createDate))) },
+      {
+        key: 'date',
+        title: 'Date',
+        width: 190,
+        cellRenderer: ({ rowData }) => h('span', dateFormat.format(Date.parse((rowData as ShownRow).createDate))),
+      },
       { key: 'action', title: 'Action', dataKey: 'action', width: 90 },
       {
         key: 'listing',
@@ -136,7 +141,10 @@ const BaselineLogPage = defineComponent({
         width: 200,
         cellRenderer: ({ rowData }) => {
           const row = rowData as ShownRow
-          return h('div', [h('a', { href: `#listing-${row.listingId}` }, row.listingTitle), h('div', `ID: ${row.listingId}`)])
+          return h('div', [
+            h('a', { href: `#listing-${row.listingId}` }, row.listingTitle),
+            h('div', `ID: ${row.listingId}`),
+          ])
         },
       },
       {
@@ -145,7 +153,12 @@ const BaselineLogPage = defineComponent({
         width: 220,
         cellRenderer: ({ rowData }) => {
           const row = rowData as ShownRow
-          return row.productId === null ? h('span') : h('div', [h('a', { href: `#product-${row.productId}` }, row.productTitle ?? ''), h('div', `ID: ${row.productId}`)])
+          return row.productId === null
+            ? h('span')
+            : h('div', [
+                h('a', { href: `#product-${row.productId}` }, row.productTitle ?? ''),
+                h('div', `ID: ${row.productId}`),
+              ])
         },
       },
       {
@@ -155,13 +168,29 @@ const BaselineLogPage = defineComponent({
         flexGrow: 1,
         cellRenderer: ({ rowData }) => {
           const row = rowData as ShownRow
-          return h('div', [h('span', row.description), row.count && row.count > 1 ? h('strong', ` (${row.count})`) : null])
+          return h('div', [
+            h('span', row.description),
+            row.count && row.count > 1 ? h('strong', ` (${row.count})`) : null,
+          ])
         },
       },
-      { key: 'initiator', title: 'Run Mode', width: 110, cellRenderer: ({ rowData }) => h('span', INITIATORS[(rowData as ShownRow).initiator] ?? '') },
-      { key: 'type', title: 'Type', width: 100, cellRenderer: ({ rowData }) => h('span', TYPES[(rowData as ShownRow).type] ?? '') },
+      {
+        key: 'initiator',
+        title: 'Run Mode',
+        width: 110,
+        cellRenderer: ({ rowData }) => h('span', INITIATORS[(rowData as ShownRow).initiator] ?? ''),
+      },
+      {
+        key: 'type',
+        title: 'Type',
+        width: 100,
+        cellRenderer: ({ rowData }) => h('span', TYPES[(rowData as ShownRow).type] ?? ''),
+      },
     ]
-    const rowProps = ({ rowIndex }: { rowIndex: number }) => ({ 'data-testid': 'log-row', 'aria-rowindex': rowIndex + 2 })
+    const rowProps = ({ rowIndex }: { rowIndex: number }) => ({
+      'data-testid': 'log-row',
+      'aria-rowindex': rowIndex + 2,
+    })
 
     return () =>
       h(
@@ -176,7 +205,11 @@ const BaselineLogPage = defineComponent({
           h('div', { class: 'baseline-toolbar' }, [
             h(
               ElCheckbox,
-              { modelValue: unique.value, 'onUpdate:modelValue': (value: unknown) => (unique.value = Boolean(value)), 'data-testid': 'filter-unique' },
+              {
+                modelValue: unique.value,
+                'onUpdate:modelValue': (value: unknown) => (unique.value = Boolean(value)),
+                'data-testid': 'filter-unique',
+              },
               () => 'Only messages with unique Product ID',
             ),
             h(ElInput, {

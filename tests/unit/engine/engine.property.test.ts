@@ -58,52 +58,96 @@ const syncRecord = fc.record({
   operationHistoryId: fc.option(fc.constantFrom(900001, 900002), { nil: null }),
 })
 
-const textFilter = fc.option(fc.constantFrom('', ' ', 'revised', 'BLAD', 'błąd', 'brand', '2026', '1', '1002', 'phone', 'łodz', '5764', '00100012', 'zamowienie', '<script'), { nil: undefined })
+const textFilter = fc.option(
+  fc.constantFrom(
+    '',
+    ' ',
+    'revised',
+    'BLAD',
+    'błąd',
+    'brand',
+    '2026',
+    '1',
+    '1002',
+    'phone',
+    'łodz',
+    '5764',
+    '00100012',
+    'zamowienie',
+    '<script',
+  ),
+  { nil: undefined },
+)
 const codes = (values: number[]) => fc.option(fc.subarray(values), { nil: undefined })
-const filter = fc.record({
-  from: fc.option(fc.integer({ min: 0, max: 40 }).map((m) => BASE + m * 3_600_000), { nil: undefined }),
-  to: fc.option(fc.integer({ min: 0, max: 40 }).map((m) => BASE + m * 3_600_000), { nil: undefined }),
-  types: codes([1, 2, 3, 4, 100]),
-  actions: codes([4, 13, 15, 25]),
-  initiators: codes([0, 1, 2, 3]),
-  tasks: codes([0, 2, 3, 5]),
-  accountId: fc.option(fc.constantFrom(1, 2, 9), { nil: undefined }),
-  shopId: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
-  listingId: fc.option(fc.constantFrom(1, 2, 7), { nil: undefined }),
-  listingProductId: fc.option(fc.constantFrom(5001, 5002), { nil: undefined }),
-  orderId: fc.option(fc.constantFrom(20001, 20003), { nil: undefined }),
-  listing: textFilter,
-  product: textFilter,
-  ttsOrder: textFilter,
-  magentoOrder: textFilter,
-  message: textFilter,
-}, { requiredKeys: [] })
-const options = fc.record({
-  filter,
-  unique: fc.boolean(),
-  numbersAsEqual: fc.boolean(),
-  view: fc.constantFrom('separated', 'grouped'),
-  sort: fc.record({
-    field: fc.constantFrom('createDate', 'listingTitle', 'productTitle', 'message'),
-    direction: fc.constantFrom('asc', 'desc'),
-  }),
-  histogram: fc.option(fc.record({ from: fc.constant(BASE), to: fc.constant(BASE + 40 * 3_600_000), buckets: fc.integer({ min: 1, max: 7 }) }), { nil: undefined }),
-}, { requiredKeys: [] }) as fc.Arbitrary<LogQueryOptions>
+const filter = fc.record(
+  {
+    from: fc.option(
+      fc.integer({ min: 0, max: 40 }).map((m) => BASE + m * 3_600_000),
+      { nil: undefined },
+    ),
+    to: fc.option(
+      fc.integer({ min: 0, max: 40 }).map((m) => BASE + m * 3_600_000),
+      { nil: undefined },
+    ),
+    types: codes([1, 2, 3, 4, 100]),
+    actions: codes([4, 13, 15, 25]),
+    initiators: codes([0, 1, 2, 3]),
+    tasks: codes([0, 2, 3, 5]),
+    accountId: fc.option(fc.constantFrom(1, 2, 9), { nil: undefined }),
+    shopId: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
+    listingId: fc.option(fc.constantFrom(1, 2, 7), { nil: undefined }),
+    listingProductId: fc.option(fc.constantFrom(5001, 5002), { nil: undefined }),
+    orderId: fc.option(fc.constantFrom(20001, 20003), { nil: undefined }),
+    listing: textFilter,
+    product: textFilter,
+    ttsOrder: textFilter,
+    magentoOrder: textFilter,
+    message: textFilter,
+  },
+  { requiredKeys: [] },
+)
+const options = fc.record(
+  {
+    filter,
+    unique: fc.boolean(),
+    numbersAsEqual: fc.boolean(),
+    view: fc.constantFrom('separated', 'grouped'),
+    sort: fc.record({
+      field: fc.constantFrom('createDate', 'listingTitle', 'productTitle', 'message'),
+      direction: fc.constantFrom('asc', 'desc'),
+    }),
+    histogram: fc.option(
+      fc.record({
+        from: fc.constant(BASE),
+        to: fc.constant(BASE + 40 * 3_600_000),
+        buckets: fc.integer({ min: 1, max: 7 }),
+      }),
+      { nil: undefined },
+    ),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<LogQueryOptions>
 
 /** Gives records unique ids and splits them into pages of random sizes. */
 function withIdsAndPages<R>(records: fc.Arbitrary<R[]>) {
-  return fc.tuple(records, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 0, max: 1000 })).map(([raw, sizes, idSeed]) => {
-    const withIds = raw.map((r, i) => ({ ...r, id: ((i * 7919 + idSeed) % 100_000) + 1 + i * 100_000 }))
-    const pages: (R & { id: number })[][] = []
-    let at = 0
-    let s = 0
-    while (at < withIds.length) {
-      const size = sizes[s++ % sizes.length]!
-      pages.push(withIds.slice(at, at + size))
-      at += size
-    }
-    return pages
-  })
+  return fc
+    .tuple(
+      records,
+      fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 20 }),
+      fc.integer({ min: 0, max: 1000 }),
+    )
+    .map(([raw, sizes, idSeed]) => {
+      const withIds = raw.map((r, i) => ({ ...r, id: ((i * 7919 + idSeed) % 100_000) + 1 + i * 100_000 }))
+      const pages: (R & { id: number })[][] = []
+      let at = 0
+      let s = 0
+      while (at < withIds.length) {
+        const size = sizes[s++ % sizes.length]!
+        pages.push(withIds.slice(at, at + size))
+        at += size
+      }
+      return pages
+    })
 }
 
 function check<K extends EngineKind>(kind: K, pages: EngineRecordByKind[K][][], queries: LogQueryOptions[]) {
@@ -144,27 +188,39 @@ const runs = { numRuns: 400 }
 describe('the engine agrees with the model', () => {
   it('on the listing log: random records, pages, filters, unique on/off, grouped view and sorts', () => {
     fc.assert(
-      fc.property(withIdsAndPages(fc.array(listingRecord, { maxLength: 60 })), fc.array(options, { minLength: 1, maxLength: 4 }), (pages, queries) => {
-        check('listing', pages as EngineRecordByKind['listing'][][], queries)
-      }),
+      fc.property(
+        withIdsAndPages(fc.array(listingRecord, { maxLength: 60 })),
+        fc.array(options, { minLength: 1, maxLength: 4 }),
+        (pages, queries) => {
+          check('listing', pages as EngineRecordByKind['listing'][][], queries)
+        },
+      ),
       runs,
     )
   })
 
   it('on the order log', () => {
     fc.assert(
-      fc.property(withIdsAndPages(fc.array(orderRecord, { maxLength: 60 })), fc.array(options, { minLength: 1, maxLength: 4 }), (pages, queries) => {
-        check('order', pages as EngineRecordByKind['order'][][], queries)
-      }),
+      fc.property(
+        withIdsAndPages(fc.array(orderRecord, { maxLength: 60 })),
+        fc.array(options, { minLength: 1, maxLength: 4 }),
+        (pages, queries) => {
+          check('order', pages as EngineRecordByKind['order'][][], queries)
+        },
+      ),
       runs,
     )
   })
 
   it('on the synchronization log', () => {
     fc.assert(
-      fc.property(withIdsAndPages(fc.array(syncRecord, { maxLength: 60 })), fc.array(options, { minLength: 1, maxLength: 4 }), (pages, queries) => {
-        check('synchronization', pages as EngineRecordByKind['synchronization'][][], queries)
-      }),
+      fc.property(
+        withIdsAndPages(fc.array(syncRecord, { maxLength: 60 })),
+        fc.array(options, { minLength: 1, maxLength: 4 }),
+        (pages, queries) => {
+          check('synchronization', pages as EngineRecordByKind['synchronization'][][], queries)
+        },
+      ),
       runs,
     )
   })

@@ -70,8 +70,18 @@ describe('LogEngine', () => {
   it('never collapses records with no product id', () => {
     const engine = new LogEngine('listing')
     engine.append([
-      listing({ listingProductId: null, productId: null, productTitle: null, description: 'Listing settings were edited.' }),
-      listing({ listingProductId: null, productId: null, productTitle: null, description: 'Listing settings were edited.' }),
+      listing({
+        listingProductId: null,
+        productId: null,
+        productTitle: null,
+        description: 'Listing settings were edited.',
+      }),
+      listing({
+        listingProductId: null,
+        productId: null,
+        productTitle: null,
+        description: 'Listing settings were edited.',
+      }),
     ])
     const result = engine.query({ unique: true })
     expect(result.shown).toBe(2)
@@ -107,7 +117,10 @@ describe('LogEngine', () => {
     expect(result.shown).toBe(3)
     expect(Array.from(result.counts)).toEqual([2, 1, 2])
     expect(Array.from(result.worstTypes!)).toEqual([4, 1, 3])
-    expect(result.membersOf(2).map((i) => engine.get(i).description)).toEqual(['Image was not uploaded.', 'Item was Revised.'])
+    expect(result.membersOf(2).map((i) => engine.get(i).description)).toEqual([
+      'Image was not uploaded.',
+      'Item was Revised.',
+    ])
   })
 
   it('returns an empty result when nothing matches', () => {
@@ -136,21 +149,31 @@ describe('LogEngine', () => {
 
   it('finds "błąd" when the merchant types "blad", in any case', () => {
     const engine = new LogEngine('listing')
-    engine.append([listing({ description: 'Błąd: wartość atrybutu jest nieprawidłowa.' }), listing({ description: 'Item was Listed.' })])
+    engine.append([
+      listing({ description: 'Błąd: wartość atrybutu jest nieprawidłowa.' }),
+      listing({ description: 'Item was Listed.' }),
+    ])
     expect(engine.query({ filter: { message: 'BLAD' } }).shown).toBe(1)
     expect(engine.query({ filter: { message: 'wartosc atrybutu' } }).shown).toBe(1)
   })
 
   it('matches the message as shown, with params filled in', () => {
     const engine = new LogEngine('listing')
-    engine.append([listing({ description: JSON.stringify({ string: 'Attribute "%a%" is required.', params: { a: 'Brand' }, links: [] }) })])
+    engine.append([
+      listing({
+        description: JSON.stringify({ string: 'Attribute "%a%" is required.', params: { a: 'Brand' }, links: [] }),
+      }),
+    ])
     expect(engine.query({ filter: { message: '"brand" is required' } }).shown).toBe(1)
     expect(engine.query({ filter: { message: '%a%' } }).shown).toBe(0)
   })
 
   it('matches a listing by title text or by its id', () => {
     const engine = new LogEngine('listing')
-    engine.append([listing({ listingId: 7, listingTitle: 'Phone Cases' }), listing({ listingId: 8, listingTitle: 'Boots 7' })])
+    engine.append([
+      listing({ listingId: 7, listingTitle: 'Phone Cases' }),
+      listing({ listingId: 8, listingTitle: 'Boots 7' }),
+    ])
     expect(engine.query({ filter: { listing: '7' } }).shown).toBe(2)
     expect(engine.query({ filter: { listing: 'phone' } }).shown).toBe(1)
     expect(engine.query({ filter: { product: '1001' } }).shown).toBe(2)
@@ -158,7 +181,10 @@ describe('LogEngine', () => {
 
   it('matches order numbers of TikTok Shop and Magento', () => {
     const engine = new LogEngine('order')
-    engine.append([order(), order({ orderId: 2, ttsOrderId: '111222', magentoOrderId: 9, magentoOrderNumber: '000000009' })])
+    engine.append([
+      order(),
+      order({ orderId: 2, ttsOrderId: '111222', magentoOrderId: 9, magentoOrderNumber: '000000009' }),
+    ])
     expect(engine.query({ filter: { ttsOrder: '7379' } }).shown).toBe(1)
     expect(engine.query({ filter: { magentoOrder: '0009' } }).shown).toBe(1)
   })

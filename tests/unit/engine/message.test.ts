@@ -32,14 +32,22 @@ describe('parseDescription', () => {
   })
 
   it('never makes a link of javascript:, data: or relative URLs', () => {
-    for (const href of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/admin', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '/admin',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:alert(1)',
+    ]) {
       const parsed = parseDescription(JSON.stringify({ string: '!x_start!click!x_end!', params: {}, links: [href] }))
       expect(parsed.segments).toEqual([{ kind: 'text', text: 'click' }])
     }
   })
 
   it('treats params and link labels as text, never markup', () => {
-    const parsed = parseDescription(JSON.stringify({ string: '%p%', params: { p: '<img src=x onerror=alert(1)>' }, links: [] }))
+    const parsed = parseDescription(
+      JSON.stringify({ string: '%p%', params: { p: '<img src=x onerror=alert(1)>' }, links: [] }),
+    )
     expect(parsed.segments).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }])
   })
 
@@ -50,7 +58,9 @@ describe('parseDescription', () => {
   })
 
   it('leaves unknown placeholders alone', () => {
-    expect(parseDescription(JSON.stringify({ string: '%missing% and %p%', params: { p: 3 } })).text).toBe('%missing% and 3')
+    expect(parseDescription(JSON.stringify({ string: '%missing% and %p%', params: { p: 3 } })).text).toBe(
+      '%missing% and 3',
+    )
   })
 })
 

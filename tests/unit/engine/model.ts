@@ -2,7 +2,14 @@
  * A tiny, obviously-right model of the engine over plain objects: sort, filter, group with a
  * Map, sort again. The property tests hold the fast engine against it.
  */
-import { foldText, parseDescription, TYPE_CODES, type EngineKind, type EngineRecordByKind, type LogQueryOptions } from '@/engine'
+import {
+  foldText,
+  parseDescription,
+  TYPE_CODES,
+  type EngineKind,
+  type EngineRecordByKind,
+  type LogQueryOptions,
+} from '@/engine'
 
 type AnyRecord = EngineRecordByKind[EngineKind]
 const SEVERITY: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 100: 5 }
@@ -54,7 +61,11 @@ function passes(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): boole
   const listing = f.listing?.trim()
   if (listing && l.listingId !== wholeNumber(listing) && !includesFolded(l.listingTitle, listing)) return false
   const product = f.product?.trim()
-  if (product && (l.productId === null || l.productId !== wholeNumber(product)) && !includesFolded(l.productTitle ?? '', product)) {
+  if (
+    product &&
+    (l.productId === null || l.productId !== wholeNumber(product)) &&
+    !includesFolded(l.productTitle ?? '', product)
+  ) {
     return false
   }
   return true
@@ -67,7 +78,10 @@ function collapseKey(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): 
     return `${l.listingProductId}|${l.actionId}`
   }
   if (!options.unique || kind === 'synchronization') return null
-  const entity = kind === 'listing' ? (r as EngineRecordByKind['listing']).listingProductId : (r as EngineRecordByKind['order']).orderId
+  const entity =
+    kind === 'listing'
+      ? (r as EngineRecordByKind['listing']).listingProductId
+      : (r as EngineRecordByKind['order']).orderId
   if (entity === null) return null
   const message = options.numbersAsEqual ? text(r).replace(/\d+(?:[.,]\d+)*/g, '#') : r.description
   return `${entity}|${message}`
@@ -80,10 +94,12 @@ function sortText(kind: EngineKind, r: AnyRecord, field: string): string {
   return foldText(field === 'listingTitle' ? l.listingTitle : (l.productTitle ?? ''))
 }
 
-export function modelQuery(kind: EngineKind, records: readonly AnyRecord[], options: LogQueryOptions = {}): ModelResult {
-  const newestFirst = [...records].sort(
-    (a, b) => Date.parse(b.createDate) - Date.parse(a.createDate) || b.id - a.id,
-  )
+export function modelQuery(
+  kind: EngineKind,
+  records: readonly AnyRecord[],
+  options: LogQueryOptions = {},
+): ModelResult {
+  const newestFirst = [...records].sort((a, b) => Date.parse(b.createDate) - Date.parse(a.createDate) || b.id - a.id)
   const matching = newestFirst.filter((r) => passes(kind, r, options))
   const typeCounts: Record<number, number> = Object.fromEntries(TYPE_CODES.map((code) => [code, 0]))
   for (const r of matching) typeCounts[r.type]! += 1
