@@ -1,7 +1,7 @@
 import { createMemoryHistory, createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
 // The log page is what nearly every visit opens: in the entry chunk, not one round trip later.
-import LogPage from '@/pages/LogPage.vue'
+import LogPage from '@/logPage/LogPage.vue'
 
 /** `web` drives the browser URL (standalone preview); `memory` never touches it (embedded). */
 export type HistoryMode = 'web' | 'memory'
@@ -24,12 +24,12 @@ export function createAppRouter(mode: HistoryMode, base?: string): Router {
       {
         path: LOGS_CLEARING_PATH,
         name: 'logs-clearing',
-        component: () => import('@/pages/LogsClearingPage.vue'),
+        component: () => import('@/logsClearing/LogsClearingPage.vue'),
       },
       {
         path: '/:pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('@/pages/NotFoundPage.vue'),
+        component: () => import('@/shell/NotFoundPage.vue'),
       },
     ],
   })

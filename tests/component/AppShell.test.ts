@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import AppShell from '@/components/AppShell.vue'
+import AppShell from '@/shell/AppShell.vue'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
 import { mountWithApp } from './helpers'
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import LogFilters from '@/components/LogFilters.vue'
+import LogFilters from '@/logPage/filters/LogFilters.vue'
 import type { LogKind } from '@/logKinds'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
 import { mountWithApp } from './helpers'

@@ -2,7 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, shallowRef } from 'vue'
-import LogGrid from '@/components/LogGrid.vue'
+import LogGrid from '@/logPage/grid/LogGrid.vue'
 import { LogEngine, type EngineListingRecord, type LogQueryOptions } from '@/engine'
 import { mountWithApp } from './helpers'
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import LogPage from '@/pages/LogPage.vue'
+import LogPage from '@/logPage/LogPage.vue'
 import { useLogStore } from '@/stores/logStore'
 import type { LogKind } from '@/logKinds'
 import { startTestServer, type TestServer } from '../api/testServer.ts'

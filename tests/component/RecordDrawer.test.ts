@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import RecordDrawer from '@/components/RecordDrawer.vue'
+import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
 import { LogEngine, type EngineListingRecord, type EngineOrderRecord } from '@/engine'
 import { mountWithApp } from './helpers'
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import SavedViews from '@/components/SavedViews.vue'
+import SavedViews from '@/logPage/savedViews/SavedViews.vue'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
-import { readViews, storageKey } from '@/views/savedViews'
+import { readViews, storageKey } from '@/logPage/savedViews/savedViews'
 import { mountWithApp } from './helpers'
 
 beforeEach(() => localStorage.clear())

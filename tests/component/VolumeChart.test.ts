@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { bucketCounts, hoursIn, planVolume } from '@/chart/volumePlan'
-import VolumeChart from '@/components/VolumeChart.vue'
+import { bucketCounts, hoursIn, planVolume } from '@/time/volumePlan'
+import VolumeChart from '@/logPage/chart/VolumeChart.vue'
 import { LogEngine, type EngineSynchronizationRecord } from '@/engine'
 import { mountWithApp } from './helpers'
 

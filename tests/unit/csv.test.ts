@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { buildCsv, FORMULA_START } from '@/export/csv'
+import { buildCsv, FORMULA_START } from '@/logPage/export/csv'
 
 async function text(blob: Blob) {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer())

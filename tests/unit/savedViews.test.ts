@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
-import { readViews, storageKey, withoutView, withView, writeViews } from '@/views/savedViews'
+import { readViews, storageKey, withoutView, withView, writeViews } from '@/logPage/savedViews/savedViews'
 
 beforeEach(() => localStorage.clear())
 

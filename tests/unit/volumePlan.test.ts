@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketCounts, bucketOf, bucketRange, hoursIn, HOURLY_UP_TO, MAX_BUCKETS, planVolume } from '@/chart/volumePlan'
+import { bucketCounts, bucketOf, bucketRange, hoursIn, HOURLY_UP_TO, MAX_BUCKETS, planVolume } from '@/time/volumePlan'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

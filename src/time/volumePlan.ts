@@ -5,7 +5,7 @@
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
-import { safeZone } from '@/format/timeZone'
+import { safeZone } from '@/time/timeZone'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
