@@ -3,6 +3,7 @@
  * Same seed and anchor, same records. Messages read like the ones M2E TikTok Shop Connect writes:
  * revisions, category attribute errors, image errors, external changes, Magento orders, etc.
  */
+import type { ListingActionCode, MessageTypeCode, SyncTaskCode } from '../src/api/codes.ts'
 import type { Meta, NewLogRecord } from '../src/api/schemas.ts'
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -181,7 +182,7 @@ const ATTRIBUTES = ['Brand', 'Material', 'Size Chart', 'Battery Type', 'Country 
 const SEARCH_WORDS = ['Błąd', 'Ostrzeżenie']
 
 interface Message {
-  type: 1 | 2 | 3 | 4
+  type: Exclude<MessageTypeCode, 100>
   description: string
 }
 
@@ -398,7 +399,7 @@ function reviseMessages(random: Random, product: SeedProduct): Message[] {
   return messages
 }
 
-const LISTING_ACTION_WEIGHTS: readonly (readonly [number, number])[] = [
+const LISTING_ACTION_WEIGHTS: readonly (readonly [ListingActionCode, number])[] = [
   [15, 40],
   [10, 14],
   [8, 6],
@@ -647,7 +648,7 @@ export function generateOrderRecords(count: number, options: GenerateOptions = {
 }
 
 const SYNC_MESSAGES: readonly (readonly [
-  { task: 0 | 2 | 3 | 5; type: 1 | 2 | 3 | 4 | 100; description: string; detailed: string | null },
+  { task: SyncTaskCode; type: MessageTypeCode; description: string; detailed: string | null },
   number,
 ])[] = [
   [

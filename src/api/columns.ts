@@ -9,7 +9,8 @@
  * by the same rules as the zod record schemas (a test holds the two to agreement), keeping the
  * valid records and explaining the rest.
  */
-import { LISTING_ACTIONS, type LogKindName } from './schemas'
+import { COMMON_TYPE_CODES, INITIATOR_CODES, LISTING_ACTION_CODES, TASK_CODES, TYPE_CODES } from './codes.ts'
+import type { LogKindName } from './schemas.ts'
 
 type IntRule = { kind: 'int'; min: number; max: number; allowed?: readonly number[] }
 export interface FieldSpec {
@@ -44,14 +45,14 @@ const COMMON: FieldSpec[] = [
   id('id', 'delta'),
   // Milliseconds since 1970, UTC: what the rows format writes as ISO 8601.
   { field: 'createDate', encoding: 'delta', nullable: false, rule: { kind: 'date' } },
-  codes('initiator', [0, 1, 2, 3]),
+  codes('initiator', INITIATOR_CODES),
   text('description', 1_000_000),
 ]
 
 export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
   listing: [
     ...COMMON,
-    codes('type', [1, 2, 3, 4]),
+    codes('type', COMMON_TYPE_CODES),
     id('accountId'),
     id('shopId'),
     id('listingId'),
@@ -59,12 +60,12 @@ export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
     id('productId', 'values', true),
     text('productTitle', 255, true),
     id('listingProductId', 'values', true),
-    codes('action', LISTING_ACTIONS),
+    codes('action', LISTING_ACTION_CODES),
     id('actionId', 'delta'),
   ],
   order: [
     ...COMMON,
-    codes('type', [1, 2, 3, 4]),
+    codes('type', COMMON_TYPE_CODES),
     id('accountId'),
     id('shopId'),
     id('orderId'),
@@ -74,8 +75,8 @@ export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
   ],
   synchronization: [
     ...COMMON,
-    codes('type', [1, 2, 3, 4, 100]),
-    codes('task', [0, 2, 3, 5]),
+    codes('type', TYPE_CODES),
+    codes('task', TASK_CODES),
     text('detailedDescription', 1_000_000, true),
     id('operationHistoryId', 'values', true),
   ],

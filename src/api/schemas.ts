@@ -7,6 +7,7 @@
 // its size in the bundle. English messages are loaded explicitly (mini has none by default).
 import { z } from 'zod/mini'
 import { en } from 'zod/locales'
+import { COMMON_TYPE_CODES, INITIATOR_CODES, LISTING_ACTION_CODES, TASK_CODES, TYPE_CODES } from './codes.ts'
 
 // Never compile validators with `new Function`: the admin runs under a CSP without unsafe-eval,
 // and even zod's probe for it would be reported as a violation.
@@ -15,23 +16,16 @@ z.config({ jitless: true, ...en() })
 export const LOG_KIND_VALUES = ['listing', 'order', 'synchronization'] as const
 export const LogKindSchema = z.enum(LOG_KIND_VALUES)
 
-/** Message type codes; 100 (Fatal Error) exists in the synchronization log only. */
-export const MessageType = { Info: 1, Success: 2, Warning: 3, Error: 4, FatalError: 100 } as const
-export type MessageTypeCode = (typeof MessageType)[keyof typeof MessageType]
-
-/** Who started the action ("Run Mode"). */
-export const Initiator = { Unknown: 0, Manual: 1, Automatic: 2, Developer: 3 } as const
-export type InitiatorCode = (typeof Initiator)[keyof typeof Initiator]
-
-/** Synchronization tasks; 100 ("All") is a filter value only, never stored. */
-export const SyncTask = { Other: 0, Listings: 2, Orders: 3, UnmanagedListings: 5 } as const
-export type SyncTaskCode = (typeof SyncTask)[keyof typeof SyncTask]
-
-/** Listing log action codes, in the order the original's filter lists them. */
-export const LISTING_ACTIONS = [
-  1, 2, 3, 4, 5, 35, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 18, 21, 22, 33, 25, 34, 38, 42,
-] as const
-export type ListingActionCode = (typeof LISTING_ACTIONS)[number]
+export {
+  Initiator,
+  LISTING_ACTION_CODES,
+  MessageType,
+  SyncTask,
+  type InitiatorCode,
+  type ListingActionCode,
+  type MessageTypeCode,
+  type SyncTaskCode,
+} from './codes.ts'
 
 const id = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER))
 const nullableId = z.nullable(id)
@@ -39,9 +33,9 @@ const nullableId = z.nullable(id)
 export const IsoUtcDate = z.iso.datetime({ offset: false, local: false })
 const text = (max: number) => z.string().check(z.maxLength(max))
 
-const typeCommon = z.literal([1, 2, 3, 4])
-const typeSync = z.literal([1, 2, 3, 4, 100])
-const initiator = z.literal([0, 1, 2, 3])
+const typeCommon = z.literal(COMMON_TYPE_CODES)
+const typeSync = z.literal(TYPE_CODES)
+const initiator = z.literal(INITIATOR_CODES)
 
 /** A description is plain text, or the JSON form `{"string", "params", "links"}`, stored as text. */
 const description = text(1_000_000)
@@ -58,7 +52,7 @@ const newListingRecord = z.strictObject({
   productId: nullableId,
   productTitle: z.nullable(text(255)),
   listingProductId: nullableId,
-  action: z.literal(LISTING_ACTIONS),
+  action: z.literal(LISTING_ACTION_CODES),
   actionId: id,
 })
 
@@ -80,7 +74,7 @@ const newSynchronizationRecord = z.strictObject({
   type: typeSync,
   initiator,
   description,
-  task: z.literal([0, 2, 3, 5]),
+  task: z.literal(TASK_CODES),
   detailedDescription: z.nullable(text(1_000_000)),
   operationHistoryId: nullableId,
 })

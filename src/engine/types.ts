@@ -1,40 +1,14 @@
-/** The engine's own view of a record: the API's record types, without importing the API layer. */
+import type { ListingLogRecord, OrderLogRecord, SynchronizationLogRecord } from '../api/schemas'
+
+/** The engine's view of a record: the API's record types (one source: the zod schemas), with
+ * codes widened to numbers, since the engine stores whatever byte it is given. */
 export type EngineKind = 'listing' | 'order' | 'synchronization'
 
-export interface EngineRecordBase {
-  id: number
-  createDate: string
-  type: number
-  initiator: number
-  description: string
-}
+type Widened<T> = { [K in keyof T]: T[K] extends number ? number : T[K] }
 
-export interface EngineListingRecord extends EngineRecordBase {
-  accountId: number
-  shopId: number
-  listingId: number
-  listingTitle: string
-  productId: number | null
-  productTitle: string | null
-  listingProductId: number | null
-  action: number
-  actionId: number
-}
-
-export interface EngineOrderRecord extends EngineRecordBase {
-  accountId: number
-  shopId: number
-  orderId: number
-  ttsOrderId: string
-  magentoOrderId: number | null
-  magentoOrderNumber: string | null
-}
-
-export interface EngineSynchronizationRecord extends EngineRecordBase {
-  task: number
-  detailedDescription: string | null
-  operationHistoryId: number | null
-}
+export type EngineListingRecord = Widened<ListingLogRecord>
+export type EngineOrderRecord = Widened<OrderLogRecord>
+export type EngineSynchronizationRecord = Widened<SynchronizationLogRecord>
 
 export interface EngineRecordByKind {
   listing: EngineListingRecord
@@ -97,5 +71,4 @@ export interface LogQueryOptions {
   histogram?: HistogramRequest
 }
 
-/** The message types, in the order severity ranks them for the grouped view. */
-export const TYPE_CODES = [1, 2, 3, 4, 100] as const
+export { TYPE_CODES } from '../api/codes'

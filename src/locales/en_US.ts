@@ -243,6 +243,7 @@ export default {
     off: 'Off',
     every: 'Every {seconds} s',
     pending: '{count} new record | {count} new records',
+    failed: 'Live refresh failed: {message} It tries again at the next check.',
   },
   export: {
     button: 'Export CSV',

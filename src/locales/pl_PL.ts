@@ -246,6 +246,7 @@ const pl: MessageSchema = {
     off: 'Wyłączone',
     every: 'Co {seconds} s',
     pending: '{count} nowy wpis | {count} nowe wpisy | {count} nowych wpisów',
+    failed: 'Odświeżanie na żywo nie powiodło się: {message} Kolejna próba przy następnym sprawdzeniu.',
   },
   export: {
     button: 'Eksportuj CSV',

@@ -100,11 +100,13 @@ export interface QueryProblem {
 
 type RawQuery = Record<string, unknown>
 
-const SORT_FIELDS: Record<LogKind, SortField[]> = {
-  listing: ['createDate', 'listingTitle', 'productTitle', 'message'],
-  order: ['createDate', 'message'],
-  synchronization: ['createDate', 'message'],
-}
+/** The sort fields a log offers: its columns' sort keys. */
+const sortFields = (kind: LogKind): SortField[] =>
+  LOG_KIND_DEFINITIONS[kind].columns.flatMap((column) => (column.sortField ? [column.sortField] : []))
+
+/** Columns the merchant may hide: all but those marked otherwise (the message). */
+export const hideableColumns = (kind: LogKind): ColumnId[] =>
+  LOG_KIND_DEFINITIONS[kind].columns.filter((column) => column.hideable !== false).map((column) => column.id)
 
 function single(value: unknown): string | undefined {
   if (Array.isArray(value)) return single(value[value.length - 1])
@@ -198,7 +200,7 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   const sort = read('sort')
   if (sort !== undefined) {
     const [field, direction] = sort.split(':')
-    if (SORT_FIELDS[kind].includes(field as SortField) && (direction === 'asc' || direction === 'desc')) {
+    if (sortFields(kind).includes(field as SortField) && (direction === 'asc' || direction === 'desc')) {
       state.sort = { field: field as SortField, direction }
     } else problems.push({ key: 'sort', value: sort, reason: 'sort' })
   }
@@ -206,7 +208,7 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   if (hide !== undefined && hide !== '') {
     const parts = hide.split(',').map((part) => part.trim())
     // The message column always stays: a log without its messages is no log.
-    const hideable: ColumnId[] = definition.columns.filter((column) => column !== 'message')
+    const hideable = hideableColumns(kind)
     if (parts.some((part) => !hideable.includes(part as ColumnId)))
       problems.push({ key: 'hide', value: hide, reason: 'columns' })
     else state.hidden = hideable.filter((column) => parts.includes(column))

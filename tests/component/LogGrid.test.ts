@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h, shallowRef } from 'vue'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
-import { LogEngine, type EngineListingRecord, type LogQueryOptions } from '@/engine'
-import { mountWithApp } from './helpers'
+import type { EngineListingRecord } from '@/engine'
+import type { LogViewState } from '@/logKinds/viewState'
+import type { AnyLogRecord } from '@/stores/logStore'
+import { mountWithLog } from './helpers'
 
 function records(count: number): EngineListingRecord[] {
   const base = Date.parse('2026-11-20T12:00:00Z')
@@ -27,30 +28,20 @@ function records(count: number): EngineListingRecord[] {
   }))
 }
 
-async function mountGrid(count: number, options: LogQueryOptions = {}) {
-  const engine = new LogEngine('listing')
-  engine.append(records(count))
-  const result = shallowRef(engine.query(options))
-  const Host = defineComponent({
-    setup: () => () =>
-      h(LogGrid, {
-        kind: 'listing',
-        result: result.value,
-        engine,
-        version: 0,
-        sort: options.sort ?? { field: 'createDate', direction: 'desc' },
-        view: options.view ?? 'separated',
-        label: 'Listing log',
-      }),
+async function mountGrid(count: number, state: Partial<LogViewState> = {}) {
+  const mounted = await mountWithLog(LogGrid, {
+    kind: 'listing',
+    records: records(count) as AnyLogRecord[],
+    state: { unique: false, ...state },
+    props: (store) => ({ columns: store.definition.columns, label: 'Listing log' }),
   })
-  const { wrapper } = await mountWithApp(Host)
   await flushPromises()
-  return { wrapper, engine, result }
+  return mounted
 }
 
 describe('LogGrid', () => {
   it('exposes a grid with column headers and rows carrying their record id and count', async () => {
-    const { wrapper, result } = await mountGrid(30, { unique: true })
+    const { wrapper, store } = await mountGrid(30, { unique: true })
     const grid = wrapper.get('[data-testid="log-grid"]')
     expect(grid.attributes('role')).toBe('grid')
     expect(grid.findAll('[role="columnheader"]').map((c) => c.text().replace(/[▲▼↕]/g, '').trim())).toEqual([
@@ -66,7 +57,7 @@ describe('LogGrid', () => {
     const rows = grid.findAll('[data-testid="log-row"]')
     expect(rows[0]!.attributes('data-id')).toBe('30')
     // Every 3rd record says "Item was Revised.", twice per product: 10 records in 5 rows of 2.
-    expect(result.value.shown).toBe(25)
+    expect(store.result.shown).toBe(25)
     const revised = rows.filter((r) => r.text().includes('Item was Revised.'))
     expect(revised.length).toBeGreaterThanOrEqual(3)
     for (const row of revised) expect(row.attributes('data-count')).toBe('2')

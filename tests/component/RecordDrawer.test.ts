@@ -2,8 +2,9 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
-import { LogEngine, type EngineListingRecord, type EngineOrderRecord } from '@/engine'
-import { mountWithApp } from './helpers'
+import type { EngineListingRecord, EngineOrderRecord } from '@/engine'
+import type { AnyLogRecord } from '@/stores/logStore'
+import { mountWithLog } from './helpers'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -29,10 +30,14 @@ function listingRecord(id: number, hoursAgo: number, patch: Partial<EngineListin
   }
 }
 
-async function mountDrawer(engine: LogEngine, recordId: number | null, unique = true) {
-  const result = engine.query({ unique })
-  const mounted = await mountWithApp(RecordDrawer, {
-    props: { kind: engine.kind, recordId, engine, result, version: 1, status: 'complete' },
+async function mountDrawer(records: AnyLogRecord[], recordId: number | null, unique = true) {
+  const kind = 'ttsOrderId' in records[0]! ? 'order' : 'listing'
+  const mounted = await mountWithLog(RecordDrawer, {
+    kind,
+    records,
+    state: { unique },
+    status: 'complete',
+    props: { recordId },
     config: {
       urls: {
         product: '/admin/product/{id}/',
@@ -43,13 +48,12 @@ async function mountDrawer(engine: LogEngine, recordId: number | null, unique = 
     },
   })
   await flushPromises()
-  return mounted
+  return { ...mounted, root: mounted.wrapper, wrapper: mounted.wrapper.findComponent(RecordDrawer) }
 }
 
 describe('RecordDrawer', () => {
   // Newest first, as the API sends them: record 5 repeats 3 and 1; record 4 shares 5's run.
-  const engine = new LogEngine('listing')
-  engine.append([
+  const listingRecords: AnyLogRecord[] = [
     listingRecord(5, 1, { actionId: 77 }),
     listingRecord(4, 1, {
       actionId: 77,
@@ -62,10 +66,10 @@ describe('RecordDrawer', () => {
     listingRecord(3, 20),
     listingRecord(2, 30, { description: 'Another message' }),
     listingRecord(1, 50),
-  ])
+  ] as AnyLogRecord[]
 
   it('shows the whole message (escaped), every field and links to Magento and the narrowed logs', async () => {
-    const { wrapper } = await mountDrawer(engine, 5)
+    const { root } = await mountDrawer(listingRecords, 5)
     const drawer = document.querySelector('[data-testid="record-drawer"]')!
     expect(drawer.querySelector('[data-testid="details-message"]')!.textContent).toBe(
       'Product was not Listed. Reason: <b>Brand</b> is required.',
@@ -79,11 +83,11 @@ describe('RecordDrawer', () => {
     expect(field('listingProduct').querySelector('a')!.getAttribute('href')).toBe(
       '/listings/logs?listingProductId=5001',
     )
-    wrapper.unmount()
+    root.unmount()
   })
 
   it('lists every occurrence of a collapsed row with first and last seen, and the rest of its action run', async () => {
-    const { wrapper } = await mountDrawer(engine, 5)
+    const { wrapper, root } = await mountDrawer(listingRecords, 5)
     const occurrences = document.querySelector('[data-testid="details-occurrences"]')!
     expect(occurrences.getAttribute('data-count')).toBe('3')
     expect(occurrences.querySelectorAll('[data-testid="details-occurrence"]')).toHaveLength(3)
@@ -96,25 +100,24 @@ describe('RecordDrawer', () => {
     // Choosing a run member asks the page to show that record.
     ;(run.querySelector('button') as HTMLButtonElement).click()
     expect(wrapper.emitted('show')).toEqual([[4]])
-    wrapper.unmount()
+    root.unmount()
   })
 
   it('shows one occurrence when the grid does not collapse', async () => {
-    const { wrapper } = await mountDrawer(engine, 5, false)
+    const { root } = await mountDrawer(listingRecords, 5, false)
     expect(document.querySelector('[data-testid="details-occurrences"]')).toBeNull()
-    wrapper.unmount()
+    root.unmount()
   })
 
   it('says so when the linked record is not in the log', async () => {
-    const { wrapper } = await mountDrawer(engine, 999)
+    const { root } = await mountDrawer(listingRecords, 999)
     expect(document.querySelector('[data-testid="details-missing"]')!.textContent).toContain(
       'Record #999 is not in this log',
     )
-    wrapper.unmount()
+    root.unmount()
   })
 
   it("links an order record to Magento, TikTok Shop and the order's own log", async () => {
-    const orders = new LogEngine('order')
     const record: EngineOrderRecord = {
       id: 8,
       createDate: '2026-11-27T10:00:00Z',
@@ -128,13 +131,12 @@ describe('RecordDrawer', () => {
       magentoOrderId: 12,
       magentoOrderNumber: '000000012',
     }
-    orders.append([record])
-    const { wrapper } = await mountDrawer(orders, 8)
+    const { root } = await mountDrawer([record as AnyLogRecord], 8)
     const href = (key: string) => document.querySelector(`[data-field="${key}"] a`)!.getAttribute('href')
     expect(href('ttsOrder')).toBe('https://tts.example/5770001')
     expect(href('magentoOrder')).toBe('/admin/order/12/')
     expect(href('orderLog')).toBe('/sales/logs?orderId=44')
     expect(document.querySelector('[data-testid="details-run"]')).toBeNull()
-    wrapper.unmount()
+    root.unmount()
   })
 })

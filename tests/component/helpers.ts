@@ -1,7 +1,11 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { provideGlobalConfig } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
-import type { Component } from 'vue'
+import { defineComponent, h, type Component } from 'vue'
+import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
+import type { LogKind } from '@/logKinds'
+import { provideLog } from '@/logPage/logContext'
+import { useLogStore, type AnyLogRecord, type LogStore } from '@/stores/logStore'
 import { createAppI18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
@@ -35,4 +39,36 @@ export async function mountWithApp<T extends Component>(
     },
   } as ComponentMountingOptions<T>)
   return { wrapper, router, pinia, config }
+}
+
+/**
+ * Mounts a part of a log page (grid, drawer, dialog, export) with the log it reads: the real
+ * store of `kind`, holding `records`, provided as LogPage provides it.
+ */
+export async function mountWithLog<T extends Component>(
+  component: T,
+  options: {
+    kind: LogKind
+    records: AnyLogRecord[]
+    state?: Partial<LogViewState>
+    props?: Record<string, unknown> | ((store: LogStore) => Record<string, unknown>)
+    config?: Partial<AppConfig>
+    status?: 'complete'
+  },
+) {
+  let store: LogStore | null = null
+  const Host = defineComponent({
+    emits: ['show', 'close', 'open', 'details', 'sort'],
+    setup() {
+      store = useLogStore(options.kind)
+      provideLog(store)
+      ;(store.showNewer as (records: AnyLogRecord[]) => void)(options.records)
+      store.setViewState({ ...defaultViewState(), ...options.state })
+      const props = typeof options.props === 'function' ? options.props(store) : (options.props ?? {})
+      return () => h(component as Component, props)
+    },
+  })
+  const mounted = await mountWithApp(Host, { config: options.config })
+  if (options.status) store!.status = options.status
+  return { ...mounted, store: store! }
 }

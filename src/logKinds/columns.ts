@@ -1,0 +1,249 @@
+/**
+ * The column registry's shape, and the columns every log shares. A column is described once:
+ * its label, width, sort key, the cell the grid renders, its CSV cells and its fields in the
+ * details drawer. The grid, the CSV export, the drawer, the column chooser and the URL's sort
+ * and `hide` parsing all loop over a log's columns (the shape follows Element Plus `table-v2`
+ * columns: `dataKey`, `width`, `sortable`, `cellRenderer`).
+ */
+import { h, type VNodeChild } from 'vue'
+import type { RouteLocationRaw } from 'vue-router'
+import type { ParsedMessage, SortField } from '@/engine'
+import MessageCell from '@/logPage/message/MessageCell.vue'
+import { messageToHtml } from '@/logPage/message/messageHtml'
+import TypeLabel from '@/logPage/message/TypeLabel.vue'
+
+export type ColumnId =
+  | 'createDate'
+  | 'action'
+  | 'listing'
+  | 'product'
+  | 'ttsOrder'
+  | 'magentoOrder'
+  | 'task'
+  | 'message'
+  | 'detailed'
+  | 'initiator'
+  | 'type'
+
+/** One rendered row of the grid (or one exported row): a record and what the query made of it. */
+export interface RowView<R> {
+  /** Display row. */
+  row: number
+  /** The engine's record index (for a collapsed row: its latest member). */
+  index: number
+  id: number
+  /** UTC ms. */
+  date: number
+  record: R
+  /** Records the row stands for. */
+  count: number
+  /** The record's type, or the worst type of a grouped row. */
+  type: number
+  message: ParsedMessage
+  /** Grouped view: the first messages of the group, for the message cell. */
+  members: { id: number; type: number; date: number; message: ParsedMessage }[]
+}
+
+type Translate = (key: string, named?: Record<string, unknown>) => string
+
+/** What cells, CSV cells and drawer fields may use: texts, the admin's clock and link targets. */
+export interface ColumnContext {
+  t: Translate
+  formatDateTime(ms: number): string
+  /** A Magento or TikTok Shop page, from the host's URL templates. */
+  url(target: 'product' | 'ttsOrder' | 'magentoOrder', id: string | number): string
+  /** The host's listing page, or null when the app's own narrowed log stands in for it. */
+  listingUrl(id: number): string | null
+}
+
+/** Grid-only extras: the row's actions. */
+export interface CellContext extends ColumnContext {
+  /** Show the whole message (or every message of a grouped row). */
+  open(row: number): void
+  /** Open the row's details drawer. */
+  details(row: number): void
+}
+
+/** One field of the details drawer. */
+export interface DetailField {
+  key: string
+  label: string
+  value: string
+  href?: string
+  to?: RouteLocationRaw
+  /** A message type: shown as its label. */
+  typeCode?: number
+}
+
+export interface LogColumn<R = never> {
+  id: ColumnId
+  /** i18n key of the header (and of the column chooser's checkbox). */
+  labelKey: string
+  /** CSS grid track of the column. */
+  width: string
+  /** The engine's sort field when the header sorts. */
+  sortField?: SortField
+  /** False: the column chooser never hides it. */
+  hideable?: boolean
+  cell(row: RowView<R>, context: CellContext): VNodeChild
+  /** i18n keys of the CSV headers this column writes (none: not exported). */
+  csvHeaderKeys: string[]
+  csv(row: RowView<R>, context: ColumnContext): string[]
+  /** Fields this column adds to the details drawer. */
+  details?(record: R, context: ColumnContext): DetailField[]
+}
+
+/** Lets a log's description hold columns of its own record type. */
+export const defineColumns = <R>(columns: LogColumn<R>[]) => columns as unknown as LogColumn<never>[]
+
+const cutTitle = (title: string, max: number) => (title.length > max ? `${title.slice(0, max)}…` : title)
+
+/** A link opening in a new tab (Magento and TikTok Shop pages). */
+export const externalLink = (href: string, text: string) =>
+  h('a', { class: 'tts-link', href, target: '_blank', rel: 'noopener noreferrer' }, text)
+
+/** A title, cut for the grid, with its whole text on hover. */
+export const titleLink = (href: string, title: string, max: number) =>
+  h('a', { class: 'tts-link', href, target: '_blank', rel: 'noopener noreferrer', title }, cutTitle(title, max))
+
+export { cutTitle }
+
+/** "ID: 123" under a title. */
+export const idNote = (context: ColumnContext, id: number) =>
+  h('span', { class: 'tts-grid__id' }, context.t('grid.id', { id }))
+
+interface Common {
+  createDate: number | string
+  type: number
+  initiator: number
+}
+
+export const createDateColumn: LogColumn<Common> = {
+  id: 'createDate',
+  labelKey: 'columns.createDate',
+  width: 'minmax(150px, 0.9fr)',
+  sortField: 'createDate',
+  cell: (row, c) => c.formatDateTime(row.date),
+  // The export writes the date first, always, in its own sortable form.
+  csvHeaderKeys: [],
+  csv: () => [],
+  details: (record, c) => [
+    {
+      key: 'createDate',
+      label: c.t('columns.createDate'),
+      value: c.formatDateTime(Date.parse(String(record.createDate))),
+    },
+  ],
+}
+
+export const messageColumn: LogColumn<Common> = {
+  id: 'message',
+  labelKey: 'columns.message',
+  width: 'minmax(260px, 3fr)',
+  sortField: 'message',
+  hideable: false,
+  cell: (row, c) => {
+    const detailsLabel = c.t('grid.detailsHere')
+    if (row.members.length === 0) {
+      const message = messageToHtml(row.message, detailsLabel)
+      return h(MessageCell, {
+        html: message.html,
+        cut: message.cut,
+        count: row.count,
+        type: row.type,
+        onMore: () => c.open(row.row),
+      })
+    }
+    return h('div', { class: 'tts-grid__members' }, [
+      ...row.members.map((member) =>
+        h('div', { key: member.id, class: 'tts-grid__member' }, [
+          h(TypeLabel, { type: member.type }),
+          h('span', { class: 'tts-grid__member-time' }, c.formatDateTime(member.date)),
+          h('span', { innerHTML: messageToHtml(member.message, detailsLabel, 90).html }),
+        ]),
+      ),
+      row.count > row.members.length
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'tts-link-button',
+              'aria-label': c.t('grid.groupMoreLabel', { count: row.count }),
+              onClick: (event: Event) => {
+                event.stopPropagation()
+                c.open(row.row)
+              },
+            },
+            c.t('grid.groupMore', { count: row.count - row.members.length }),
+          )
+        : null,
+    ])
+  },
+  csvHeaderKeys: ['columns.message'],
+  csv: (row) => [row.message.text],
+}
+
+export const initiatorColumn: LogColumn<Common> = {
+  id: 'initiator',
+  labelKey: 'columns.initiator',
+  width: 'minmax(110px, 0.6fr)',
+  cell: (row, c) =>
+    h(
+      'span',
+      { class: `tts-run-mode tts-run-mode--${row.record.initiator}` },
+      c.t(`initiators.${row.record.initiator}`),
+    ),
+  csvHeaderKeys: ['columns.initiator'],
+  csv: (row, c) => [c.t(`initiators.${row.record.initiator}`)],
+  details: (record, c) => [
+    { key: 'initiator', label: c.t('columns.initiator'), value: c.t(`initiators.${record.initiator}`) },
+  ],
+}
+
+export const typeColumn: LogColumn<Common> = {
+  id: 'type',
+  labelKey: 'columns.type',
+  width: 'minmax(125px, 0.7fr)',
+  cell: (row, c) => [
+    h(TypeLabel, { type: row.type }),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'tts-link-button tts-grid__details',
+        tabindex: -1,
+        'aria-label': c.t('details.openLabel', { date: c.formatDateTime(row.date) }),
+        'data-testid': 'row-details',
+        onClick: (event: Event) => {
+          event.stopPropagation()
+          c.details(row.row)
+        },
+      },
+      c.t('details.open'),
+    ),
+  ],
+  csvHeaderKeys: ['columns.type'],
+  csv: (row, c) => [c.t(`types.${row.type}`)],
+  details: (record, c) => [
+    { key: 'type', label: c.t('columns.type'), value: c.t(`types.${record.type}`), typeCode: record.type },
+  ],
+}
+
+/** A code shown by its label (`<prefix>.<code>`): action, task. */
+export function codeColumn<R>(
+  id: ColumnId,
+  width: string,
+  labelPrefix: string,
+  code: (record: R) => number,
+): LogColumn<R> {
+  const label = (record: R, c: ColumnContext) => c.t(`${labelPrefix}.${code(record)}`)
+  return {
+    id,
+    labelKey: `columns.${id}`,
+    width,
+    cell: (row, c) => label(row.record, c),
+    csvHeaderKeys: [`columns.${id}`],
+    csv: (row, c) => [label(row.record, c)],
+    details: (record, c) => [{ key: id, label: c.t(`columns.${id}`), value: label(record, c) }],
+  }
+}

@@ -1,0 +1,128 @@
+/** Listings > Logs & Events: what happened to each product of each listing. */
+import { h } from 'vue'
+import { RouterLink } from 'vue-router'
+import { COMMON_TYPE_CODES } from '@/api/codes'
+import type { EngineListingRecord } from '@/engine'
+import {
+  codeColumn,
+  createDateColumn,
+  cutTitle,
+  defineColumns,
+  idNote,
+  initiatorColumn,
+  messageColumn,
+  titleLink,
+  typeColumn,
+  type ColumnContext,
+  type LogColumn,
+} from '@/logKinds/columns'
+import type { LogKindDescription } from '@/logKinds/types'
+
+export const LISTING_LOG_PATH = '/listings/logs'
+
+const listingTarget = (c: ColumnContext, id: number) =>
+  c.listingUrl(id) === null
+    ? { to: { path: LISTING_LOG_PATH, query: { listingId: String(id) } } }
+    : { href: c.listingUrl(id)! }
+
+const listingColumn: LogColumn<EngineListingRecord> = {
+  id: 'listing',
+  labelKey: 'columns.listing',
+  width: 'minmax(150px, 1.1fr)',
+  sortField: 'listingTitle',
+  cell: ({ record }, c) => {
+    const href = c.listingUrl(record.listingId)
+    const title = cutTitle(record.listingTitle, 50)
+    return [
+      href === null
+        ? h(
+            RouterLink,
+            {
+              class: 'tts-link',
+              to: { path: LISTING_LOG_PATH, query: { listingId: String(record.listingId) } },
+              title: record.listingTitle,
+              'data-testid': 'listing-link',
+            },
+            () => title,
+          )
+        : h('a', { class: 'tts-link', href, title: record.listingTitle }, title),
+      idNote(c, record.listingId),
+    ]
+  },
+  csvHeaderKeys: ['columns.listing', 'export.listingId'],
+  csv: ({ record }) => [record.listingTitle, String(record.listingId)],
+  details: (record, c) => [
+    {
+      key: 'listing',
+      label: c.t('columns.listing'),
+      value: `${record.listingTitle} (${c.t('grid.id', { id: record.listingId })})`,
+      ...listingTarget(c, record.listingId),
+    },
+  ],
+}
+
+const productColumn: LogColumn<EngineListingRecord> = {
+  id: 'product',
+  labelKey: 'columns.product',
+  width: 'minmax(160px, 1.2fr)',
+  sortField: 'productTitle',
+  cell: ({ record }, c) =>
+    record.productId === null
+      ? null
+      : [titleLink(c.url('product', record.productId), record.productTitle ?? '', 60), idNote(c, record.productId)],
+  csvHeaderKeys: ['columns.product', 'export.productId'],
+  csv: ({ record }) => [record.productTitle ?? '', String(record.productId ?? '')],
+  details: (record, c) => [
+    ...(record.productId === null
+      ? []
+      : [
+          {
+            key: 'product',
+            label: c.t('columns.product'),
+            value: `${record.productTitle ?? ''} (${c.t('grid.id', { id: record.productId })})`,
+            href: c.url('product', record.productId),
+          },
+        ]),
+    ...(record.listingProductId === null
+      ? []
+      : [
+          {
+            key: 'listingProduct',
+            label: c.t('details.listingProduct'),
+            value: c.t('details.productLog', { id: record.listingProductId }),
+            to: { path: LISTING_LOG_PATH, query: { listingProductId: String(record.listingProductId) } },
+          },
+        ]),
+  ],
+}
+
+export const listingLog: LogKindDescription = {
+  kind: 'listing',
+  path: LISTING_LOG_PATH,
+  routeName: 'listing-log',
+  menuSection: 'listings',
+  menuItemKey: 'menu.logsAndEvents',
+  titleKey: 'logs.listing.title',
+  helpKey: 'logs.listing.help',
+  columns: defineColumns<EngineListingRecord>([
+    createDateColumn,
+    codeColumn('action', 'minmax(140px, 1fr)', 'actions', (r) => r.action),
+    listingColumn,
+    productColumn,
+    messageColumn,
+    initiatorColumn,
+    typeColumn,
+  ]),
+  extraDetails: (record: EngineListingRecord, c) => [
+    { key: 'actionId', label: c.t('details.actionId'), value: String(record.actionId) },
+  ],
+  filters: ['from', 'to', 'action', 'listing', 'product', 'q', 'initiator', 'type'],
+  typeOptions: [...COMMON_TYPE_CODES],
+  uniqueLabelKey: 'filters.uniqueProduct',
+  hasAccountFilters: true,
+  hasViewMode: true,
+  hasActionRuns: true,
+  narrowKeys: ['listingId', 'listingProductId'],
+  narrowHides: { listingId: ['listing'], listingProductId: ['listing', 'product'] },
+  canClearAll: true,
+}

@@ -1,0 +1,93 @@
+/** Sales > Logs & Events: what happened to each TikTok Shop order and its Magento order. */
+import { h } from 'vue'
+import { COMMON_TYPE_CODES } from '@/api/codes'
+import type { EngineOrderRecord } from '@/engine'
+import {
+  createDateColumn,
+  defineColumns,
+  externalLink,
+  initiatorColumn,
+  messageColumn,
+  typeColumn,
+  type LogColumn,
+} from '@/logKinds/columns'
+import type { LogKindDescription } from '@/logKinds/types'
+
+export const ORDER_LOG_PATH = '/sales/logs'
+
+const ttsOrderColumn: LogColumn<EngineOrderRecord> = {
+  id: 'ttsOrder',
+  labelKey: 'columns.ttsOrder',
+  width: 'minmax(170px, 1fr)',
+  cell: ({ record }, c) => externalLink(c.url('ttsOrder', record.ttsOrderId), record.ttsOrderId),
+  csvHeaderKeys: ['columns.ttsOrder'],
+  csv: ({ record }) => [record.ttsOrderId],
+  details: (record, c) => [
+    {
+      key: 'ttsOrder',
+      label: c.t('columns.ttsOrder'),
+      value: record.ttsOrderId,
+      href: c.url('ttsOrder', record.ttsOrderId),
+    },
+  ],
+}
+
+const magentoOrderColumn: LogColumn<EngineOrderRecord> = {
+  id: 'magentoOrder',
+  labelKey: 'columns.magentoOrder',
+  width: 'minmax(130px, 0.8fr)',
+  cell: ({ record }, c) =>
+    record.magentoOrderId === null
+      ? h('span', { class: 'tts-grid__na' }, c.t('grid.notAvailable'))
+      : externalLink(
+          c.url('magentoOrder', record.magentoOrderId),
+          record.magentoOrderNumber ?? String(record.magentoOrderId),
+        ),
+  csvHeaderKeys: ['columns.magentoOrder'],
+  csv: ({ record }, c) => [record.magentoOrderNumber ?? c.t('grid.notAvailable')],
+  details: (record, c) => [
+    record.magentoOrderId === null
+      ? { key: 'magentoOrder', label: c.t('columns.magentoOrder'), value: c.t('grid.notAvailable') }
+      : {
+          key: 'magentoOrder',
+          label: c.t('columns.magentoOrder'),
+          value: record.magentoOrderNumber ?? String(record.magentoOrderId),
+          href: c.url('magentoOrder', record.magentoOrderId),
+        },
+  ],
+}
+
+export const orderLog: LogKindDescription = {
+  kind: 'order',
+  path: ORDER_LOG_PATH,
+  routeName: 'order-log',
+  menuSection: 'sales',
+  menuItemKey: 'menu.logsAndEvents',
+  titleKey: 'logs.order.title',
+  helpKey: 'logs.order.help',
+  columns: defineColumns<EngineOrderRecord>([
+    createDateColumn,
+    ttsOrderColumn,
+    magentoOrderColumn,
+    messageColumn,
+    initiatorColumn,
+    typeColumn,
+  ]),
+  extraDetails: (record: EngineOrderRecord, c) => [
+    {
+      key: 'orderLog',
+      label: c.t('details.orderLog'),
+      value: c.t('details.orderLogLink', { id: record.ttsOrderId }),
+      to: { path: ORDER_LOG_PATH, query: { orderId: String(record.orderId) } },
+    },
+  ],
+  filters: ['from', 'to', 'ttsOrder', 'magentoOrder', 'q', 'initiator', 'type'],
+  typeOptions: [...COMMON_TYPE_CODES],
+  uniqueLabelKey: 'filters.uniqueOrder',
+  hasAccountFilters: true,
+  hasViewMode: false,
+  hasActionRuns: false,
+  narrowKeys: ['orderId'],
+  narrowHides: {},
+  canClearAll: false,
+}

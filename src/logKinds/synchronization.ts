@@ -1,0 +1,69 @@
+/** Help Center > Synchronization Logs: what the background synchronization tasks did. */
+import type { EngineSynchronizationRecord } from '@/engine'
+import {
+  codeColumn,
+  createDateColumn,
+  defineColumns,
+  initiatorColumn,
+  messageColumn,
+  typeColumn,
+  type LogColumn,
+} from '@/logKinds/columns'
+import MessageCell from '@/logPage/message/MessageCell.vue'
+import { messageToHtml } from '@/logPage/message/messageHtml'
+import type { LogKindDescription } from '@/logKinds/types'
+import { h } from 'vue'
+
+const detailedColumn: LogColumn<EngineSynchronizationRecord> = {
+  id: 'detailed',
+  labelKey: 'columns.detailed',
+  width: 'minmax(200px, 2fr)',
+  cell: (row, c) => {
+    const text = row.record.detailedDescription
+    const detail = text
+      ? messageToHtml({ segments: [{ kind: 'text', text }], text }, c.t('grid.detailsHere'))
+      : { html: '', cut: false }
+    return h(MessageCell, {
+      html: detail.html,
+      cut: detail.cut,
+      count: 1,
+      type: row.type,
+      onMore: () => c.open(row.row),
+    })
+  },
+  csvHeaderKeys: ['columns.detailed'],
+  csv: ({ record }) => [record.detailedDescription ?? ''],
+}
+
+export const synchronizationLog: LogKindDescription = {
+  kind: 'synchronization',
+  path: '/help-center/synchronization-logs',
+  routeName: 'synchronization-log',
+  menuSection: 'helpCenter',
+  menuItemKey: 'menu.synchronizationLogs',
+  titleKey: 'logs.synchronization.title',
+  helpKey: 'logs.synchronization.help',
+  columns: defineColumns<EngineSynchronizationRecord>([
+    createDateColumn,
+    codeColumn('task', 'minmax(120px, 0.7fr)', 'tasks', (r) => r.task),
+    messageColumn,
+    detailedColumn,
+    typeColumn,
+  ]),
+  // The run mode has no column here (the original has none), but the drawer shows every field.
+  extraDetails: (record: EngineSynchronizationRecord, c) => [
+    ...initiatorColumn.details!(record, c),
+    ...(record.operationHistoryId === null
+      ? []
+      : [{ key: 'operation', label: c.t('details.operation'), value: String(record.operationHistoryId) }]),
+  ],
+  filters: ['from', 'to', 'task', 'q', 'type'],
+  typeOptions: [3, 4, 100],
+  uniqueLabelKey: null,
+  hasAccountFilters: false,
+  hasViewMode: false,
+  hasActionRuns: false,
+  narrowKeys: [],
+  narrowHides: {},
+  canClearAll: true,
+}

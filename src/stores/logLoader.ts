@@ -1,0 +1,311 @@
+/**
+ * One owner for a log's records on their way in: the first load, the rest of the pages, live
+ * refresh (with its polling timer) and the reset when the narrowing changes. One AbortController
+ * and one request counter cover all of it, so nothing from an older narrowing, an abandoned load
+ * or a stale refresh ever lands in the grid.
+ */
+import { ref, shallowRef, watch } from 'vue'
+import type { LogBatch, LogBatchRecords, RejectedRecord } from '@/api/client'
+import { type ApiError, toApiError } from '@/api/errors'
+import type { LogQuery } from '@/api/schemas'
+import type { EngineRecordByKind, LogEngine } from '@/engine'
+import type { LogKind } from '@/logKinds'
+import { useAppConfigStore } from '@/stores/appConfig'
+
+export type LoadStatus = 'idle' | 'loading' | 'complete' | 'error'
+
+/** Server-side narrowing: the only filters sent to the API; the rest run in the engine. */
+export interface Narrowing {
+  listingId?: number
+  listingProductId?: number
+  orderId?: number
+}
+
+/** Records per request while loading (the API's maximum), and in the first request. */
+export const PAGE_SIZE = 10_000
+const FIRST_PAGE_SIZE = 1000
+/** How long rows that arrived by live refresh stay highlighted. */
+export const FRESH_MS = 6000
+/** Rejected records whose reasons are kept (the rest are counted). */
+const REJECTED_KEPT = 100
+
+export const narrowingKey = (narrowing: Narrowing) =>
+  `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}`
+
+export interface LogLoaderHooks<K extends LogKind> {
+  kind: K
+  /** The engine the records go into. */
+  engine(): LogEngine<K>
+  /** Start again with an empty engine (the narrowing changed, or the log was cleared). */
+  emptyEngine(): void
+  /** The records changed; `force`: refresh the views now, not at the next throttled moment. */
+  changed(force: boolean): void
+}
+
+/** The records of a page as objects (live refresh holds them until the merchant asks). */
+function recordsOf<K extends LogKind>(records: LogBatchRecords<K>): EngineRecordByKind[K][] {
+  if (records.items) return records.items as EngineRecordByKind[K][]
+  const columns = records.columns
+  if (!columns) return []
+  const out: EngineRecordByKind[K][] = []
+  for (let k = 0; k < columns.count; k++) {
+    if (columns.valid[k] === 0) continue
+    const target: Record<string, unknown> = {}
+    columns.fill(k, target)
+    if (typeof target.createDate === 'number') target.createDate = new Date(target.createDate).toISOString()
+    out.push(target as unknown as EngineRecordByKind[K])
+  }
+  return out
+}
+
+export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
+  const { kind } = hooks
+  const status = ref<LoadStatus>('idle')
+  const loaded = ref(0)
+  const totalEstimate = ref<number | null>(null)
+  const error = shallowRef<ApiError | null>(null)
+  const rejectedCount = ref(0)
+  const rejected = shallowRef<RejectedRecord[]>([])
+  /** The narrowing whose records are held (its key), or null before the first load. */
+  const loadedNarrowing = ref<string | null>(null)
+  /** Live refresh: seconds between checks for newer records; 0 is off. */
+  const liveInterval = ref(0)
+  /** Reading further down, or a dialog is open: new records wait in `pending`. */
+  const livePaused = ref(false)
+  /** The last live refresh failed (other than an expired session, which the host handles). */
+  const liveError = shallowRef<ApiError | null>(null)
+  /** Newer records fetched while the merchant was reading further down: shown on request. */
+  const pending = shallowRef<EngineRecordByKind[K][]>([])
+  /** Ids of records that arrived by live refresh, for a brief highlight. */
+  const freshIds = shallowRef<ReadonlySet<number>>(new Set())
+
+  let narrowing: Narrowing = {}
+  let controller: AbortController | null = null
+  /** Bumped by every new request, reset and abort: a response of an older one is dropped. */
+  let requestCounter = 0
+  let resumeCursor: string | null = null
+  let refreshing = false
+  /** The page is shown: live refresh polls only then. */
+  let active = false
+  let pollTimer: ReturnType<typeof setInterval> | null = null
+  let freshTimer: ReturnType<typeof setTimeout> | null = null
+
+  function newRequest() {
+    requestCounter++
+    controller?.abort()
+    controller = new AbortController()
+    return { request: requestCounter, signal: controller.signal }
+  }
+
+  function note(records: LogBatchRecords<K>) {
+    if (records.rejectedCount === 0) return
+    rejectedCount.value += records.rejectedCount
+    rejected.value = [...rejected.value, ...records.rejected].slice(0, REJECTED_KEPT)
+  }
+
+  function clearFresh() {
+    if (freshTimer) clearTimeout(freshTimer)
+    freshTimer = null
+    if (freshIds.value.size) freshIds.value = new Set()
+  }
+
+  /** Forgets everything held and in flight: a new narrowing starts from nothing. */
+  function reset(next: Narrowing) {
+    requestCounter++
+    controller?.abort()
+    controller = null
+    refreshing = false
+    narrowing = next
+    loadedNarrowing.value = narrowingKey(next)
+    resumeCursor = null
+    loaded.value = 0
+    totalEstimate.value = null
+    error.value = null
+    liveError.value = null
+    rejectedCount.value = 0
+    rejected.value = []
+    pending.value = []
+    clearFresh()
+    status.value = 'idle'
+    hooks.emptyEngine()
+    hooks.changed(true)
+  }
+
+  function report(apiError: ApiError) {
+    const config = useAppConfigStore()
+    if (apiError.kind === 'unauthorised') config.emit({ type: 'session-expired', status: apiError.status })
+    else config.emit({ type: 'error', kind: apiError.kind, message: apiError.message })
+  }
+
+  /**
+   * Loads the log page by page, newest first. Called again for the same narrowing it keeps what
+   * it has (a resumed or retried load continues from where it stopped); for another narrowing it
+   * starts again from nothing.
+   */
+  async function load(next: Narrowing = {}): Promise<void> {
+    active = true
+    restartPolling()
+    if (narrowingKey(next) !== loadedNarrowing.value) reset(next)
+    // Loaded, loading, or failed (only Retry tries again: a failing server is not hammered by
+    // every filter change).
+    if (status.value !== 'idle') return
+    const { request, signal } = newRequest()
+    status.value = 'loading'
+    error.value = null
+    const client = useAppConfigStore().client
+    const engine = hooks.engine()
+    const fetchPage = (cursor: string | null, limit: number): Promise<LogBatch<K>> =>
+      client.getLogBatch(kind, { limit, ...narrowing, ...(cursor && { cursor }) }, signal)
+    try {
+      // A small first page paints the first rows early; then full pages.
+      let nextPage: Promise<LogBatch<K>> | null = fetchPage(resumeCursor, resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE)
+      while (nextPage) {
+        const page: LogBatch<K> = await nextPage
+        if (request !== requestCounter) return
+        // Ask for the next page now: the server works on it while this one goes in.
+        nextPage = page.nextCursor ? fetchPage(page.nextCursor, PAGE_SIZE) : null
+        // A failed prefetch is reported when it is awaited, not as an unhandled rejection.
+        nextPage?.catch(() => undefined)
+        if (page.totalEstimate !== null) {
+          totalEstimate.value = page.totalEstimate
+          engine.reserve(page.totalEstimate)
+        }
+        const records = page.read()
+        if (records.columns) engine.appendEach(records.columns.count, records.columns.fill, records.columns.valid)
+        else engine.append(records.items as EngineRecordByKind[K][])
+        loaded.value += records.accepted
+        note(records)
+        resumeCursor = page.nextCursor
+        hooks.changed(false)
+      }
+      status.value = 'complete'
+    } catch (caught) {
+      if (request !== requestCounter) return
+      const apiError = toApiError(caught)
+      if (apiError.kind === 'aborted') {
+        status.value = 'idle'
+        return
+      }
+      error.value = apiError
+      status.value = 'error'
+      report(apiError)
+    } finally {
+      if (request === requestCounter) hooks.changed(true)
+    }
+  }
+
+  /** Stops loading and polling (leaving the page); `load()` later continues from where it stopped. */
+  function abort() {
+    active = false
+    restartPolling()
+    requestCounter++
+    controller?.abort()
+    controller = null
+    refreshing = false
+    clearFresh()
+    if (status.value === 'loading') status.value = 'idle'
+  }
+
+  function retry() {
+    if (status.value === 'error') status.value = 'idle'
+    return load(narrowing)
+  }
+
+  /** Forgets the records and loads the log again (after Clear All). */
+  function reload() {
+    reset(narrowing)
+    return load(narrowing)
+  }
+
+  /**
+   * Fetches only records newer than the newest held (`afterId`), under the current narrowing.
+   * When `hold` is set they wait in `pending` (the "N new records" pill); otherwise they go
+   * straight into the grid. Resolves to how many arrived.
+   */
+  async function refreshNewer(hold: boolean): Promise<number> {
+    if (refreshing || status.value !== 'complete') return 0
+    refreshing = true
+    const { request, signal } = newRequest()
+    const client = useAppConfigStore().client
+    try {
+      const known = pending.value.reduce((max, r) => Math.max(max, r.id), hooks.engine().maxId())
+      const fresh: EngineRecordByKind[K][] = []
+      let cursor: string | null = null
+      do {
+        const query: LogQuery = { limit: PAGE_SIZE, afterId: known, ...narrowing, ...(cursor && { cursor }) }
+        const page: LogBatch<K> = await client.getLogBatch(kind, query, signal)
+        if (request !== requestCounter) return 0
+        const records = page.read()
+        note(records)
+        fresh.push(...recordsOf(records))
+        cursor = page.nextCursor
+      } while (cursor)
+      liveError.value = null
+      if (fresh.length === 0) return 0
+      if (hold) pending.value = [...pending.value, ...fresh]
+      else showNewer(fresh)
+      return fresh.length
+    } catch (caught) {
+      if (request !== requestCounter) return 0
+      const apiError = toApiError(caught)
+      if (apiError.kind === 'aborted') return 0
+      // Shown beside the live refresh control; the next tick tries again.
+      if (apiError.kind !== 'unauthorised') liveError.value = apiError
+      report(apiError)
+      return 0
+    } finally {
+      if (request === requestCounter) {
+        refreshing = false
+        controller = null
+      }
+    }
+  }
+
+  /** Puts newer records (given, or the pending ones) into the grid, highlighted. */
+  function showNewer(records: EngineRecordByKind[K][] = pending.value) {
+    if (records.length === 0) return
+    hooks.engine().append(records)
+    loaded.value += records.length
+    if (totalEstimate.value !== null) totalEstimate.value += records.length
+    if (records === pending.value) pending.value = []
+    if (freshTimer) clearTimeout(freshTimer)
+    freshIds.value = new Set(records.map((r) => r.id))
+    // Highlighted briefly: a fresh row scrolled away and back later is an ordinary row.
+    freshTimer = setTimeout(() => {
+      freshTimer = null
+      freshIds.value = new Set()
+    }, FRESH_MS)
+    hooks.changed(true)
+  }
+
+  function restartPolling() {
+    if (pollTimer) clearInterval(pollTimer)
+    pollTimer = null
+    if (!active || liveInterval.value <= 0) return
+    pollTimer = setInterval(() => {
+      if (status.value === 'complete') void refreshNewer(livePaused.value)
+    }, liveInterval.value * 1000)
+  }
+  watch(liveInterval, restartPolling)
+
+  return {
+    status,
+    loaded,
+    totalEstimate,
+    error,
+    rejectedCount,
+    rejected,
+    loadedNarrowing,
+    liveInterval,
+    livePaused,
+    liveError,
+    pending,
+    freshIds,
+    load,
+    abort,
+    retry,
+    reload,
+    refreshNewer,
+    showNewer,
+  }
+}
