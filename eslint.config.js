@@ -68,6 +68,7 @@ export default defineConfig(
       ],
     },
   },
+  // Layers that point one way: api <- stores <- views; a pure engine under all of them.
   {
     files: ['src/**/*.{ts,vue}'],
     rules: {
@@ -75,14 +76,43 @@ export default defineConfig(
     },
   },
   {
-    // The engine is pure: no framework, no HTTP. It must stay usable in a worker and a benchmark.
-    files: ['src/engine/**/*.ts'],
+    // Views read and act through the stores; only stores talk to the API.
+    files: ['src/logPage/**', 'src/logsClearing/**', 'src/shell/**', 'src/embed/**', 'src/logKinds/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['vue', 'pinia', 'axios', 'vue-router', 'vue-i18n', 'element-plus'],
-          patterns: [{ group: ['@/stores/*', '@/components/*', '@/pages/*', '@/api/*', '@vue/*'] }],
+          paths: [{ name: 'axios', message: 'Only the API client talks HTTP.' }],
+          patterns: [
+            {
+              group: ['@/api/client', '@/api/errors'],
+              allowTypeImports: true,
+              message: 'Views read and act through a store; only stores call the API client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine is pure: no framework, no HTTP, no store. It must stay usable in a worker and a
+    // benchmark (run by tsx, so its imports are relative). Of the API layer it takes the code
+    // table, and the record types (type-only).
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['vue', 'pinia', 'axios', 'vue-router', 'vue-i18n', 'element-plus', 'dompurify'],
+          patterns: [
+            { group: ['@/*'], message: 'The engine imports relatively (benchmarks run it without the alias).' },
+            {
+              regex: '^\\.\\./(?!api/codes$|api/schemas$)',
+              message: 'The engine is pure: no framework, no store.',
+            },
+            { group: ['../api/schemas'], allowTypeImports: true, message: 'Only the record types (import type).' },
+          ],
         },
       ],
     },

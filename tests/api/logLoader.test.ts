@@ -1,0 +1,194 @@
+// @vitest-environment node
+/**
+ * The log store's loader against the real preview server: loads, narrowing changes, live refresh
+ * and the races between them. Delays come from the server's fault injection; the live refresh
+ * timer is faked, the network is not.
+ */
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Fault } from '../../server/api.ts'
+import { useAppConfigStore } from '@/stores/appConfig'
+import { useListingLogStore, useOrderLogStore } from '@/stores/logStore'
+import { startTestServer, type TestServer } from './testServer.ts'
+
+let server: TestServer
+let nextActionId = 90_000_000
+
+beforeAll(async () => {
+  server = await startTestServer({ listing: 3000, order: 600, synchronization: 50 }, { testMode: true })
+})
+afterAll(() => server.stop())
+afterEach(async () => {
+  vi.useRealTimers()
+  await fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' })
+})
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+})
+
+async function inject(...faults: Partial<Fault>[]) {
+  const response = await fetch(`${server.apiUrl}/__test/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  })
+  expect(response.status).toBe(200)
+}
+
+/** Waits (on real timers: setInterval may be faked) until `done` holds, 5 s at most. */
+async function until(done: () => boolean) {
+  for (let waited = 0; !done() && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+}
+
+/** Every record of the log under a narrowing, as the API holds it. */
+async function apiRecords(kind: string, narrowing: Record<string, number> = {}) {
+  const records: { id: number; listingId?: number; orderId?: number }[] = []
+  let cursor: string | null = null
+  do {
+    const params = new URLSearchParams({ limit: '10000', ...narrowing, ...(cursor && { cursor }) } as never)
+    const page = (await (await fetch(`${server.apiUrl}/logs/${kind}?${params}`)).json()) as {
+      items: typeof records
+      nextCursor: string | null
+    }
+    records.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return records
+}
+
+/** Two listings that hold records. */
+async function twoListings() {
+  const all = await apiRecords('listing')
+  const ids = [...new Set(all.map((r) => r.listingId!))]
+  expect(ids.length).toBeGreaterThanOrEqual(2)
+  return [ids[0]!, ids[1]!] as const
+}
+
+/** Adds a record to a listing's log, newer than every other; resolves to its id. */
+async function postListingRecord(listingId: number, description: string): Promise<number> {
+  const response = await fetch(`${server.apiUrl}/logs/listing`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      items: [
+        {
+          createDate: new Date(Date.now() + 86_400_000).toISOString(),
+          type: 3,
+          initiator: 2,
+          description,
+          accountId: 1,
+          shopId: 1,
+          listingId,
+          listingTitle: `Listing ${listingId}`,
+          productId: 1001,
+          productTitle: 'Maxi Dress',
+          listingProductId: 5001,
+          action: 15,
+          actionId: nextActionId++,
+        },
+      ],
+    }),
+  })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as { ids: number[] }).ids[0]!
+}
+
+/** Ids of the records the store holds, as the grid would show them with no filter. */
+function heldIds(store: ReturnType<typeof useListingLogStore>) {
+  store.setViewState({ ...store.viewState, unique: false })
+  return Array.from(store.result.rows, (index) => store.entryAt(index).id)
+}
+
+describe('the log loader', () => {
+  it('loads a whole log, every record once', async () => {
+    const store = useOrderLogStore()
+    await store.load()
+    expect(store.status).toBe('complete')
+    const expected = (await apiRecords('order')).map((r) => r.id).sort((a, b) => a - b)
+    expect(heldIds(store as never).sort((a, b) => a - b)).toEqual(expected)
+  })
+
+  it('narrowing mid-load: the first listing never lands in the second listing’s log', async () => {
+    const [first, second] = await twoListings()
+    const store = useListingLogStore()
+    // The first listing's first page is slow; the merchant narrows to the second meanwhile.
+    await inject({ path: '/logs/listing', query: `listingId=${first}`, delayMs: 400 })
+    const firstLoad = store.load({ listingId: first })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const secondLoad = store.load({ listingId: second })
+    await Promise.all([firstLoad, secondLoad])
+    expect(store.status).toBe('complete')
+    const expected = (await apiRecords('listing', { listingId: second })).map((r) => r.id).sort((a, b) => a - b)
+    expect(heldIds(store).sort((a, b) => a - b)).toEqual(expected)
+    expect(store.loaded).toBe(expected.length)
+  })
+
+  it('live refresh with a listing selected fetches only that listing’s new records', async () => {
+    const [first, second] = await twoListings()
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    const before = store.size
+    const mine = await postListingRecord(first, 'New for the selected listing.')
+    await postListingRecord(second, 'New for another listing.')
+    expect(await store.refreshNewer(false)).toBe(1)
+    expect(store.size).toBe(before + 1)
+    expect(heldIds(store)[0]).toBe(mine)
+    expect(store.freshIds.has(mine)).toBe(true)
+  })
+
+  it('narrowing to another listing drops the records held behind the "new records" pill', async () => {
+    const [first, second] = await twoListings()
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    const held = await postListingRecord(first, 'Held behind the pill.')
+    // The merchant reads further down: the new record waits.
+    expect(await store.refreshNewer(true)).toBe(1)
+    expect(store.pending.map((r) => r.id)).toEqual([held])
+
+    await store.load({ listingId: second })
+    expect(store.pending).toEqual([])
+    store.showNewer()
+    expect(heldIds(store)).not.toContain(held)
+    const expected = (await apiRecords('listing', { listingId: second })).length
+    expect(store.size).toBe(expected)
+  })
+
+  it('a live refresh racing a narrowing change lands nowhere', async () => {
+    const [first, second] = await twoListings()
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    store.liveInterval = 10
+    const stale = await postListingRecord(first, 'Arrives after the merchant moved on.')
+    // The refresh's answer is slow; the merchant narrows to another listing meanwhile.
+    await inject({ path: '/logs/listing', query: 'afterId=', delayMs: 300 })
+    vi.advanceTimersByTime(10_000)
+    await store.load({ listingId: second })
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(heldIds(store)).not.toContain(stale)
+    expect(store.pending).toEqual([])
+    expect(store.size).toBe((await apiRecords('listing', { listingId: second })).length)
+  })
+
+  it('polls only while the page is shown, and shows a failed refresh instead of swallowing it', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const store = useOrderLogStore()
+    await store.load()
+    store.liveInterval = 10
+    await inject({ path: '/logs/order', query: 'afterId=', status: 500, times: 10 })
+    vi.advanceTimersByTime(10_000)
+    await until(() => store.liveError !== null)
+    expect(store.liveError?.kind).toBe('server')
+    // Leaving the page stops polling: no request leaves any more.
+    store.abort()
+    const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
+    vi.advanceTimersByTime(60_000)
+    expect(requests).not.toHaveBeenCalled()
+    // Back on the page, it polls again.
+    await store.load()
+    vi.advanceTimersByTime(10_000)
+    expect(requests).toHaveBeenCalledTimes(1)
+  })
+})
