@@ -72,3 +72,24 @@ export interface LogQueryOptions {
 }
 
 export { TYPE_CODES } from '../api/codes'
+
+export interface QueryResult {
+  /** Record index of each row, in display order (for a collapsed row: its latest member). */
+  readonly rows: Uint32Array
+  /** How many records each row stands for. */
+  readonly counts: Uint32Array
+  /** Grouped view: the worst type among each row's members; otherwise null. */
+  readonly worstTypes: Uint8Array | null
+  /** Records held. */
+  readonly total: number
+  /** Records that pass the filters (before collapsing). */
+  readonly matched: number
+  /** Rows shown. */
+  readonly shown: number
+  /** Matching records per type code. */
+  readonly typeCounts: Readonly<Record<number, number>>
+  /** `buckets * TYPE_CODES.length` counts, bucket-major, when a histogram was asked for. */
+  readonly histogram: Uint32Array | null
+  /** Record indices of every member of a row, newest first. */
+  membersOf(row: number): number[]
+}

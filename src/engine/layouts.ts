@@ -1,0 +1,103 @@
+/**
+ * How each log's records map to the engine's slots, both ways: what is written on append, and
+ * the record `get()` gives back. Everything else in the engine is the same for every log.
+ */
+import type { RecordTables, Slot } from './tables'
+import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
+
+export interface RecordLayout<K extends EngineKind> {
+  slots: readonly Slot[]
+  /**
+   * The slot the unique checkbox collapses on (a listing product, an order) and the filter that
+   * narrows to one of them; null: records never collapse.
+   */
+  owner: { slot: 'listingProducts' | 'orderIds'; narrowTo: (filter: LogFilter) => number | undefined } | null
+  /** Fills the log's own slots of record `i`; returns its owner's index (0: none). */
+  write(tables: RecordTables, i: number, record: EngineRecordByKind[K]): number
+  /** The log's own fields of record `i`. */
+  read(
+    tables: RecordTables,
+    i: number,
+  ): Omit<EngineRecordByKind[K], 'id' | 'createDate' | 'type' | 'initiator' | 'description'>
+}
+
+const listing: RecordLayout<'listing'> = {
+  slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns', 'groupKeys'],
+  owner: { slot: 'listingProducts', narrowTo: (filter) => filter.listingProductId },
+  write(t, i, r) {
+    t.accounts[i] = t.accountIds.intern(r.accountId)
+    t.shops[i] = t.shopIds.intern(r.shopId)
+    t.actions[i] = r.action
+    t.listings[i] = t.listingTable.intern(r.listingId, r.listingTitle)
+    t.products[i] =
+      r.productId === null && r.productTitle === null ? 0 : t.productTable.intern(r.productId, r.productTitle)
+    const owner = r.listingProductId === null ? 0 : t.listingProductIds.intern(r.listingProductId)
+    t.listingProducts[i] = owner
+    const run = t.actionRunIds.intern(r.actionId)
+    t.actionRuns[i] = run
+    t.groupKeys[i] = t.groupPairs.intern(owner, run)
+    return owner
+  },
+  read(t, i) {
+    const listing = t.listings[i]!
+    const product = t.products[i]!
+    const owner = t.listingProducts[i]!
+    return {
+      accountId: t.accountIds.keys[t.accounts[i]!]!,
+      shopId: t.shopIds.keys[t.shops[i]!]!,
+      listingId: t.listingTable.ids[listing]!,
+      listingTitle: t.listingTable.titles[listing]!,
+      productId: product === 0 ? null : (t.productTable.ids[product] ?? null),
+      productTitle: product === 0 ? null : (t.productTable.titles[product] ?? null),
+      listingProductId: owner === 0 ? null : t.listingProductIds.keys[owner]!,
+      action: t.actions[i]!,
+      actionId: t.actionRunIds.keys[t.actionRuns[i]!]!,
+    }
+  },
+}
+
+const order: RecordLayout<'order'> = {
+  slots: ['accounts', 'shops', 'orders', 'orderIds'],
+  owner: { slot: 'orderIds', narrowTo: (filter) => filter.orderId },
+  write(t, i, r) {
+    t.accounts[i] = t.accountIds.intern(r.accountId)
+    t.shops[i] = t.shopIds.intern(r.shopId)
+    t.orders[i] = t.orderTable.intern(r.orderId, r.ttsOrderId, r.magentoOrderNumber, r.magentoOrderId)
+    const owner = t.orderIdKeys.intern(r.orderId)
+    t.orderIds[i] = owner
+    return owner
+  },
+  read(t, i) {
+    const o = t.orders[i]!
+    return {
+      accountId: t.accountIds.keys[t.accounts[i]!]!,
+      shopId: t.shopIds.keys[t.shops[i]!]!,
+      orderId: t.orderTable.orderIds[o]!,
+      ttsOrderId: t.orderTable.ttsOrderIds[o]!,
+      magentoOrderId: t.orderTable.magentoIds[o] ?? null,
+      magentoOrderNumber: t.orderTable.magentoNumbers[o] ?? null,
+    }
+  },
+}
+
+const synchronization: RecordLayout<'synchronization'> = {
+  slots: ['tasks', 'detailedMessages', 'operationIds'],
+  owner: null,
+  write(t, i, r) {
+    t.tasks[i] = r.task
+    t.detailedMessages[i] = r.detailedDescription === null ? 0 : t.detailTexts.intern(r.detailedDescription)
+    t.operationIds[i] = r.operationHistoryId ?? Number.NaN
+    return 0
+  },
+  read(t, i) {
+    const detail = t.detailedMessages[i]!
+    const operation = t.operationIds[i]!
+    return {
+      task: t.tasks[i]!,
+      detailedDescription: detail === 0 ? null : t.detailTexts.keys[detail]!,
+      operationHistoryId: Number.isNaN(operation) ? null : operation,
+    }
+  },
+}
+
+export const LAYOUTS: { [K in EngineKind]: RecordLayout<K> } = { listing, order, synchronization }

@@ -1,0 +1,121 @@
+/**
+ * Query planning, done once per query before the hot loop: every filter becomes a byte mask over
+ * a code or a table (a listing, product, order or message passes or not), or an interned index
+ * to compare with. The loop then only indexes typed arrays.
+ */
+import type { RecordLayout } from './layouts'
+import type { RecordTables } from './tables'
+import { foldText } from './text'
+import type { EngineKind, LogFilter } from './types'
+
+export type Mask = Uint8Array | null
+
+/** 1 for each code given; null: no filter. */
+export function maskOf(codes: readonly number[] | undefined): Mask {
+  if (!codes) return null
+  const mask = new Uint8Array(256)
+  for (const code of codes) if (code >= 0 && code < 256) mask[code] = 1
+  return mask
+}
+
+/** "123" is an id; anything else is text. */
+function asWholeNumber(text: string): number | null {
+  return /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : null
+}
+
+/** Listings: narrowed to one id, and/or matching a title part (a whole number matches the id). */
+function listingMask(t: RecordTables, filter: LogFilter): Mask {
+  if (!t.has('listings')) return null
+  const narrowTo = filter.listingId
+  const text = filter.listing?.trim()
+  if (narrowTo === undefined && !text) return null
+  const table = t.listingTable
+  const mask = new Uint8Array(table.size)
+  const number = text ? asWholeNumber(text) : null
+  const folded = text ? foldText(text) : ''
+  for (let p = 1; p < table.size; p++) {
+    if (narrowTo !== undefined && table.ids[p] !== narrowTo) continue
+    if (text && table.ids[p] !== number && !foldText(table.titles[p]!).includes(folded)) continue
+    mask[p] = 1
+  }
+  return mask
+}
+
+/** Products: a title part, or the Magento product id as a whole number. */
+function productMask(t: RecordTables, filter: LogFilter): Mask {
+  const text = filter.product?.trim()
+  if (!t.has('products') || !text) return null
+  const table = t.productTable
+  const mask = new Uint8Array(table.size)
+  const number = asWholeNumber(text)
+  const folded = foldText(text)
+  for (let p = 1; p < table.size; p++) {
+    if ((number !== null && table.ids[p] === number) || foldText(table.titles[p] ?? '').includes(folded)) mask[p] = 1
+  }
+  return mask
+}
+
+/** Orders: parts of the TikTok Shop and the Magento order numbers. */
+function orderMask(t: RecordTables, filter: LogFilter): Mask {
+  const tts = filter.ttsOrder?.trim()
+  const magento = filter.magentoOrder?.trim()
+  if (!t.has('orders') || (!tts && !magento)) return null
+  const table = t.orderTable
+  const mask = new Uint8Array(table.size)
+  const ttsFolded = tts ? foldText(tts) : ''
+  const magentoFolded = magento ? foldText(magento) : ''
+  for (let p = 1; p < table.size; p++) {
+    if (tts && !foldText(table.ttsOrderIds[p]!).includes(ttsFolded)) continue
+    if (magento && !foldText(table.magentoNumbers[p] ?? '').includes(magentoFolded)) continue
+    mask[p] = 1
+  }
+  return mask
+}
+
+export interface FilterPlan {
+  typeMask: Mask
+  initiatorMask: Mask
+  actionMask: Mask
+  taskMask: Mask
+  checkDates: boolean
+  from: number
+  to: number
+  messageMask: Mask
+  listingMask: Mask
+  productMask: Mask
+  orderMask: Mask
+  /** Interned account / shop / owner to match; 0: any; -1: one never seen, so nothing. */
+  account: number
+  shop: number
+  owner: number
+}
+
+/** An id never seen means nothing can match: index -1 never equals a slot's value. */
+const interned = (find: (id: number) => number, id: number | undefined) => (id === undefined ? 0 : find(id) || -1)
+
+export function planFilter<K extends EngineKind>(
+  t: RecordTables,
+  layout: RecordLayout<K>,
+  filter: LogFilter,
+  messageMask: (needle: string) => Uint8Array,
+): FilterPlan {
+  const needle = filter.message ? foldText(filter.message.trim()) : ''
+  const owners = layout.owner?.slot === 'orderIds' ? t.orderIdKeys : t.listingProductIds
+  const hasOwners = t.has('accounts')
+  return {
+    typeMask: maskOf(filter.types),
+    initiatorMask: maskOf(filter.initiators),
+    actionMask: t.has('actions') ? maskOf(filter.actions) : null,
+    taskMask: t.has('tasks') ? maskOf(filter.tasks) : null,
+    checkDates: filter.from !== undefined || filter.to !== undefined,
+    from: filter.from ?? -Infinity,
+    to: filter.to ?? Infinity,
+    messageMask: needle ? messageMask(needle) : null,
+    listingMask: listingMask(t, filter),
+    productMask: productMask(t, filter),
+    orderMask: orderMask(t, filter),
+    account: hasOwners ? interned((id) => t.accountIds.find(id), filter.accountId) : 0,
+    shop: hasOwners ? interned((id) => t.shopIds.find(id), filter.shopId) : 0,
+    owner: layout.owner ? interned((id) => owners.find(id), layout.owner.narrowTo(filter)) : 0,
+  }
+}
