@@ -103,6 +103,9 @@ export interface LogRecordByKind {
 export type AnyLogRecord = LogRecordByKind[LogKindName]
 export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
 
+/** The most records one request may ask for (`limit`). */
+export const MAX_PAGE_SIZE = 10_000
+
 /** A whole number in a query string: plain decimal digits only (no `0x41`, `1e3`, ` 5`). */
 const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
   z.pipe(
@@ -115,7 +118,7 @@ const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
 
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
-  limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(10_000))), 1000),
+  limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), 1000),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   from: z.optional(IsoUtcDate),
   to: z.optional(IsoUtcDate),

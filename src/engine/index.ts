@@ -1,4 +1,4 @@
 export { LogEngine, type QueryResult } from './LogEngine'
-export { parseDescription, safeHref, DETAILS_LABEL, type MessageSegment, type ParsedMessage } from './message'
+export { parseDescription, safeHref, type MessageSegment, type ParsedMessage } from './message'
 export { foldText } from './text'
 export * from './types'

@@ -7,7 +7,7 @@
 
 export type MessageSegment =
   | { kind: 'text'; text: string }
-  /** `detached`: a link the string had no marker for; the UI labels it "Details here". */
+  /** `detached`: a link the string had no marker for; its text is empty, the UI labels it ("Details here"). */
   | { kind: 'link'; text: string; href: string; detached?: boolean }
 
 export interface ParsedMessage {
@@ -73,9 +73,6 @@ function substitute(string: string, params: Record<string, unknown>): string {
   )
 }
 
-/** Links label used for links that had no marker in the string. */
-export const DETAILS_LABEL = 'Details here'
-
 export function parseDescription(description: string): ParsedMessage {
   const encoded = decode(description)
   if (!encoded) return { segments: [{ kind: 'text', text: description }], text: description }
@@ -104,10 +101,13 @@ export function parseDescription(description: string): ParsedMessage {
   // Markers left without a link show their label as text.
   rest = rest.replace(/!\w{0,32}_(start|end)!/g, '')
   if (rest) segments.push({ kind: 'text', text: rest })
+  // The message's own words make its text (what the filter searches and the CSV writes); the
+  // label of a link it had no marker for is the UI's ("Details here"), in the UI's language.
+  const text = segments.map((s) => s.text).join('')
   for (const href of unplaced) {
     segments.push({ kind: 'text', text: segments.length ? ' ' : '' })
-    segments.push({ kind: 'link', text: DETAILS_LABEL, href, detached: true })
+    segments.push({ kind: 'link', text: '', href, detached: true })
   }
   const merged = segments.filter((s) => s.kind === 'link' || s.text !== '')
-  return { segments: merged, text: merged.map((s) => s.text).join('') }
+  return { segments: merged, text }
 }

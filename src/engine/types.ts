@@ -1,8 +1,8 @@
-import type { ListingLogRecord, OrderLogRecord, SynchronizationLogRecord } from '../api/schemas'
+import type { ListingLogRecord, LogKindName, OrderLogRecord, SynchronizationLogRecord } from '../api/schemas'
 
 /** The engine's view of a record: the API's record types (one source: the zod schemas), with
  * codes widened to numbers, since the engine stores whatever byte it is given. */
-export type EngineKind = 'listing' | 'order' | 'synchronization'
+export type EngineKind = LogKindName
 
 type Widened<T> = { [K in keyof T]: T[K] extends number ? number : T[K] }
 

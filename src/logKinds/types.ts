@@ -1,6 +1,9 @@
 import type { ColumnContext, ColumnId, DetailField, LogColumn } from '@/logKinds/columns'
 
-export const LOG_KINDS = ['listing', 'order', 'synchronization'] as const
+import { LOG_KIND_VALUES } from '@/api/schemas'
+
+/** The logs, as the API names them. */
+export const LOG_KINDS = LOG_KIND_VALUES
 export type LogKind = (typeof LOG_KINDS)[number]
 
 /** The host menu's section a log page lives under. */

@@ -7,7 +7,7 @@
 import { ref, shallowRef, watch } from 'vue'
 import type { LogBatch, LogBatchRecords, RejectedRecord } from '@/api/client'
 import { type ApiError, toApiError } from '@/api/errors'
-import type { LogQuery } from '@/api/schemas'
+import { MAX_PAGE_SIZE, type LogQuery } from '@/api/schemas'
 import type { EngineRecordByKind, LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { useAppConfigStore } from '@/stores/appConfig'
@@ -22,7 +22,7 @@ export interface Narrowing {
 }
 
 /** Records per request while loading (the API's maximum), and in the first request. */
-export const PAGE_SIZE = 10_000
+export const PAGE_SIZE = MAX_PAGE_SIZE
 const FIRST_PAGE_SIZE = 1000
 /** How long rows that arrived by live refresh stay highlighted. */
 export const FRESH_MS = 6000

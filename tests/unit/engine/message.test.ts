@@ -22,13 +22,15 @@ describe('parseDescription', () => {
     ])
   })
 
-  it('appends links without a marker as "Details here"', () => {
+  it('appends links without a marker for the UI to label, and keeps their label out of the text', () => {
     const parsed = parseDescription(JSON.stringify({ string: 'Failed.', params: {}, links: ['https://a.example/x'] }))
     expect(parsed.segments).toEqual([
       { kind: 'text', text: 'Failed.' },
       { kind: 'text', text: ' ' },
-      { kind: 'link', text: 'Details here', href: 'https://a.example/x', detached: true },
+      { kind: 'link', text: '', href: 'https://a.example/x', detached: true },
     ])
+    // The filter searches, and the CSV writes, the message's own words only.
+    expect(parsed.text).toBe('Failed.')
   })
 
   it('never makes a link of javascript:, data: or relative URLs', () => {
