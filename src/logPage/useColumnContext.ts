@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import { useFormatters } from '@/composables/useFormatters'
+import { useFormatters } from '@/app/useFormatters'
 import type { ColumnContext } from '@/logKinds/columns'
 import { fillUrl, useAppConfigStore } from '@/stores/appConfig'
 
