@@ -167,3 +167,74 @@ describe('the labels of codes, word for word in both languages', () => {
     })
   }
 })
+
+/** A message for `count` the way the live refresh pill asks: the number formatted, and as the plural. */
+const plural = (locale: 'en_US' | 'pl_PL', key: string, count: number) =>
+  i18n[locale].t(key, { count: String(count) }, count)
+
+describe('plurals', () => {
+  it('say "N new records" in Polish with the form each number takes', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('pl_PL', 'live.pending', n))).toEqual([
+      '1 nowy wpis',
+      '2 nowe wpisy',
+      '5 nowych wpisów',
+      '12 nowych wpisów',
+      '22 nowe wpisy',
+      '25 nowych wpisów',
+    ])
+    expect([0, 4, 11, 13, 14, 21, 24, 100, 102, 112, 1001].map((n) => plural('pl_PL', 'live.pending', n))).toEqual([
+      '0 nowych wpisów',
+      '4 nowe wpisy',
+      '11 nowych wpisów',
+      '13 nowych wpisów',
+      '14 nowych wpisów',
+      '21 nowych wpisów',
+      '24 nowe wpisy',
+      '100 nowych wpisów',
+      '102 nowe wpisy',
+      '112 nowych wpisów',
+      '1001 nowych wpisów',
+    ])
+  })
+
+  it('say "N new records" in English with one and other', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('en_US', 'live.pending', n))).toEqual([
+      '1 new record',
+      '2 new records',
+      '5 new records',
+      '12 new records',
+      '22 new records',
+      '25 new records',
+    ])
+  })
+
+  it('say how often a collapsed message was repeated, in both languages', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('pl_PL', 'grid.count', n))).toEqual([
+      'powtórzono 1 raz',
+      'powtórzono 2 razy',
+      'powtórzono 5 razy',
+      'powtórzono 12 razy',
+      'powtórzono 22 razy',
+      'powtórzono 25 razy',
+    ])
+    expect([1, 2, 22].map((n) => plural('en_US', 'grid.count', n))).toEqual([
+      'repeated 1 time',
+      'repeated 2 times',
+      'repeated 22 times',
+    ])
+    // The cell passes the number as a named value only: that alone must pick the form.
+    expect(i18n.pl_PL.t('grid.count', { count: 22 })).toBe('powtórzono 22 razy')
+  })
+
+  it('give every pluralised message three forms in Polish and two in English', () => {
+    const english = keys(messages.en_US)
+    const pluralised = english.filter((key) => String(at(messages.en_US, key)).includes('|'))
+    expect(pluralised.sort()).toEqual(['grid.count', 'live.pending'])
+    for (const key of pluralised) {
+      expect(String(at(messages.en_US, key)).split('|'), key).toHaveLength(2)
+      expect(String(at(messages.pl_PL, key)).split('|'), key).toHaveLength(3)
+    }
+    const polish = keys(messages.pl_PL).filter((key) => String(at(messages.pl_PL, key)).includes('|'))
+    expect(polish.sort()).toEqual(pluralised)
+  })
+})
