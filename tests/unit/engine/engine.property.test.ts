@@ -191,7 +191,8 @@ interface QueryRecipe {
   numbersAsEqual: boolean
   view: 'separated' | 'grouped'
   sort: LogSort
-  buckets: number | null
+  /** Hours from BASE; `to` lands on record dates, a millisecond before or a quarter second after. */
+  histogram: { buckets: number; fromHour: number; toHour: number; toEdge: number } | null
 }
 
 /** Text filters come up more often than the rest: they are where folding can go wrong. */
@@ -251,7 +252,15 @@ const queryRecipe = (kind: EngineKind): fc.Arbitrary<QueryRecipe> =>
       field: fc.constantFrom('createDate', 'listingTitle', 'productTitle', 'message'),
       direction: fc.constantFrom('asc', 'desc'),
     }),
-    buckets: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+    histogram: fc.option(
+      fc.record({
+        buckets: fc.integer({ min: 1, max: 12 }),
+        fromHour: fc.integer({ min: 0, max: 3 }),
+        toHour: fc.integer({ min: 4, max: HOURS }),
+        toEdge: fc.constantFrom(0, -1, 250),
+      }),
+      { nil: null },
+    ),
   })
 
 /** Letters without their marks, case kept: what a merchant with a plain keyboard types. */
@@ -347,8 +356,12 @@ function resolveQuery(recipe: QueryRecipe, held: readonly AnyRecord[]): LogQuery
     numbersAsEqual: recipe.numbersAsEqual,
     view: recipe.view,
     sort: recipe.sort,
-    ...(recipe.buckets !== null && {
-      histogram: { from: BASE, to: BASE + HOURS * HOUR - 1, buckets: recipe.buckets },
+    ...(recipe.histogram !== null && {
+      histogram: {
+        from: BASE + recipe.histogram.fromHour * HOUR,
+        to: BASE + recipe.histogram.toHour * HOUR + recipe.histogram.toEdge,
+        buckets: recipe.histogram.buckets,
+      },
     }),
   }
 }
