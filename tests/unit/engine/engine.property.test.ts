@@ -589,7 +589,7 @@ function expectRecordsHeld(kind: EngineKind, engine: LogEngine, held: readonly A
 
 // ---- the properties --------------------------------------------------------------------------
 
-const RUNS = 200
+const RUNS = 150
 /** Large cases: fast-check keeps arrays short unless told otherwise. */
 const manyRecords = <R>(record: fc.Arbitrary<R>) => fc.array(record, { minLength: 20, maxLength: 80, size: 'max' })
 
