@@ -143,7 +143,7 @@ export default {
     notAvailable: 'N/A',
     id: 'ID: {id}',
     detailsHere: 'Details here',
-    count: 'repeated {count} times',
+    count: 'repeated {count} time | repeated {count} times',
     groupMore: '+{count} more',
     groupMoreLabel: 'Show all {count} messages of this action',
     actionRun: 'Action run {id}',

@@ -145,7 +145,7 @@ const pl: MessageSchema = {
     notAvailable: 'Brak',
     id: 'ID: {id}',
     detailsHere: 'Szczegóły tutaj',
-    count: 'powtórzono {count} razy',
+    count: 'powtórzono {count} raz | powtórzono {count} razy | powtórzono {count} razy',
     groupMore: '+{count} więcej',
     groupMoreLabel: 'Pokaż wszystkie {count} wiadomości tego działania',
     actionRun: 'Uruchomienie działania {id}',

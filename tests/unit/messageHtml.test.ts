@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+/**
+ * Messages of 200 characters or more are cut at 200 in the grid, with "more" opening the whole
+ * message (domain.md). The boundary is held at 199, 200 and 201 characters as the reader counts
+ * them: after params are filled in, before HTML escaping, a line break being one character.
+ */
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { createAppI18n } from '@/app/i18n'
+import { parseDescription } from '@/engine'
+import MessageCell from '@/logPage/message/MessageCell.vue'
+import { messageToHtml } from '@/logPage/message/messageHtml'
+
+/** `length` characters, the last three telling where the text ends: ...XYZ. */
+const textOf = (length: number) => `${'a'.repeat(length - 3)}XYZ`
+
+const gridHtml = (description: string) => messageToHtml(parseDescription(description), 'Details here')
+
+/** What the reader sees of a message in the grid: its text, and how many elements it holds. */
+function shown(description: string) {
+  const { html, cut } = gridHtml(description)
+  const box = document.createElement('div')
+  box.innerHTML = html
+  return { text: box.textContent, elements: box.querySelectorAll('*').length, cut }
+}
+
+describe('cutting long messages in the grid', () => {
+  it('shows a message of 199 characters whole, with no "more"', () => {
+    expect(gridHtml(textOf(199))).toEqual({ html: textOf(199), cut: false })
+  })
+
+  it('cuts a message of exactly 200 characters', () => {
+    expect(gridHtml(textOf(200))).toEqual({ html: `${textOf(200)}…`, cut: true })
+  })
+
+  it('cuts a message of 201 characters after its 200th', () => {
+    expect(gridHtml(textOf(201))).toEqual({ html: `${'a'.repeat(198)}XY…`, cut: true })
+  })
+
+  it('counts characters as read, not as escaped HTML', () => {
+    const risky = `${'<&>"'.repeat(49)}'<&` // 199 characters, several of them escaped as 4 to 6
+    expect(risky).toHaveLength(199)
+    expect(shown(risky)).toEqual({ text: risky, elements: 0, cut: false })
+    expect(shown(`${risky}>`)).toEqual({ text: `${risky}>…`, elements: 0, cut: true })
+    expect(shown(`${risky}>!`)).toEqual({ text: `${risky}>…`, elements: 0, cut: true })
+  })
+
+  it('counts a line break as one character', () => {
+    const lines = `${'a'.repeat(98)}\n${'b'.repeat(100)}` // 199 characters
+    expect(gridHtml(lines)).toEqual({ html: `${'a'.repeat(98)}<br>${'b'.repeat(100)}`, cut: false })
+    expect(gridHtml(`${lines}c`).cut).toBe(true)
+  })
+
+  it('counts the message with its params filled in, not the stored JSON', () => {
+    const stored = (length: number) => JSON.stringify({ string: 'Reason: %why%', params: { why: textOf(length - 8) } })
+    expect(stored(199).length).toBeGreaterThan(200)
+    expect(gridHtml(stored(199))).toEqual({ html: `Reason: ${textOf(191)}`, cut: false })
+    expect(gridHtml(stored(200))).toEqual({ html: `Reason: ${textOf(192)}…`, cut: true })
+  })
+
+  it('cuts inside a link label and keeps the link', () => {
+    const description = JSON.stringify({
+      string: `${'a'.repeat(190)} !x_start!How to map it!x_end!`,
+      params: {},
+      links: ['https://example.com/help'],
+    })
+    expect(gridHtml(description)).toEqual({
+      html: `${'a'.repeat(190)} <a href="https://example.com/help" target="_blank" rel="noopener noreferrer">How to ma</a>…`,
+      cut: true,
+    })
+  })
+
+  it('shows the whole message when asked not to cut (the Description dialog)', () => {
+    expect(messageToHtml(parseDescription(textOf(201)), 'Details here', 0)).toEqual({ html: textOf(201), cut: false })
+  })
+})
+
+describe('the "more" control of a message cell', () => {
+  const cell = (length: number) => {
+    const { html, cut } = gridHtml(textOf(length))
+    return mount(MessageCell, { props: { html, cut, count: 1, type: 1 }, global: { plugins: [createAppI18n()] } })
+  }
+
+  it.each([
+    [199, false],
+    [200, true],
+    [201, true],
+  ])('at %i characters: offered %s', (length, offered) => {
+    expect(cell(length).find('[data-testid="message-more"]').exists()).toBe(offered)
+  })
+})
