@@ -26,9 +26,6 @@ export function modelFold(text: string): string {
     .replace(/[łøđ]/g, (c) => STROKED[c]!)
 }
 
-/** What the engine treats as the "Details here" label of a link without a marker. */
-export const MODEL_DETAILS_LABEL = 'Details here'
-
 function paramText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
@@ -36,12 +33,10 @@ function paramText(value: unknown): string {
   return JSON.stringify(value)
 }
 
-const isWebLink = (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s/]+/i.test(value)
-
 /**
  * The message as a reader sees it: plain text as it is; JSON `{string, params, links}` with
  * `%key%` filled in, each `!x_start!label!x_end!` pair reduced to its label (taken by the links
- * in order), and every web link that found no pair appended as " Details here".
+ * in order). A web link that found no pair adds no words: its label is the UI's ("Details here").
  */
 export function modelMessageText(description: string): string {
   let encoded: unknown
@@ -59,19 +54,14 @@ export function modelMessageText(description: string): string {
     Object.hasOwn(values, key) ? paramText((values as Record<string, unknown>)[key]) : whole,
   )
   let out = ''
-  let detached = 0
-  for (const link of Array.isArray(links) ? links : []) {
+  // Each link takes the next marker pair, whatever its address.
+  for (let k = 0; k < (Array.isArray(links) ? links.length : 0); k++) {
     const pair = /!(\w*)_start!([\s\S]*?)!\1_end!/.exec(text)
-    if (!pair) {
-      if (isWebLink(link)) detached++
-      continue
-    }
+    if (!pair) continue
     out += text.slice(0, pair.index) + pair[2]!
     text = text.slice(pair.index + pair[0].length)
   }
-  out = (out + text).replace(/!\w*_(start|end)!/g, '')
-  for (let k = 0; k < detached; k++) out += (out || k > 0 ? ' ' : '') + MODEL_DETAILS_LABEL
-  return out
+  return (out + text).replace(/!\w*_(start|end)!/g, '')
 }
 
 export interface ModelRow {
