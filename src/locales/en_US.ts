@@ -153,7 +153,8 @@ export default {
     progressUnknown: 'Loading {loaded}…',
     starting: 'Loading records…',
     retry: 'Retry',
-    keptRecords: 'The {count} records loaded so far are still shown.',
+    keptRecords:
+      'The {count} record loaded so far is still shown. | The {count} records loaded so far are still shown.',
     errors: {
       offline: 'The server could not be reached. Check the connection and retry.',
       timeout: 'The server took too long to answer.',
@@ -165,7 +166,8 @@ export default {
       aborted: 'Loading was stopped.',
     },
     errorTitle: 'The log could not be loaded completely',
-    rejected: '{count} records were rejected because they were malformed.',
+    rejected:
+      '{count} record was rejected because it was malformed. | {count} records were rejected because they were malformed.',
     rejectedShow: 'Show reasons',
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
@@ -261,7 +263,7 @@ export default {
     cancel: 'Cancel',
   },
   summary: {
-    showing: 'Showing {shown} of {total} records',
+    showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',
     matching: '{matched} match the filters',
   },
   notFound: {

@@ -155,7 +155,8 @@ const pl: MessageSchema = {
     progressUnknown: 'Wczytywanie {loaded}…',
     starting: 'Wczytywanie wpisów…',
     retry: 'Ponów',
-    keptRecords: 'Wczytane dotąd wpisy ({count}) są nadal widoczne.',
+    keptRecords:
+      'Wczytany dotąd wpis ({count}) jest nadal widoczny. | Wczytane dotąd wpisy ({count}) są nadal widoczne. | Wczytane dotąd wpisy ({count}) są nadal widoczne.',
     errors: {
       offline: 'Nie można połączyć się z serwerem. Sprawdź połączenie i ponów.',
       timeout: 'Serwer zbyt długo nie odpowiadał.',
@@ -167,7 +168,8 @@ const pl: MessageSchema = {
       aborted: 'Wczytywanie zostało przerwane.',
     },
     errorTitle: 'Nie udało się wczytać całego dziennika',
-    rejected: 'Odrzucono {count} wpisów, ponieważ były uszkodzone.',
+    rejected:
+      'Odrzucono {count} wpis, ponieważ był uszkodzony. | Odrzucono {count} wpisy, ponieważ były uszkodzone. | Odrzucono {count} wpisów, ponieważ były uszkodzone.',
     rejectedShow: 'Pokaż powody',
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
@@ -265,7 +267,8 @@ const pl: MessageSchema = {
     cancel: 'Anuluj',
   },
   summary: {
-    showing: 'Wyświetlono {shown} z {total} wpisów',
+    showing:
+      'Wyświetlono {shown} z {total} wpisu | Wyświetlono {shown} z {total} wpisów | Wyświetlono {shown} z {total} wpisów',
     matching: '{matched} pasuje do filtrów',
   },
   notFound: {

@@ -226,10 +226,45 @@ describe('plurals', () => {
     expect(i18n.pl_PL.t('grid.count', { count: 22 })).toBe('powtórzono 22 razy')
   })
 
+  it('count records in the status line, the load error and the rejections with the right form', () => {
+    const showing = (locale: 'en_US' | 'pl_PL', total: number) =>
+      i18n[locale].t('summary.showing', { shown: String(total), total: String(total) }, total)
+    expect([1, 2, 5, 22].map((n) => showing('en_US', n))).toEqual([
+      'Showing 1 of 1 record',
+      'Showing 2 of 2 records',
+      'Showing 5 of 5 records',
+      'Showing 22 of 22 records',
+    ])
+    expect([1, 2, 5, 12, 22].map((n) => showing('pl_PL', n))).toEqual([
+      'Wyświetlono 1 z 1 wpisu',
+      'Wyświetlono 2 z 2 wpisów',
+      'Wyświetlono 5 z 5 wpisów',
+      'Wyświetlono 12 z 12 wpisów',
+      'Wyświetlono 22 z 22 wpisów',
+    ])
+    expect([1, 2, 5, 12, 22].map((n) => plural('pl_PL', 'load.rejected', n))).toEqual([
+      'Odrzucono 1 wpis, ponieważ był uszkodzony.',
+      'Odrzucono 2 wpisy, ponieważ były uszkodzone.',
+      'Odrzucono 5 wpisów, ponieważ były uszkodzone.',
+      'Odrzucono 12 wpisów, ponieważ były uszkodzone.',
+      'Odrzucono 22 wpisy, ponieważ były uszkodzone.',
+    ])
+    expect([1, 3].map((n) => plural('en_US', 'load.keptRecords', n))).toEqual([
+      'The 1 record loaded so far is still shown.',
+      'The 3 records loaded so far are still shown.',
+    ])
+  })
+
   it('give every pluralised message three forms in Polish and two in English', () => {
     const english = keys(messages.en_US)
     const pluralised = english.filter((key) => String(at(messages.en_US, key)).includes('|'))
-    expect(pluralised.sort()).toEqual(['grid.count', 'live.pending'])
+    expect(pluralised.sort()).toEqual([
+      'grid.count',
+      'live.pending',
+      'load.keptRecords',
+      'load.rejected',
+      'summary.showing',
+    ])
     for (const key of pluralised) {
       expect(String(at(messages.en_US, key)).split('|'), key).toHaveLength(2)
       expect(String(at(messages.pl_PL, key)).split('|'), key).toHaveLength(3)
