@@ -15,8 +15,6 @@ export type BucketUnit = 'hour' | 'day'
 export interface VolumePlan {
   /** Start of the first bucket, UTC ms. */
   from: number
-  /** Nominal bucket width, ms (a day is 23 or 25 hours across a daylight-saving change). */
-  width: number
   buckets: number
   unit: BucketUnit
   /** `buckets + 1` ascending bucket edges, UTC ms: bucket b is [edges[b], edges[b + 1]). */
@@ -54,7 +52,7 @@ export function planVolume(start: number, end: number, timeZone: string): Volume
   for (let b = 1; edges[edges.length - 1]! <= end && b <= MAX_BUCKETS; b++) {
     edges.push(unit === 'hour' ? from + b * HOUR : midnight(b))
   }
-  return { from, width, buckets: edges.length - 1, unit, edges }
+  return { from, buckets: edges.length - 1, unit, edges }
 }
 
 /** The date range [from, to] (inclusive, UTC ms) covered by buckets `first..last`. */

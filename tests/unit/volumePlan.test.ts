@@ -9,7 +9,7 @@ describe('planVolume', () => {
   it("cuts up to a week into whole hours of the admin's clock", () => {
     const plan = planVolume(at('2026-11-20T10:20:00Z'), at('2026-11-21T09:59:00Z'), 'Asia/Kolkata')!
     expect(plan.unit).toBe('hour')
-    expect(plan.width).toBe(HOUR)
+    expect(plan.edges[1]! - plan.edges[0]!).toBe(HOUR)
     // Kolkata is UTC+5:30: its whole hours are at :30 UTC.
     expect(new Date(plan.from).toISOString()).toBe('2026-11-20T09:30:00.000Z')
     expect(plan.buckets).toBe(25)
@@ -19,7 +19,7 @@ describe('planVolume', () => {
   it("cuts a longer range into days from the admin's midnight", () => {
     const plan = planVolume(at('2026-11-01T12:00:00Z'), at('2026-11-27T12:00:00Z'), 'Europe/Warsaw')!
     expect(plan.unit).toBe('day')
-    expect(plan.width).toBe(DAY)
+    expect(plan.edges[1]! - plan.edges[0]!).toBe(DAY)
     expect(new Date(plan.from).toISOString()).toBe('2026-10-31T23:00:00.000Z')
     expect(plan.buckets).toBe(27)
   })
@@ -82,6 +82,6 @@ describe('bucketRange', () => {
   it('clamps a drag that runs off either end of the chart', () => {
     const [from, to] = bucketRange(plan, -3, plan.buckets + 10)
     expect(from).toBe(plan.from)
-    expect(to).toBe(plan.from + plan.buckets * plan.width - 1)
+    expect(to).toBe(plan.edges[plan.buckets]! - 1)
   })
 })
