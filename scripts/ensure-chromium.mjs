@@ -1,8 +1,7 @@
 // Runs before the end-to-end tests: they need Debian's Chromium, never a downloaded browser.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM_PATH as chromium } from './chromium.mjs'
 
 if (!existsSync(chromium)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0

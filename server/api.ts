@@ -30,6 +30,12 @@ export interface ApiOptions {
    * deployment). @default false
    */
   testMode?: boolean
+  /**
+   * The Magento admin's `form_key`: when set, every `/api/v1` request must carry it as the
+   * `form_key` query param (as the admin requires of every request), or gets a 403 naming
+   * `form_key`. The test-mode fault endpoint is exempt. @default unset: not checked
+   */
+  formKey?: string
 }
 
 /** A fault the test mode injects into the next matching requests. */
@@ -286,6 +292,14 @@ async function route(db: Db, req: IncomingMessage, url: URL): Promise<{ status: 
   throw new HttpError(404, { error: 'Not found', details: [{ field: 'path', message: `no endpoint ${url.pathname}` }] })
 }
 
+/** Why the request's `form_key` is not the expected one, or null when it is. */
+function checkFormKey(url: URL, expected: string): string | null {
+  const given = url.searchParams.getAll('form_key')
+  if (given.length === 0) return 'missing: every request needs the form_key query param'
+  if (given.length > 1) return 'given more than once'
+  return given[0] === expected ? null : 'does not match the session'
+}
+
 /** Builds the `/api/v1` handler. Requests outside the prefix go to `next` (or get a 404). */
 export function createApiHandler(db: Db, options: ApiOptions = {}) {
   const corsHeaders: Record<string, string> = options.cors
@@ -361,6 +375,16 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
     if (options.testMode && path === '/__test/faults') {
       testControl(req, res).catch((error: unknown) =>
         send(res, error instanceof HttpError ? error.status : 500, { error: String(error), details: [] }),
+      )
+      return
+    }
+    const formKeyProblem = options.formKey === undefined ? null : checkFormKey(url, options.formKey)
+    if (formKeyProblem) {
+      send(
+        res,
+        403,
+        { error: 'Invalid form key', details: [{ field: 'form_key', message: formKeyProblem }] },
+        corsHeaders,
       )
       return
     }

@@ -1,4 +1,4 @@
-// `npm run api -- --port 8787 --db .data/preview.sqlite --cors https://admin.example.com`
+// `npm run api -- --port 8787 --db .data/preview.sqlite --cors https://admin.example.com [--form-key KEY]`
 // `npm run api:reset` wipes and re-seeds the database (seed sizes from PREVIEW_* variables).
 import { parseArgs } from 'node:util'
 import { openDatabase, seedCountsFromEnv } from './db.ts'
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     cors: { type: 'string' },
     reset: { type: 'boolean', default: false },
     'test-mode': { type: 'boolean', default: false },
+    'form-key': { type: 'string', default: process.env.PREVIEW_FORM_KEY },
     'reset-only': { type: 'boolean', default: false },
   },
 })
@@ -37,9 +38,10 @@ if (values['reset-only']) {
     cors: values.cors,
     reset: values.reset,
     testMode: values['test-mode'],
+    formKey: values['form-key'] || undefined,
   })
   console.log(
-    `Preview API on ${server.url}/api/v1 (database ${values.db}${values.cors ? `, CORS ${values.cors}` : ''})`,
+    `Preview API on ${server.url}/api/v1 (database ${values.db}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})`,
   )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

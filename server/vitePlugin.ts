@@ -27,7 +27,10 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
     if (!handler) {
       db = openDatabase(dbFile, { reset: process.env.PREVIEW_RESET === '1' })
       retention = startRetention(db)
-      handler = createApiHandler(db, { testMode: process.env.PREVIEW_TEST_MODE === '1' })
+      handler = createApiHandler(db, {
+        testMode: process.env.PREVIEW_TEST_MODE === '1',
+        formKey: process.env.PREVIEW_FORM_KEY || undefined,
+      })
     }
     handler(...args)
   }

@@ -15,7 +15,7 @@ export interface TestServer extends RunningApiServer {
 /** The real preview backend on a random port and a temporary database. */
 export async function startTestServer(
   seed: SeedCounts = { listing: 3000, order: 800, synchronization: 300 },
-  options: { testMode?: boolean; cors?: string } = {},
+  options: { testMode?: boolean; cors?: string; formKey?: string } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tts-logs-api-'))
   const server = await startApiServer({
@@ -24,6 +24,7 @@ export async function startTestServer(
     now: SEED_NOW,
     testMode: options.testMode,
     cors: options.cors,
+    formKey: options.formKey,
   })
   return {
     ...server,

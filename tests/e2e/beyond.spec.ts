@@ -32,49 +32,6 @@ test('a type chip shows its count and filters to that type with one click', asyn
   await expectShown(page, uniqueRows(records, 'orderId'))
 })
 
-function syncRecord(description: string) {
-  return {
-    createDate: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-    type: 4,
-    initiator: 2,
-    description,
-    task: 3,
-    detailedDescription: null,
-    operationHistoryId: null,
-  }
-}
-
-test('live refresh brings in a record POSTed meanwhile within one interval, highlighted', async ({ page, request }) => {
-  test.setTimeout(90_000)
-  await page.goto('/help-center/synchronization-logs')
-  await waitForComplete(page)
-  const total = Number(await page.getByTestId('log-summary').getAttribute('data-total'))
-  await page.locator('.tts-el-select', { has: page.getByRole('combobox', { name: 'Live refresh' }) }).click()
-  await page.getByRole('option', { name: 'Every 10 s' }).click()
-  const posted = await request.post('/api/v1/logs/synchronization', {
-    data: { items: [syncRecord('Live: order import failed just now.')] },
-  })
-  const [id] = (await posted.json()).ids as number[]
-  const row = page.locator(`[data-testid="log-row"][data-id="${id}"]`)
-  // One interval is 10 s; the margin is for a busy CI machine.
-  await expect(row).toBeVisible({ timeout: 14_000 })
-  await expect(row).toHaveClass(/tts-grid__row--fresh/)
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 1))
-
-  // Reading further down: new records wait behind a pill instead of moving the grid.
-  await page.getByTestId('log-grid').evaluate((el) => (el.scrollTop = 2000))
-  const second = await request.post('/api/v1/logs/synchronization', {
-    data: { items: [syncRecord('Live: a second failure.')] },
-  })
-  const [secondId] = (await second.json()).ids as number[]
-  const pill = page.getByTestId('live-pending')
-  await expect(pill).toHaveText('1 new record', { timeout: 14_000 })
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 1))
-  await pill.click()
-  await expect(page.locator(`[data-testid="log-row"][data-id="${secondId}"]`)).toBeVisible()
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 2))
-})
-
 test('dragging across the volume chart sets the date range, and the grid narrows to it', async ({ page, request }) => {
   const records = await fetchAll(request, 'order')
   await page.goto('/sales/logs')

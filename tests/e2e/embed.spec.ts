@@ -114,6 +114,36 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     expect(await cspViolations(page)).toEqual([])
   })
 
+  test("every API request of the embedded app carries the host's form_key", async ({ page }) => {
+    // The Magento admin refuses a request without it; the host demo passes requestParams: { form_key }.
+    const apiRequests: URL[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/v1/')) apiRequests.push(url)
+    })
+    await openHost(page)
+    const panel = page.locator('#tab-panel')
+    await waitForComplete(page)
+    // A narrowed log (in-app link), then the other two logs.
+    await panel.getByTestId('listing-link').first().click()
+    await expect(panel.getByRole('heading', { level: 1 })).toContainText('Listing "')
+    await waitForComplete(page)
+    await page.getByRole('tab', { name: 'Orders Logs' }).click()
+    await waitForComplete(page)
+    await page.getByRole('tab', { name: 'Synchronization Logs' }).click()
+    await waitForComplete(page)
+    const paths = new Set(apiRequests.map((url) => url.pathname))
+    expect([...paths].sort()).toEqual([
+      '/api/v1/logs/listing',
+      '/api/v1/logs/order',
+      '/api/v1/logs/synchronization',
+      '/api/v1/meta',
+    ])
+    expect(apiRequests.some((url) => url.searchParams.has('listingId'))).toBe(true)
+    const without = apiRequests.filter((url) => url.searchParams.get('form_key') !== 'host-demo-form-key')
+    expect(without.map(String)).toEqual([])
+  })
+
   test("leaves the host's own styles exactly as it found them", async ({ page }) => {
     await openHost(page, '?autostart=0')
     const before = await hostStyles(page)

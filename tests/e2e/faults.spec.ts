@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
 import { fetchAll, waitForComplete } from './helpers'
 
 async function inject(request: APIRequestContext, faults: object[]) {
@@ -65,35 +65,108 @@ test('500s are retried with backoff, then a Retry button is offered', async ({ p
   await waitForComplete(page)
 })
 
-test('an older, slower response never replaces a newer one', async ({ page, request }) => {
+/** The log's size as the API counts it (the first page's `totalEstimate`). */
+async function apiTotal(request: APIRequestContext, kind: string, query = '') {
+  const response = await request.get(`/api/v1/logs/${kind}?limit=1${query && `&${query}`}`)
+  expect(response.status()).toBe(200)
+  return ((await response.json()) as { totalEstimate: number }).totalEstimate
+}
+
+/** Resolves when `request` has ended: answered, or cancelled by the page. */
+function ended(page: Page, request: Request): Promise<'answered' | 'cancelled'> {
+  return Promise.race([
+    page
+      .waitForEvent('requestfinished', { predicate: (r) => r === request, timeout: 30_000 })
+      .then(() => 'answered' as const),
+    page
+      .waitForEvent('requestfailed', { predicate: (r) => r === request, timeout: 30_000 })
+      .then(() => 'cancelled' as const),
+  ])
+}
+
+/** Marks the document, so a later check proves every step was in-app navigation, not a reload. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+}
+async function expectSameDocument(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+}
+
+/** Ids of the rows the grid renders. */
+const renderedIds = (page: Page) =>
+  page.getByTestId('log-row').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-id'))))
+
+/**
+ * Opens listing 1's log from a link in the grid, with its first page held back by the server
+ * for `delayMs`; resolves with that page's request once the browser has sent it.
+ */
+async function openSlowListingOne(page: Page, request: APIRequestContext, delayMs: number) {
+  await inject(request, [{ path: '/logs/listing', query: 'listingId=1&', method: 'GET', delayMs, times: 20 }])
+  const slow = page.waitForRequest((r) => /[?&]listingId=1&/.test(r.url()))
+  await page.locator('[data-testid="listing-link"][href="/listings/logs?listingId=1"]').first().click()
+  await expect(page).toHaveURL(/[?&]listingId=1(&|$)/)
+  return slow
+}
+
+test('a slow load of one listing that lands after moving on to another never shows in it', async ({
+  page,
+  request,
+}) => {
   const listingTwo = await fetchAll(request, 'listing', 'listingId=2')
-  // The narrowed load of listing 1 answers late; the user has moved on to listing 2 by then.
-  await inject(request, [{ path: '/logs/listing', query: 'listingId=1', method: 'GET', delayMs: 2500, times: 5 }])
-  await page.goto('/listings/logs?listingId=1&unique=0')
-  await page.waitForTimeout(300)
-  await page.goto('/listings/logs?listingId=2&unique=0')
+  // Listing 1's rows first (its title in the Listing filter), so its link is on screen.
+  await page.goto('/listings/logs?listing=Summer%20Dresses')
   await waitForComplete(page)
-  await page.waitForTimeout(3000)
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(listingTwo.length))
-  const ids = await page
-    .getByTestId('log-row')
-    .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-id'))))
+  await markDocument(page)
+  const stale = await openSlowListingOne(page, request, 6000)
+  const staleEnded = ended(page, stale)
+
+  // While listing 1 is still on its way: back to the whole log, find listing 2, open it.
+  await page.getByRole('link', { name: 'Show the whole log' }).click()
+  await expect(page).not.toHaveURL(/listingId=/)
+  // Rows that stay put while we click (listing 1 is held for 6 s: there is time).
+  await waitForComplete(page)
+  await page.getByLabel('Listing', { exact: true }).fill(listingTwo[0]!.listingTitle as string)
+  await page.locator('[data-testid="listing-link"][href="/listings/logs?listingId=2"]').first().click()
+  await expect(page).toHaveURL(/[?&]listingId=2(&|$)/)
+  await waitForComplete(page)
+  await expectSameDocument(page)
+
+  // Moving on cancels the request nobody waits for any more (the server held it for 6 s).
+  expect(await staleEnded).toBe('cancelled')
+  // Should an answer still come through, give it the time to be appended and painted (proving
+  // that nothing happens needs a short wait).
+  await page.waitForTimeout(500)
+  const summary = page.getByTestId('log-summary')
+  await expect(summary).toHaveAttribute('data-total', String(listingTwo.length))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Listing "${listingTwo[0]!.listingTitle}" Log`)
   const allowed = new Set(listingTwo.map((r) => r.id))
-  expect(ids.every((id) => allowed.has(id))).toBe(true)
+  const ids = await renderedIds(page)
+  expect(ids.length).toBeGreaterThan(0)
+  expect(ids.filter((id) => !allowed.has(id))).toEqual([])
+  expect(new Set(ids).size).toBe(ids.length)
 })
 
-test('switching narrowing in the same page keeps only the newest load', async ({ page, request }) => {
-  const listingThree = await fetchAll(request, 'listing', 'listingId=3')
-  await inject(request, [{ path: '/logs/listing', query: 'listingId=1', method: 'GET', delayMs: 2000, times: 5 }])
-  await page.goto('/listings/logs')
+test('a slow narrowed load that lands after going back to the whole log adds nothing to it', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/listings/logs?listing=Summer%20Dresses&unique=0')
   await waitForComplete(page)
-  // Within the app (no page reload): listing 1 (slow), then at once listing 3.
-  await page.evaluate(() => window.history.pushState({}, '', '/listings/logs?listingId=1&unique=0'))
-  await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')))
-  await page.evaluate(() => window.history.pushState({}, '', '/listings/logs?listingId=3&unique=0'))
-  await page.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')))
+  await markDocument(page)
+  const stale = await openSlowListingOne(page, request, 4000)
+  const staleEnded = ended(page, stale)
+
+  // The menu, while listing 1 is still loading: the whole listing log again.
+  await page.getByTestId('menu-listing').click()
+  await expect(page).not.toHaveURL(/listingId=/)
   await waitForComplete(page)
-  await page.waitForTimeout(2500)
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(listingThree.length))
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(listingThree[0]!.listingTitle as string)
+  await expectSameDocument(page)
+  await staleEnded
+  // A late answer would be appended now: give it the time to show (proving that nothing happens).
+  await page.waitForTimeout(500)
+  const total = await apiTotal(request, 'listing')
+  // Listing 1's records are part of the whole log: appended again, they would count twice.
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total))
+  const ids = await renderedIds(page)
+  expect(new Set(ids).size).toBe(ids.length)
 })

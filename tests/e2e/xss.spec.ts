@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { BEACON_URL, XSS_PAYLOADS, hostileJsonDescriptions } from './fixtures/xssPayloads'
 import { waitForComplete } from './helpers'
 
@@ -9,6 +9,11 @@ const FROM = new Date(BASE - 1000).toISOString()
 const TO = new Date(BASE + 3_600_000).toISOString()
 const at = (i: number) => new Date(BASE + i * 1000).toISOString()
 const cut = (text: string, max: number) => text.slice(0, max)
+/** Records of one product and one action run, shown together in the grouped view. */
+const GROUP_SIZE = 12
+const GROUP_PRODUCT = 995_000
+/** Rows at the top whose details drawer each log test opens (long messages open theirs too). */
+const DRAWERS = 6
 
 test.beforeAll(async ({ request }) => {
   const descriptions = XSS_PAYLOADS.flatMap((payload, i) => [
@@ -30,6 +35,23 @@ test.beforeAll(async ({ request }) => {
     action: 15,
     actionId: 9_900_000 + i,
   }))
+  // One action run of one product: the grouped view lists its members in one row.
+  const group = XSS_PAYLOADS.slice(0, GROUP_SIZE).map((description, i) => ({
+    createDate: at(descriptions.length + i),
+    type: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+    initiator: 2,
+    description,
+    accountId: 1,
+    shopId: 1,
+    listingId: 903,
+    listingTitle: 'Hostile group',
+    productId: 95_000,
+    productTitle: XSS_PAYLOADS[GROUP_SIZE]!,
+    listingProductId: GROUP_PRODUCT,
+    action: 15,
+    actionId: 9_950_000,
+  }))
+  listing.push(...group)
   const order = descriptions.map((description, i) => ({
     createDate: at(i),
     type: 4,
@@ -84,55 +106,113 @@ async function guard(page: Page): Promise<Executed> {
   return executed
 }
 
+/**
+ * Scrolls the grid to `top` and waits until the rows at the top and at the bottom of what it
+ * shows are rendered rows (the virtual window has caught up with the scroll).
+ */
+async function scrollGridTo(grid: Locator, top: number) {
+  const caughtUp = await grid.evaluate(
+    (el, y) =>
+      new Promise<boolean>((resolve) => {
+        el.scrollTop = y
+        el.scrollIntoView({ block: 'nearest' })
+        const rowAt = (x: number, y: number) =>
+          document.elementFromPoint(x, y)?.closest('[data-testid="log-row"]') ?? null
+        const giveUp = performance.now() + 5000
+        // Checked on every frame: the window is re-rendered a frame or two after the scroll.
+        const check = () => {
+          const box = el.getBoundingClientRect()
+          const header = el.querySelector('[role="row"][aria-rowindex="1"]')?.getBoundingClientRect().height ?? 0
+          const x = box.left + box.width / 2
+          const rendered =
+            rowAt(x, Math.max(box.top + header, 0) + 2) !== null &&
+            rowAt(x, Math.min(box.bottom, window.innerHeight) - 2) !== null
+          if (rendered || performance.now() > giveUp) resolve(rendered)
+          else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      }),
+    top,
+  )
+  expect(caughtUp, `rows rendered after scrolling to ${top}px`).toBe(true)
+}
+
 async function scrollThrough(page: Page) {
   const grid = page.getByTestId('log-grid')
   const height = await grid.evaluate((el) => el.scrollHeight)
-  for (let top = 0; top < height; top += 500) {
-    await grid.evaluate((el, y) => (el.scrollTop = y), top)
-    await page.waitForTimeout(20)
-  }
+  for (let top = 0; top < height; top += 500) await scrollGridTo(grid, top)
 }
 
-/** Scrolls the grid and opens up to three long messages found on the way; returns how many. */
+/**
+ * Scrolls the grid and opens up to three long messages found on the way, whole: in the
+ * Description dialog and in the row's details drawer. Returns how many.
+ */
 async function openLongMessages(page: Page) {
   const grid = page.getByTestId('log-grid')
   const height = await grid.evaluate((el) => el.scrollHeight)
   let opened = 0
   for (let top = 0; top < height && opened < 3; top += 400) {
-    await grid.evaluate((el, y) => (el.scrollTop = y), top)
-    await page.waitForTimeout(50)
-    const more = page.getByTestId('message-more')
-    if ((await more.count()) === 0) continue
-    await more.first().click()
+    await scrollGridTo(grid, top)
+    const row = page.getByTestId('log-row').filter({ has: page.getByTestId('message-more') })
+    if ((await row.count()) === 0) continue
+    const id = await row.first().getAttribute('data-id')
+    await row.first().getByTestId('message-more').click()
     const dialog = page.getByRole('dialog', { name: 'Description' })
     await expect(dialog).toBeVisible()
-    expect(await dialog.locator('img, script, iframe, svg script, object, embed').count()).toBe(0)
+    await expectOnlySafeMarkup(dialog)
     await page.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
+    await page.locator(`[data-testid="log-row"][data-id="${id}"]`).getByTestId('row-details').click()
+    await expectSafeDrawer(page, id)
     opened++
   }
   return opened
 }
 
-/** Nothing but text, <br> and http(s) links came out of the messages. */
-async function expectOnlySafeMarkup(page: Page) {
-  const unsafe = await page.getByTestId('log-grid').evaluate((grid) => {
+/** Nothing but text, <br> and http(s) links came out of the messages and fields under `root`. */
+async function expectOnlySafeMarkup(root: Locator) {
+  const unsafe = await root.evaluate((container) => {
     const found: string[] = []
-    for (const el of grid.querySelectorAll(
+    for (const el of container.querySelectorAll(
       'img, script, iframe, object, embed, svg:not([aria-hidden]) script, style, link, meta, form, input, video, audio, details, math, template',
     )) {
       found.push(el.outerHTML.slice(0, 80))
     }
-    for (const a of grid.querySelectorAll('a')) {
+    for (const a of container.querySelectorAll('a')) {
       const href = a.getAttribute('href') ?? ''
       if (!/^(https?:\/\/|\/)/.test(href)) found.push(`a[href=${href}]`)
-      for (const attr of a.getAttributeNames()) if (attr.startsWith('on')) found.push(`a[${attr}]`)
     }
-    for (const el of grid.querySelectorAll('*'))
+    for (const el of [container, ...container.querySelectorAll('*')])
       for (const attr of el.getAttributeNames()) if (attr.startsWith('on')) found.push(`${el.tagName}[${attr}]`)
     return found
   })
   expect(unsafe).toEqual([])
+}
+
+/** The details drawer of record `id` is open: checks it, then closes it with Escape. */
+async function expectSafeDrawer(page: Page, id: string | null) {
+  const drawer = page.getByRole('dialog', { name: `Record #${id}` })
+  await expect(drawer.getByTestId('details-fields')).toBeVisible()
+  await expectOnlySafeMarkup(drawer)
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
+}
+
+/**
+ * Opens the details drawer of each of the first `count` rows with the keyboard (Enter on the
+ * active row, as a person reading down the grid does), checks it, and closes it again.
+ */
+async function openDrawers(page: Page, count: number) {
+  const grid = page.getByTestId('log-grid')
+  await scrollGridTo(grid, 0)
+  await grid.focus()
+  for (let row = 0; row < count; row++) {
+    const id = await page.locator(`[data-testid="log-row"][aria-rowindex="${row + 2}"]`).getAttribute('data-id')
+    await page.keyboard.press('Enter')
+    await expectSafeDrawer(page, id)
+    await grid.focus()
+    await page.keyboard.press('ArrowDown')
+  }
 }
 
 for (const [kind, path] of [
@@ -147,9 +227,12 @@ for (const [kind, path] of [
     const shown = Number(await page.getByTestId('log-summary').getAttribute('data-shown'))
     expect(shown).toBeGreaterThanOrEqual(XSS_PAYLOADS.length)
     await scrollThrough(page)
-    await expectOnlySafeMarkup(page)
+    await expectOnlySafeMarkup(page.getByTestId('log-grid'))
 
-    // Open whole messages (the dialog renders them uncut) and close them again.
+    // Every field of a record in the details drawer, whole.
+    await openDrawers(page, DRAWERS)
+
+    // Open whole messages (the dialog and the drawer render them uncut) and close them again.
     expect(await openLongMessages(page)).toBeGreaterThan(0)
 
     // Export them: the file is written, nothing runs.
@@ -161,7 +244,7 @@ for (const [kind, path] of [
     await page.getByRole('option', { name: 'Polski' }).click()
     await expect(page).toHaveURL(/lang=pl_PL/)
     await scrollThrough(page)
-    await expectOnlySafeMarkup(page)
+    await expectOnlySafeMarkup(page.getByTestId('log-grid'))
 
     if (kind === 'listing') {
       // A hostile listing title becomes the narrowed page's h1, as text.
@@ -170,7 +253,37 @@ for (const [kind, path] of [
       await waitForComplete(page)
       expect(await page.locator('h1 *').count()).toBe(0)
     }
+    // A payload could run late (a timer, an image's error): proving nothing ran needs a pause.
     await page.waitForTimeout(300)
     expect(executed).toEqual({ dialogs: [], beacons: [], markers: [] })
   })
 }
+
+test('hostile messages in the grouped view of the listing log, its members and their dialog run nothing', async ({
+  page,
+}) => {
+  const executed = await guard(page)
+  await page.goto(`/listings/logs?view=grouped&from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}`)
+  await waitForComplete(page)
+  await scrollThrough(page)
+  await expectOnlySafeMarkup(page.getByTestId('log-grid'))
+
+  // The group of one product's action run is the newest row: its members, listed in the row,
+  // then every one of them, whole, in the dialog, then its drawer.
+  await scrollGridTo(page.getByTestId('log-grid'), 0)
+  const group = page.getByTestId('log-row').first()
+  await expect(group).toHaveAttribute('data-count', String(GROUP_SIZE))
+  await expectOnlySafeMarkup(group)
+  await group.getByRole('button', { name: `Show all ${GROUP_SIZE} messages of this action` }).click()
+  const dialog = page.getByRole('dialog', { name: 'Description' })
+  await expect(dialog.getByRole('listitem')).toHaveCount(GROUP_SIZE)
+  await expectOnlySafeMarkup(dialog)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await group.getByTestId('row-details').click()
+  await expectSafeDrawer(page, await group.getAttribute('data-id'))
+
+  // A payload could run late (a timer, an image's error): proving nothing ran needs a pause.
+  await page.waitForTimeout(300)
+  expect(executed).toEqual({ dialogs: [], beacons: [], markers: [] })
+})
