@@ -12,14 +12,12 @@ import {
   LogPageSchema,
   LogsClearingSettingsSchema,
   MetaSchema,
-  PostLogsResponseSchema,
   RecordSchemas,
   type LogKindName,
   type LogQuery,
   type LogRecordByKind,
   type LogsClearingSettings,
   type Meta,
-  type NewLogRecord,
 } from '@/api/schemas'
 
 export interface ApiClientOptions {
@@ -83,20 +81,6 @@ export interface ValidatedPage<K extends LogKindName> {
   rejectedCount: number
   nextCursor: string | null
   totalEstimate: number | null
-}
-
-export interface ReadLogProgress {
-  loaded: number
-  rejected: number
-  /** The server's count of matching records, when it sent one. */
-  totalEstimate: number | null
-}
-
-export interface ReadLogOptions<K extends LogKindName> {
-  query?: Omit<LogQuery, 'cursor'>
-  signal?: AbortSignal
-  /** Called with each page as it arrives, newest first. */
-  onPage: (page: ValidatedPage<K>, progress: ReadLogProgress) => void
 }
 
 function describeIssues(error: z.core.$ZodError): string[] {
@@ -293,26 +277,6 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     getLogPage,
-
-    /** Reads a whole log page by page, newest first; stops with an ApiError on failure or abort. */
-    async readLog<K extends LogKindName>(kind: K, { query = {}, signal, onPage }: ReadLogOptions<K>) {
-      const progress: ReadLogProgress = { loaded: 0, rejected: 0, totalEstimate: null }
-      let cursor: string | undefined
-      do {
-        const page = await getLogPage(kind, cursor ? { ...query, cursor } : query, signal)
-        if (signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.')
-        if (page.totalEstimate !== null) progress.totalEstimate = page.totalEstimate
-        progress.loaded += page.items.length
-        progress.rejected += page.rejectedCount
-        onPage(page, { ...progress })
-        cursor = page.nextCursor ?? undefined
-      } while (cursor)
-      return progress
-    },
-
-    async postLogs<K extends LogKindName>(kind: K, items: NewLogRecord<K>[]): Promise<number[]> {
-      return validate(PostLogsResponseSchema, await send('post', `/logs/${kind}`, { items }), 'the new ids').ids
-    },
 
     async clearLog(kind: Exclude<LogKindName, 'order'>): Promise<number> {
       return validate(DeleteLogsResponseSchema, await send('delete', `/logs/${kind}`), 'the deleted count').deleted

@@ -134,7 +134,7 @@ export const LogQuerySchema = z.strictObject({
    * key, and the client falls back to rows.
    */
   format: z.optional(z.enum(['rows', 'columns'])),
-  /** Magento's CSRF token; the admin adds it to every request. Ignored by the preview backend. */
+  /** Magento's CSRF token; the admin adds it to every request. The preview backend checks it when run with a form key (PREVIEW_FORM_KEY). */
   form_key: z.optional(z.string().check(z.maxLength(64))),
 })
 export type LogQuery = z.input<typeof LogQuerySchema>

@@ -44,7 +44,12 @@ const magentoOrderColumn: LogColumn<EngineOrderRecord> = {
           record.magentoOrderNumber ?? String(record.magentoOrderId),
         ),
   csvHeaderKeys: ['columns.magentoOrder'],
-  csv: ({ record }, c) => [record.magentoOrderNumber ?? c.t('grid.notAvailable')],
+  // As the grid shows it: the number, else the id, else N/A.
+  csv: ({ record }, c) => [
+    record.magentoOrderId === null
+      ? c.t('grid.notAvailable')
+      : (record.magentoOrderNumber ?? String(record.magentoOrderId)),
+  ],
   details: (record, c) => [
     record.magentoOrderId === null
       ? { key: 'magentoOrder', label: c.t('columns.magentoOrder'), value: c.t('grid.notAvailable') }

@@ -185,8 +185,6 @@ test('live refresh on a log narrowed to one order brings in that order’s new r
 })
 
 test('narrowing to another listing drops the new records held behind the pill', async ({ page, request }) => {
-  // Fixed by the loader rewrite (issue 14): remove test.fail when it lands
-  test.fail(true, 'issue 14: a narrowing change keeps the pending records and their pill')
   const listing = await firstRecord(request, 'listing', 'listingId=5')
   const other = await firstRecord(request, 'listing', 'listingId=6')
   await page.goto('/listings/logs?listingId=5')
@@ -214,8 +212,6 @@ test('a live refresh still on its way when the listing changes never lands in th
   page,
   request,
 }) => {
-  // Fixed by the loader rewrite (issue 14): remove test.fail when it lands
-  test.fail(true, 'issue 14: refreshNewer has no abort and no request counter')
   const listing = await firstRecord(request, 'listing', 'listingId=5')
   const other = await firstRecord(request, 'listing', 'listingId=6')
   await page.goto('/listings/logs?listingId=5')
