@@ -250,7 +250,7 @@ export default {
   export: {
     button: 'Export CSV',
     progress: 'Exporting: {percent}%',
-    failed: 'The export failed: {message}',
+    failed: 'The export failed. Try again; if it fails again, export fewer rows with the filters.',
     count: 'Count',
     id: 'Record ID',
     listingId: 'Listing ID',
@@ -261,6 +261,7 @@ export default {
     title: 'Clear All: {log}',
     confirm: 'This deletes all {count} records of {log}. They cannot be restored. The other logs are not touched.',
     cancel: 'Cancel',
+    failed: 'The log could not be cleared: {message}',
   },
   summary: {
     showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',

@@ -253,13 +253,14 @@ const pl: MessageSchema = {
   export: {
     button: 'Eksportuj CSV',
     progress: 'Eksportowanie: {percent}%',
-    failed: 'Eksport nie powiódł się: {message}',
+    failed: 'Eksport nie powiódł się. Spróbuj ponownie; jeśli znów się nie uda, zawęź wiersze filtrami.',
     count: 'Liczba',
     id: 'ID wpisu',
     listingId: 'ID oferty',
     productId: 'ID produktu',
   },
   clearAll: {
+    failed: 'Nie udało się wyczyścić dziennika: {message}',
     button: 'Wyczyść wszystko',
     title: 'Wyczyść wszystko: {log}',
     confirm:
