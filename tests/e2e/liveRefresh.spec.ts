@@ -224,12 +224,14 @@ test('a live refresh still on its way when the listing changes never lands in th
   const check = page.waitForRequest((r) => r.url().includes('afterId='))
   await nextInterval(page)
   const late = await check
-  await narrowToListing(page, other)
-  // The late answer has come (or the page cancelled it); give it the time to show.
-  await Promise.race([
+  // Listened for before moving on: the page may cancel the request at once.
+  const settled = Promise.race([
     page.waitForEvent('requestfinished', (r) => r === late),
     page.waitForEvent('requestfailed', (r) => r === late),
   ])
+  await narrowToListing(page, other)
+  // The late answer has come (or the page cancelled it); give it the time to show.
+  await settled
   await page.waitForTimeout(500)
   await expect(row(page, lateId!)).toHaveCount(0)
   await expect(page.getByTestId('live-pending')).toHaveCount(0)
