@@ -125,6 +125,21 @@ describe('the log loader', () => {
     expect(store.loaded).toBe(expected.length)
   })
 
+  it('a load that failed half way, then a narrowing: the new listing loads from its newest record', async () => {
+    const [, second] = await twoListings()
+    const store = useListingLogStore()
+    // The whole log's first page arrives; the rest fails (every retry too).
+    await inject({ path: '/logs/listing', reset: true, after: 1, times: 50 })
+    await store.load()
+    expect(store.status).toBe('error')
+    expect(store.size).toBe(1000)
+    await fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' })
+    await store.load({ listingId: second })
+    expect(store.status).toBe('complete')
+    const expected = (await apiRecords('listing', { listingId: second })).map((r) => r.id).sort((a, b) => a - b)
+    expect(heldIds(store).sort((a, b) => a - b)).toEqual(expected)
+  })
+
   it('live refresh with a listing selected fetches only that listing’s new records', async () => {
     const [first, second] = await twoListings()
     const store = useListingLogStore()
