@@ -143,8 +143,11 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
    * starts again from nothing.
    */
   async function load(next: Narrowing = {}): Promise<void> {
-    active = true
-    restartPolling()
+    // The page calls this on every filter change: polling starts once, not again each time.
+    if (!active) {
+      active = true
+      restartPolling()
+    }
     if (narrowingKey(next) !== loadedNarrowing.value) reset(next)
     // Loaded, loading, or failed (only Retry tries again: a failing server is not hammered by
     // every filter change).

@@ -2,9 +2,8 @@
 import { createServer } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClientOptions } from '@/api/client'
-import { ApiError } from '@/api/errors'
 import type { Fault } from '../../server/api.ts'
-import { startTestServer, type TestServer } from './testServer.ts'
+import { apiFailure, injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 let server: TestServer
 
@@ -17,24 +16,9 @@ afterEach(() => fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' }))
 const client = (options: Partial<ApiClientOptions> = {}) =>
   createApiClient({ baseUrl: server.apiUrl, retryDelayMs: 10, ...options })
 
-async function inject(...faults: Partial<Fault>[]) {
-  const response = await fetch(`${server.apiUrl}/__test/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ faults }),
-  })
-  expect(response.status).toBe(200)
-}
+const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError)
-    return error as ApiError
-  }
-  throw new Error('expected the call to fail')
-}
+const failure = apiFailure
 
 const validRecord = {
   id: 1,

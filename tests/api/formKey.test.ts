@@ -6,10 +6,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClient } from '@/api/client'
-import { ApiError } from '@/api/errors'
 import type { LogsClearingSettings } from '@/api/schemas'
 import type { Fault } from '../../server/api.ts'
-import { startTestServer, type TestServer } from './testServer.ts'
+import { apiFailure, injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 const FORM_KEY = 'Kx8pQ2vR7mZ1aB4c'
 let server: TestServer
@@ -25,24 +24,9 @@ afterEach(() => fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' }))
 
 const withKey = () => createApiClient({ baseUrl: server.apiUrl, params: { form_key: FORM_KEY }, retryDelayMs: 10 })
 
-async function inject(...faults: Partial<Fault>[]) {
-  const response = await fetch(`${server.apiUrl}/__test/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ faults }),
-  })
-  expect(response.status).toBe(200)
-}
+const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError)
-    return error as ApiError
-  }
-  throw new Error('expected the call to fail')
-}
+const failure = apiFailure
 
 const settings: LogsClearingSettings = {
   listing: { enabled: true, keepDays: 45 },

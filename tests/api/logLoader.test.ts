@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Fault } from '../../server/api.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore, useOrderLogStore } from '@/stores/logStore'
-import { startTestServer, type TestServer } from './testServer.ts'
+import { injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 let server: TestServer
 let nextActionId = 90_000_000
@@ -28,14 +28,7 @@ beforeEach(() => {
   useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
 })
 
-async function inject(...faults: Partial<Fault>[]) {
-  const response = await fetch(`${server.apiUrl}/__test/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ faults }),
-  })
-  expect(response.status).toBe(200)
-}
+const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)
 
 /** Waits (on real timers: setInterval may be faked) until `done` holds, 5 s at most. */
 async function until(done: () => boolean) {

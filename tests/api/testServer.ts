@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ApiError } from '@/api/errors'
+import type { Fault } from '../../server/api.ts'
 import { startApiServer, type RunningApiServer } from '../../server/server.ts'
 import type { SeedCounts } from '../../server/db.ts'
 
@@ -34,4 +36,25 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** Arms the test-mode server's fault injection (`POST /__test/faults`) for the next requests. */
+export async function injectFaults(server: TestServer, ...faults: Partial<Fault>[]): Promise<void> {
+  const response = await fetch(`${server.apiUrl}/__test/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  })
+  if (response.status !== 200) throw new Error(`the server refused the faults: HTTP ${response.status}`)
+}
+
+/** The ApiError a call fails with; throws when it succeeds or fails otherwise. */
+export async function apiFailure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ApiError) return error
+    throw new Error(`expected an ApiError, got ${String(error)}`, { cause: error })
+  }
+  throw new Error('expected the call to fail')
 }
