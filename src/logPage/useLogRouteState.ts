@@ -75,12 +75,15 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     { deep: true },
   )
 
+  // Shown: live refresh may poll (until the page is left).
+  store.activate()
+
   onBeforeUnmount(() => {
     if (timer) {
       clearTimeout(timer)
       writeQuery()
     }
-    // Leaving the page stops the load; coming back continues it.
+    // Leaving the page stops the load and live refresh; coming back continues them.
     store.abort()
   })
 }

@@ -60,6 +60,9 @@ function recordsOf<K extends LogKind>(records: LogBatchRecords<K>): EngineRecord
 
 export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   const { kind } = hooks
+  // Resolved once, inside the store's setup: with several apps on one page, a timer or a late
+  // answer must still use this app's client and tell this app's host.
+  const config = useAppConfigStore()
   const status = ref<LoadStatus>('idle')
   const loaded = ref(0)
   const totalEstimate = ref<number | null>(null)
@@ -132,7 +135,6 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   }
 
   function report(apiError: ApiError) {
-    const config = useAppConfigStore()
     if (apiError.kind === 'unauthorised') config.emit({ type: 'session-expired', status: apiError.status })
     else config.emit({ type: 'error', kind: apiError.kind, message: apiError.message })
   }
@@ -143,11 +145,6 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
    * starts again from nothing.
    */
   async function load(next: Narrowing = {}): Promise<void> {
-    // The page calls this on every filter change: polling starts once, not again each time.
-    if (!active) {
-      active = true
-      restartPolling()
-    }
     if (narrowingKey(next) !== loadedNarrowing.value) reset(next)
     // Loaded, loading, or failed (only Retry tries again: a failing server is not hammered by
     // every filter change).
@@ -155,7 +152,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     const { request, signal } = newRequest()
     status.value = 'loading'
     error.value = null
-    const client = useAppConfigStore().client
+    const client = config.client
     const engine = hooks.engine()
     const fetchPage = (cursor: string | null, limit: number): Promise<LogBatch<K>> =>
       client.getLogBatch(kind, { limit, ...narrowing, ...(cursor && { cursor }) }, signal)
@@ -197,6 +194,13 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     }
   }
 
+  /** The page is shown: live refresh may poll. */
+  function activate() {
+    if (active) return
+    active = true
+    restartPolling()
+  }
+
   /** Stops loading and polling (leaving the page); `load()` later continues from where it stopped. */
   function abort() {
     active = false
@@ -229,7 +233,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     if (refreshing || status.value !== 'complete') return 0
     refreshing = true
     const { request, signal } = newRequest()
-    const client = useAppConfigStore().client
+    const client = config.client
     try {
       const known = pending.value.reduce((max, r) => Math.max(max, r.id), hooks.engine().maxId())
       const fresh: EngineRecordByKind[K][] = []
@@ -252,9 +256,11 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
       if (request !== requestCounter) return 0
       const apiError = toApiError(caught)
       if (apiError.kind === 'aborted') return 0
-      // Shown beside the live refresh control; the next tick tries again.
+      // Shown beside the live refresh control; the next tick tries again. The host hears of the
+      // first failure of a run, not of every tick.
+      const known = liveError.value !== null
       if (apiError.kind !== 'unauthorised') liveError.value = apiError
-      report(apiError)
+      if (!known) report(apiError)
       return 0
     } finally {
       if (request === requestCounter) {
@@ -305,6 +311,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     pending,
     freshIds,
     load,
+    activate,
     abort,
     retry,
     reload,

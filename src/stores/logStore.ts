@@ -36,6 +36,42 @@ export interface RecordEntry {
   message: ParsedMessage
 }
 
+/** A result and its records, read together (see `snapshot`). */
+export interface LogSnapshot {
+  shown: number
+  rowAt(row: number): RowView<AnyLogRecord> | null
+}
+
+function entryOf(engine: LogEngine, index: number): RecordEntry {
+  return {
+    index,
+    id: engine.idAt(index),
+    date: engine.dateAt(index),
+    type: engine.typeAt(index),
+    message: engine.messageAt(index),
+  }
+}
+
+function rowOf(engine: LogEngine, answer: QueryResult, row: number): RowView<AnyLogRecord> | null {
+  const index = answer.rows[row]
+  if (index === undefined) return null
+  const entry = entryOf(engine, index)
+  const worst = answer.worstTypes
+  return {
+    ...entry,
+    row,
+    record: engine.get(index) as AnyLogRecord,
+    count: answer.counts[row]!,
+    type: worst ? worst[row]! : entry.type,
+    members: worst
+      ? answer
+          .membersOf(row)
+          .slice(0, GROUP_PREVIEW)
+          .map((member) => entryOf(engine, member))
+      : [],
+  }
+}
+
 function defineLogStore<K extends LogKind>(kind: K) {
   return defineStore(`tts-log-${kind}`, () => {
     /**
@@ -45,6 +81,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
     const held = shallowRef(markRaw(new LogEngine(kind)))
     const viewState = ref<LogViewState>(defaultViewState())
     const problems = shallowRef<QueryProblem[]>([])
+    // This app's config (with several apps on a page, the active Pinia may be another's).
+    const config = useAppConfigStore()
     let lastRefresh = 0
     let lastQueryMs = 0
 
@@ -73,7 +111,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
       const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
       if (end < start) return null
-      return planVolume(start, end, useAppConfigStore().config.timeZone)
+      return planVolume(start, end, config.config.timeZone)
     })
 
     const result = computed<QueryResult>(() => {
@@ -108,37 +146,26 @@ function defineLogStore<K extends LogKind>(kind: K) {
     const size = computed(() => held.value.size)
 
     function entryAt(index: number): RecordEntry {
-      const engine = held.value
-      return {
-        index,
-        id: engine.idAt(index),
-        date: engine.dateAt(index),
-        type: engine.typeAt(index),
-        message: engine.messageAt(index),
-      }
+      return entryOf(held.value, index)
     }
 
     function recordAt(index: number): AnyLogRecord {
       return held.value.get(index) as AnyLogRecord
     }
 
+    /** A row of the current result, as the grid shows it; null past the end. */
+    function rowAt(row: number): RowView<AnyLogRecord> | null {
+      return rowOf(held.value, result.value, row)
+    }
+
     /**
-     * A row of the current result (or of a result kept aside, as the export does), as the grid
-     * and the export show it; null past the end.
+     * The current result with the records it indexes, kept together: what the export writes
+     * stays one consistent log even when the narrowing changes or a refresh lands meanwhile.
      */
-    function rowAt(row: number, answer: QueryResult = result.value): RowView<AnyLogRecord> | null {
-      const index = answer.rows[row]
-      if (index === undefined) return null
-      const entry = entryAt(index)
-      const worst = answer.worstTypes
-      return {
-        ...entry,
-        row,
-        record: recordAt(index),
-        count: answer.counts[row]!,
-        type: worst ? worst[row]! : entry.type,
-        members: worst ? answer.membersOf(row).slice(0, GROUP_PREVIEW).map(entryAt) : [],
-      }
+    function snapshot(): LogSnapshot {
+      const engine = held.value
+      const answer = result.value
+      return { shown: answer.shown, rowAt: (row) => rowOf(engine, answer, row) }
     }
 
     /** The record index of an id, or -1 while it is not held. */
@@ -175,7 +202,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       if (!LOG_KIND_DEFINITIONS[kind].canClearAll) throw new Error(`the ${kind} log cannot be cleared`)
       clearing.value = true
       try {
-        const deleted = await useAppConfigStore().client.clearLog(kind as Exclude<LogKind, 'order'>)
+        const deleted = await config.client.clearLog(kind as Exclude<LogKind, 'order'>)
         await loader.reload()
         return deleted
       } finally {
@@ -202,6 +229,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       entryAt,
       recordAt,
       rowAt,
+      snapshot,
       indexOfId,
       membersOf,
       occurrencesOf,

@@ -15,6 +15,7 @@ export const useLogsClearingStore = defineStore('tts-logs-clearing', () => {
   async function load(): Promise<void> {
     const current = ++request
     loadError.value = null
+    saveError.value = null
     try {
       const loaded = await useAppConfigStore().client.getLogsClearing()
       if (current === request) settings.value = loaded

@@ -168,6 +168,7 @@ describe('the log loader', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const store = useListingLogStore()
     await store.load({ listingId: first })
+    store.activate()
     store.liveInterval = 10
     const stale = await postListingRecord(first, 'Arrives after the merchant moved on.')
     // The refresh's answer is slow; the merchant narrows to another listing meanwhile.
@@ -184,6 +185,7 @@ describe('the log loader', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const store = useOrderLogStore()
     await store.load()
+    store.activate()
     store.liveInterval = 10
     await inject({ path: '/logs/order', query: 'afterId=', status: 500, times: 10 })
     vi.advanceTimersByTime(10_000)
@@ -194,9 +196,34 @@ describe('the log loader', () => {
     const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
     vi.advanceTimersByTime(60_000)
     expect(requests).not.toHaveBeenCalled()
-    // Back on the page, it polls again.
+    // A load with no page shown (Clear All finishing after the merchant left) does not poll.
     await store.load()
+    vi.advanceTimersByTime(30_000)
+    expect(requests).not.toHaveBeenCalled()
+    // Back on the page, it polls again.
+    store.activate()
     vi.advanceTimersByTime(10_000)
     expect(requests).toHaveBeenCalledTimes(1)
+  })
+
+  it('tells the host of a run of failed refreshes once, not at every tick', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    const events: string[] = []
+    useAppConfigStore().configure({ onEvent: (event) => events.push(event.type) })
+    const store = useOrderLogStore()
+    await store.load()
+    store.activate()
+    store.liveInterval = 10
+    await inject({ path: '/logs/order', query: 'afterId=', status: 500, times: 100 })
+    const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
+    for (let tick = 1; tick <= 3; tick++) {
+      vi.advanceTimersByTime(10_000)
+      await until(() => requests.mock.results.length === tick)
+      await (requests.mock.results[tick - 1]!.value as Promise<unknown>).catch(() => undefined)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(requests).toHaveBeenCalledTimes(3)
+    expect(store.liveError?.kind).toBe('server')
+    expect(events).toEqual(['error'])
   })
 })

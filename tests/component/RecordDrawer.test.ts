@@ -76,6 +76,20 @@ describe('RecordDrawer', () => {
     )
     expect(drawer.querySelector('[data-testid="details-message"] b')).toBeNull()
     const field = (key: string) => drawer.querySelector(`[data-field="${key}"]`)!
+    // What every record has first, as before the column registry; then the listing's own fields.
+    expect([...drawer.querySelectorAll('[data-field]')].map((dd) => dd.getAttribute('data-field'))).toEqual([
+      'id',
+      'createDate',
+      'type',
+      'initiator',
+      'account',
+      'shop',
+      'action',
+      'listing',
+      'product',
+      'listingProduct',
+      'actionId',
+    ])
     expect(field('id').textContent!.trim()).toBe('5')
     expect(field('action').textContent!.trim()).toBe('Add Product to Listing')
     expect(field('product').querySelector('a')!.getAttribute('href')).toBe('/admin/product/1001/')
