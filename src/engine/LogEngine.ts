@@ -269,7 +269,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_CODES.length) : null
     const h: HistogramRequest = options.histogram ?? { from: 0, to: 0, buckets: 0 }
     const bucketWidth = (h.to - h.from + 1) / Math.max(1, h.buckets)
-    const owners = this.layout.owner ? t[this.layout.owner.slot] : t.listingProducts
+    const owners = this.ownerColumn()
 
     const { dateOrder, dates, types, initiators, actions, tasks, messages, accounts, shops } = t
     const { listings, products, orders } = t
@@ -403,6 +403,11 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return sortByRank(rows, shown, by.column, cached.rank, sort.direction)
   }
 
+  /** What the unique checkbox collapses on, per record (empty for a log that never collapses). */
+  private ownerColumn(): Uint32Array {
+    return this.layout.owner ? this.t[this.layout.owner.slot] : new Uint32Array(0)
+  }
+
   /** Per-record keys that treat messages differing only in numbers as one, built on first use. */
   private numberShapeKeys(): Uint32Array {
     const t = this.t
@@ -411,7 +416,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       this.shapeKeysUpTo = 0
     }
     const keys = this.shapeKeys
-    const owners = this.layout.owner ? t[this.layout.owner.slot] : t.listingProducts
+    const owners = this.ownerColumn()
     for (let i = this.shapeKeysUpTo; i < t.count; i++) {
       const owner = owners[i]!
       if (owner === 0) {

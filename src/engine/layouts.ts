@@ -2,6 +2,7 @@
  * How each log's records map to the engine's slots, both ways: what is written on append, and
  * the record `get()` gives back. Everything else in the engine is the same for every log.
  */
+import type { Dictionary } from './dictionary'
 import type { RecordTables, Slot } from './tables'
 import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
 
@@ -11,7 +12,12 @@ export interface RecordLayout<K extends EngineKind> {
    * The slot the unique checkbox collapses on (a listing product, an order) and the filter that
    * narrows to one of them; null: records never collapse.
    */
-  owner: { slot: 'listingProducts' | 'orderIds'; narrowTo: (filter: LogFilter) => number | undefined } | null
+  owner: {
+    slot: 'listingProducts' | 'orderIds'
+    /** The interned ids the slot holds indices of. */
+    ids: (tables: RecordTables) => Dictionary<number>
+    narrowTo: (filter: LogFilter) => number | undefined
+  } | null
   /** Fills the log's own slots of record `i`; returns its owner's index (0: none). */
   write(tables: RecordTables, i: number, record: EngineRecordByKind[K]): number
   /** The log's own fields of record `i`. */
@@ -23,7 +29,7 @@ export interface RecordLayout<K extends EngineKind> {
 
 const listing: RecordLayout<'listing'> = {
   slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns', 'groupKeys'],
-  owner: { slot: 'listingProducts', narrowTo: (filter) => filter.listingProductId },
+  owner: { slot: 'listingProducts', ids: (t) => t.listingProductIds, narrowTo: (filter) => filter.listingProductId },
   write(t, i, r) {
     t.accounts[i] = t.accountIds.intern(r.accountId)
     t.shops[i] = t.shopIds.intern(r.shopId)
@@ -58,7 +64,7 @@ const listing: RecordLayout<'listing'> = {
 
 const order: RecordLayout<'order'> = {
   slots: ['accounts', 'shops', 'orders', 'orderIds'],
-  owner: { slot: 'orderIds', narrowTo: (filter) => filter.orderId },
+  owner: { slot: 'orderIds', ids: (t) => t.orderIdKeys, narrowTo: (filter) => filter.orderId },
   write(t, i, r) {
     t.accounts[i] = t.accountIds.intern(r.accountId)
     t.shops[i] = t.shopIds.intern(r.shopId)

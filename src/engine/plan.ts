@@ -100,7 +100,6 @@ export function planFilter<K extends EngineKind>(
   messageMask: (needle: string) => Uint8Array,
 ): FilterPlan {
   const needle = filter.message ? foldText(filter.message.trim()) : ''
-  const owners = layout.owner?.slot === 'orderIds' ? t.orderIdKeys : t.listingProductIds
   const hasOwners = t.has('accounts')
   return {
     typeMask: maskOf(filter.types),
@@ -116,6 +115,6 @@ export function planFilter<K extends EngineKind>(
     orderMask: orderMask(t, filter),
     account: hasOwners ? interned((id) => t.accountIds.find(id), filter.accountId) : 0,
     shop: hasOwners ? interned((id) => t.shopIds.find(id), filter.shopId) : 0,
-    owner: layout.owner ? interned((id) => owners.find(id), layout.owner.narrowTo(filter)) : 0,
+    owner: layout.owner ? interned((id) => layout.owner!.ids(t).find(id), layout.owner.narrowTo(filter)) : 0,
   }
 }

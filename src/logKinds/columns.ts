@@ -89,17 +89,14 @@ export interface LogColumn<R = never> {
 /** Lets a log's description hold columns of its own record type. */
 export const defineColumns = <R>(columns: LogColumn<R>[]) => columns as unknown as LogColumn<never>[]
 
-const cutTitle = (title: string, max: number) => (title.length > max ? `${title.slice(0, max)}…` : title)
+export const cutTitle = (title: string, max: number) => (title.length > max ? `${title.slice(0, max)}…` : title)
 
-/** A link opening in a new tab (Magento and TikTok Shop pages). */
-export const externalLink = (href: string, text: string) =>
-  h('a', { class: 'tts-link', href, target: '_blank', rel: 'noopener noreferrer' }, text)
+/** A link opening in a new tab (Magento and TikTok Shop pages); `title`: the whole text on hover. */
+export const externalLink = (href: string, text: string, title?: string) =>
+  h('a', { class: 'tts-link', href, target: '_blank', rel: 'noopener noreferrer', title }, text)
 
 /** A title, cut for the grid, with its whole text on hover. */
-export const titleLink = (href: string, title: string, max: number) =>
-  h('a', { class: 'tts-link', href, target: '_blank', rel: 'noopener noreferrer', title }, cutTitle(title, max))
-
-export { cutTitle }
+export const titleLink = (href: string, title: string, max: number) => externalLink(href, cutTitle(title, max), title)
 
 /** "ID: 123" under a title. */
 export const idNote = (context: ColumnContext, id: number) =>

@@ -12,9 +12,6 @@ export type { ColumnId, LogColumn } from '@/logKinds/columns'
 export { LOG_KINDS } from '@/logKinds/types'
 export type { FilterKey, LogKind, LogKindDescription, MenuSection, NarrowKey } from '@/logKinds/types'
 
-/** Kept under its first name: the descriptions are the logs' definitions. */
-export type LogKindDefinition = LogKindDescription
-
 export const LOG_KIND_DEFINITIONS: Record<LogKind, LogKindDescription> = {
   listing: listingLog,
   order: orderLog,

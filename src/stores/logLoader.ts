@@ -25,11 +25,11 @@ export interface Narrowing {
 export const PAGE_SIZE = MAX_PAGE_SIZE
 const FIRST_PAGE_SIZE = 1000
 /** How long rows that arrived by live refresh stay highlighted. */
-export const FRESH_MS = 6000
+const FRESH_MS = 6000
 /** Rejected records whose reasons are kept (the rest are counted). */
 const REJECTED_KEPT = 100
 
-export const narrowingKey = (narrowing: Narrowing) =>
+const narrowingKey = (narrowing: Narrowing) =>
   `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}`
 
 export interface LogLoaderHooks<K extends LogKind> {
