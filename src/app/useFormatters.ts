@@ -12,23 +12,25 @@ export function useFormatters() {
   const { config } = storeToRefs(useAppConfigStore())
   const tag = computed(() => BCP47[locale.value as AppLocale] ?? 'en-US')
 
-  const dateTime = computed(() => {
+  /** A formatter in the admin's time zone; an unknown zone from the host falls back to UTC. */
+  function zoned(options: Intl.DateTimeFormatOptions) {
     try {
-      return new Intl.DateTimeFormat(tag.value, {
-        dateStyle: 'medium',
-        timeStyle: 'medium',
-        timeZone: config.value.timeZone,
-      })
+      return new Intl.DateTimeFormat(tag.value, { ...options, timeZone: config.value.timeZone })
     } catch {
-      // An unknown time zone from the host: fall back to UTC rather than break the page.
-      return new Intl.DateTimeFormat(tag.value, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })
+      return new Intl.DateTimeFormat(tag.value, { ...options, timeZone: 'UTC' })
     }
-  })
+  }
+  const dateTime = computed(() => zoned({ dateStyle: 'medium', timeStyle: 'medium' }))
+  const time = computed(() => zoned({ timeStyle: 'medium' }))
+  const day = computed(() => zoned({ dateStyle: 'short' }))
   const number = computed(() => new Intl.NumberFormat(tag.value))
 
   return {
     locale: tag,
     formatDateTime: (ms: number) => dateTime.value.format(ms),
+    /** The time of `ms`; with its date as well when that is not the day of `sameDayAs`. */
+    formatTime: (ms: number, sameDayAs: number) =>
+      day.value.format(ms) === day.value.format(sameDayAs) ? time.value.format(ms) : dateTime.value.format(ms),
     formatNumber: (value: number) => number.value.format(value),
   }
 }

@@ -265,6 +265,7 @@ export default {
   },
   summary: {
     showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',
+    rows: 'Showing {shown} row ({matched} of {total} records) | Showing {shown} rows ({matched} of {total} records)',
     matching: '{matched} match the filters',
   },
   notFound: {

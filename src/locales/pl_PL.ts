@@ -270,6 +270,7 @@ const pl: MessageSchema = {
   summary: {
     showing:
       'Wyświetlono {shown} z {total} wpisu | Wyświetlono {shown} z {total} wpisów | Wyświetlono {shown} z {total} wpisów',
+    rows: 'Wyświetlono {shown} wiersz ({matched} z {total} wpisów) | Wyświetlono {shown} wiersze ({matched} z {total} wpisów) | Wyświetlono {shown} wierszy ({matched} z {total} wpisów)',
     matching: '{matched} pasuje do filtrów',
   },
   notFound: {

@@ -43,6 +43,8 @@ type Translate = (key: string, named?: Record<string, unknown>) => string
 export interface ColumnContext {
   t: Translate
   formatDateTime(ms: number): string
+  /** The time of `ms`, with its date too when it is not on the day of `day`. */
+  formatTime(ms: number, day: number): string
   /** A Magento or TikTok Shop page, from the host's URL templates. */
   url(target: 'product' | 'ttsOrder' | 'magentoOrder', id: string | number): string
   /** The host's listing page, or null when the app's own narrowed log stands in for it. */
@@ -72,8 +74,9 @@ export interface LogColumn<R = never> {
   id: ColumnId
   /** i18n key of the header (and of the column chooser's checkbox). */
   labelKey: string
-  /** CSS grid track of the column. */
-  width: string
+  /** Its width: never narrower than `min` px (the grid scrolls sideways instead); spare width is
+   * shared by `grow`. */
+  width: ColumnWidth
   /** The engine's sort field when the header sorts. */
   sortField?: SortField
   /** False: the column chooser never hides it. */
@@ -102,6 +105,14 @@ export const titleLink = (href: string, title: string, max: number) => externalL
 export const idNote = (context: ColumnContext, id: number) =>
   h('span', { class: 'tts-grid__id' }, context.t('grid.id', { id }))
 
+export interface ColumnWidth {
+  min: number
+  grow: number
+}
+
+/** The CSS grid track of a column. */
+export const gridTrack = ({ min, grow }: ColumnWidth) => `minmax(${min}px, ${grow}fr)`
+
 interface Common {
   createDate: number | string
   type: number
@@ -111,7 +122,7 @@ interface Common {
 export const createDateColumn: LogColumn<Common> = {
   id: 'createDate',
   labelKey: 'columns.createDate',
-  width: 'minmax(150px, 0.9fr)',
+  width: { min: 130, grow: 0.8 },
   sortField: 'createDate',
   cell: (row, c) => c.formatDateTime(row.date),
   // The export writes the date first, always, in its own sortable form.
@@ -129,7 +140,7 @@ export const createDateColumn: LogColumn<Common> = {
 export const messageColumn: LogColumn<Common> = {
   id: 'message',
   labelKey: 'columns.message',
-  width: 'minmax(260px, 3fr)',
+  width: { min: 240, grow: 3 },
   sortField: 'message',
   hideable: false,
   cell: (row, c) => {
@@ -144,12 +155,13 @@ export const messageColumn: LogColumn<Common> = {
         onMore: () => c.open(row.row),
       })
     }
+    // Grouped: one line per message, its type as a shape and its time (the date is the row's).
     return h('div', { class: 'tts-grid__members' }, [
       ...row.members.map((member) =>
-        h('div', { key: member.id, class: 'tts-grid__member' }, [
-          h(TypeLabel, { type: member.type }),
-          h('span', { class: 'tts-grid__member-time' }, c.formatDateTime(member.date)),
-          h('span', { innerHTML: messageToHtml(member.message, detailsLabel, 90).html }),
+        h('div', { key: member.id, class: 'tts-grid__member', title: member.message.text }, [
+          h(TypeLabel, { type: member.type, compact: true }),
+          h('span', { class: 'tts-grid__member-time' }, c.formatTime(member.date, row.date)),
+          h('span', { class: 'tts-grid__member-text', innerHTML: messageToHtml(member.message, detailsLabel, 200).html }),
         ]),
       ),
       row.count > row.members.length
@@ -170,13 +182,20 @@ export const messageColumn: LogColumn<Common> = {
     ])
   },
   csvHeaderKeys: ['columns.message'],
-  csv: (row) => [row.message.text],
+  // A grouped row writes what its cell shows: every message of the group, with its type and time.
+  csv: (row, c) => [
+    row.members.length === 0
+      ? row.message.text
+      : row.members
+          .map((member) => `${c.t(`types.${member.type}`)}, ${c.formatDateTime(member.date)}: ${member.message.text}`)
+          .join('\n'),
+  ],
 }
 
 export const initiatorColumn: LogColumn<Common> = {
   id: 'initiator',
   labelKey: 'columns.initiator',
-  width: 'minmax(110px, 0.6fr)',
+  width: { min: 90, grow: 0.5 },
   cell: (row, c) =>
     h(
       'span',
@@ -193,7 +212,7 @@ export const initiatorColumn: LogColumn<Common> = {
 export const typeColumn: LogColumn<Common> = {
   id: 'type',
   labelKey: 'columns.type',
-  width: 'minmax(125px, 0.7fr)',
+  width: { min: 110, grow: 0.6 },
   cell: (row, c) => [
     h(TypeLabel, { type: row.type }),
     h(
@@ -222,7 +241,7 @@ export const typeColumn: LogColumn<Common> = {
 /** A code shown by its label (`<prefix>.<code>`): action, task. */
 export function codeColumn<R>(
   id: ColumnId,
-  width: string,
+  width: ColumnWidth,
   labelPrefix: string,
   code: (record: R) => number,
 ): LogColumn<R> {

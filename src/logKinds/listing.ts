@@ -28,7 +28,7 @@ const listingTarget = (c: ColumnContext, id: number) =>
 const listingColumn: LogColumn<EngineListingRecord> = {
   id: 'listing',
   labelKey: 'columns.listing',
-  width: 'minmax(150px, 1.1fr)',
+  width: { min: 120, grow: 1.1 },
   sortField: 'listingTitle',
   cell: ({ record }, c) => {
     const href = c.listingUrl(record.listingId)
@@ -64,7 +64,7 @@ const listingColumn: LogColumn<EngineListingRecord> = {
 const productColumn: LogColumn<EngineListingRecord> = {
   id: 'product',
   labelKey: 'columns.product',
-  width: 'minmax(160px, 1.2fr)',
+  width: { min: 130, grow: 1.2 },
   sortField: 'productTitle',
   cell: ({ record }, c) =>
     record.productId === null
@@ -106,7 +106,7 @@ export const listingLog: LogKindDescription = {
   helpKey: 'logs.listing.help',
   columns: defineColumns<EngineListingRecord>([
     createDateColumn,
-    codeColumn('action', 'minmax(140px, 1fr)', 'actions', (r) => r.action),
+    codeColumn('action', { min: 120, grow: 1 }, 'actions', (r) => r.action),
     listingColumn,
     productColumn,
     messageColumn,

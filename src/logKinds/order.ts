@@ -18,7 +18,7 @@ export const ORDER_LOG_PATH = '/sales/logs'
 const ttsOrderColumn: LogColumn<EngineOrderRecord> = {
   id: 'ttsOrder',
   labelKey: 'columns.ttsOrder',
-  width: 'minmax(170px, 1fr)',
+  width: { min: 160, grow: 1 },
   cell: ({ record }, c) => externalLink(c.url('ttsOrder', record.ttsOrderId), record.ttsOrderId),
   csvHeaderKeys: ['columns.ttsOrder'],
   csv: ({ record }) => [record.ttsOrderId],
@@ -35,7 +35,7 @@ const ttsOrderColumn: LogColumn<EngineOrderRecord> = {
 const magentoOrderColumn: LogColumn<EngineOrderRecord> = {
   id: 'magentoOrder',
   labelKey: 'columns.magentoOrder',
-  width: 'minmax(130px, 0.8fr)',
+  width: { min: 120, grow: 0.8 },
   cell: ({ record }, c) =>
     record.magentoOrderId === null
       ? h('span', { class: 'tts-grid__na' }, c.t('grid.notAvailable'))

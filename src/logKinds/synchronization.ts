@@ -17,7 +17,7 @@ import { h } from 'vue'
 const detailedColumn: LogColumn<EngineSynchronizationRecord> = {
   id: 'detailed',
   labelKey: 'columns.detailed',
-  width: 'minmax(200px, 2fr)',
+  width: { min: 200, grow: 2 },
   cell: (row, c) => {
     const text = row.record.detailedDescription
     const detail = text
@@ -45,7 +45,7 @@ export const synchronizationLog: LogKindDescription = {
   helpKey: 'logs.synchronization.help',
   columns: defineColumns<EngineSynchronizationRecord>([
     createDateColumn,
-    codeColumn('task', 'minmax(120px, 0.7fr)', 'tasks', (r) => r.task),
+    codeColumn('task', { min: 120, grow: 0.7 }, 'tasks', (r) => r.task),
     messageColumn,
     detailedColumn,
     typeColumn,

@@ -52,7 +52,8 @@ function entryOf(engine: LogEngine, index: number): RecordEntry {
   }
 }
 
-function rowOf(engine: LogEngine, answer: QueryResult, row: number): RowView<AnyLogRecord> | null {
+/** `preview`: how many members of a grouped row to list (the grid shows a few, the export all). */
+function rowOf(engine: LogEngine, answer: QueryResult, row: number, preview = GROUP_PREVIEW): RowView<AnyLogRecord> | null {
   const index = answer.rows[row]
   if (index === undefined) return null
   const entry = entryOf(engine, index)
@@ -66,7 +67,7 @@ function rowOf(engine: LogEngine, answer: QueryResult, row: number): RowView<Any
     members: worst
       ? answer
           .membersOf(row)
-          .slice(0, GROUP_PREVIEW)
+          .slice(0, preview)
           .map((member) => entryOf(engine, member))
       : [],
   }
@@ -160,12 +161,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
 
     /**
      * The current result with the records it indexes, kept together: what the export writes
-     * stays one consistent log even when the narrowing changes or a refresh lands meanwhile.
+     * stays one consistent log even when the narrowing changes or a refresh lands meanwhile. Its
+     * grouped rows list every member (the grid previews a few).
      */
     function snapshot(): LogSnapshot {
       const engine = held.value
       const answer = result.value
-      return { shown: answer.shown, rowAt: (row) => rowOf(engine, answer, row) }
+      return { shown: answer.shown, rowAt: (row) => rowOf(engine, answer, row, Infinity) }
     }
 
     /** The record index of an id, or -1 while it is not held. */

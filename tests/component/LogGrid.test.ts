@@ -76,7 +76,7 @@ describe('LogGrid', () => {
     const { wrapper } = await mountGrid(200_000)
     expect(wrapper.findAll('[data-testid="log-row"]').length).toBeLessThan(20)
     const grid = wrapper.get('[role="grid"]')
-    // 200,000 rows of 64 px would be 12.8 million px: the scroll height stays within browser limits.
+    // 200,000 rows of 56 px would be 11.2 million px: the scroll height stays within browser limits.
     const body = wrapper.get('.tts-grid__body').element as HTMLElement
     expect(parseInt(body.style.height)).toBeLessThanOrEqual(8_000_000)
     ;(grid.element as HTMLElement).scrollTop = parseInt(body.style.height) - 600

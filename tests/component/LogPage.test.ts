@@ -56,7 +56,7 @@ describe('LogPage with the real store and backend', () => {
       records.map((r, i) => (r.listingProductId === null ? `none-${i}` : `${r.listingProductId}|${r.description}`)),
     )
     expect(summary(wrapper)).toMatchObject({ shown: keys.size, total: 1200 })
-    expect(summary(wrapper).text).toBe(`Showing ${keys.size.toLocaleString('en-US')} of 1,200 records`)
+    expect(summary(wrapper).text).toBe(`Showing ${keys.size.toLocaleString('en-US')} rows (1,200 of 1,200 records)`)
     expect(wrapper.get('h1').text()).toBe('Listings Logs & Events')
   })
 

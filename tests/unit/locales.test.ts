@@ -263,6 +263,7 @@ describe('plurals', () => {
       'live.pending',
       'load.keptRecords',
       'load.rejected',
+      'summary.rows',
       'summary.showing',
     ])
     for (const key of pluralised) {

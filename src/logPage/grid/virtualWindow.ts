@@ -6,7 +6,7 @@
  */
 
 /** Every row's height: the grid is virtual, and rows never change height. */
-export const ROW_HEIGHT = 64
+export const ROW_HEIGHT = 56
 /** The tallest spacer the grid makes; past it the scroll is scaled. */
 export const MAX_SCROLL_HEIGHT = 8_000_000
 
