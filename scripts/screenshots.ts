@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core'
 import { preview } from 'vite'
 import { launchChromium } from './chromium.ts'
 
-const shots: { path: string; file: string; act?: (page: Page) => Promise<void> }[] = [
+const shots: { path: string; file: string; width?: number; act?: (page: Page) => Promise<void> }[] = [
+  // A smaller admin: 1280×800, where the grid scrolls sideways rather than cut columns off.
+  { path: '/listings/logs', file: 'listing-log-1280.png', width: 1280 },
+  { path: '/listings/logs?view=grouped', file: 'grouped-1280.png', width: 1280 },
   { path: '/listings/logs', file: 'listing-log.png' },
   { path: '/sales/logs', file: 'order-log.png' },
   { path: '/help-center/synchronization-logs', file: 'synchronization-log.png' },
@@ -34,8 +37,10 @@ if (!address || typeof address === 'string') throw new Error('preview server has
 const base = `http://127.0.0.1:${address.port}`
 const browser = await launchChromium()
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   for (const shot of shots) {
+    // 1440×900 unless the shot says otherwise; each on a fresh page, as a merchant opens it.
+    const width = shot.width ?? 1440
+    const page = await browser.newPage({ viewport: { width, height: width === 1280 ? 800 : 900 } })
     await page.goto(base + shot.path)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page
@@ -46,6 +51,7 @@ try {
     await page.waitForTimeout(400)
     await page.screenshot({ path: `docs/screenshots/${shot.file}` })
     console.log(`docs/screenshots/${shot.file}`)
+    await page.close()
   }
 } finally {
   await browser.close()

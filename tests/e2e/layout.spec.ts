@@ -1,0 +1,251 @@
+// What a merchant sees at the widths a Magento admin really has (issue 15): rows above the fold,
+// every repeat count and "more" inside its row, every column reachable with its header in line.
+import { readFileSync } from 'node:fs'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import Papa from 'papaparse'
+import { waitForComplete } from './helpers'
+
+const LOGS = ['/listings/logs', '/sales/logs', '/help-center/synchronization-logs'] as const
+const HEIGHTS: Record<number, number> = { 1024: 768, 1280: 800, 1366: 768, 1440: 900, 1920: 1080 }
+
+interface Box {
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
+const boxOf = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }
+  })
+/** `inner` lies inside `outer` (1 px of rounding allowed). */
+const inside = (inner: Box, outer: Box) =>
+  inner.top >= outer.top - 1 &&
+  inner.bottom <= outer.bottom + 1 &&
+  inner.left >= outer.left - 1 &&
+  inner.right <= outer.right + 1
+
+/** The rows the window shows whole, without scrolling the page: inside the window and the grid. */
+async function rowsFullyVisible(page: Page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector('[data-testid="log-grid"]')!
+    const head = grid.querySelector('[role="rowgroup"]')!.getBoundingClientRect()
+    // The grid's box less its borders and scrollbars.
+    const box = grid.getBoundingClientRect()
+    const bottom = Math.min(window.innerHeight, box.top + grid.clientTop + grid.clientHeight)
+    return [...grid.querySelectorAll('[data-testid="log-row"]')]
+      .map((row) => row.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.top >= head.bottom - 1 && r.bottom <= bottom + 1).length
+  })
+}
+
+/** Left edges of the header cells and of the first row's cells, in the window. */
+async function columnEdges(page: Page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector('[data-testid="log-grid"]')!
+    const headers = [...grid.querySelectorAll('[role="columnheader"]')].map((c) => c.getBoundingClientRect().left)
+    const cells = [...grid.querySelectorAll('[data-testid="log-row"]:first-child [role="gridcell"]')].map(
+      (c) => c.getBoundingClientRect().left,
+    )
+    return { headers, cells }
+  })
+}
+
+async function expectHeadersInLine(page: Page) {
+  const { headers, cells } = await columnEdges(page)
+  expect(cells.length).toBe(headers.length)
+  headers.forEach((left, i) => expect(Math.abs(left - cells[i]!), `column ${i + 1}`).toBeLessThanOrEqual(1))
+}
+
+test.describe('rows above the fold at 1440×900', () => {
+  for (const path of LOGS) {
+    test(`${path} shows at least 8 whole rows without scrolling the page`, async ({ page }) => {
+      await page.goto(path)
+      await waitForComplete(page)
+      expect(await page.evaluate(() => window.scrollY)).toBe(0)
+      expect(await rowsFullyVisible(page)).toBeGreaterThanOrEqual(8)
+    })
+  }
+
+  test('two results make no large empty box, and "no records" sits near the top', async ({ page }) => {
+    await page.goto('/listings/logs?type=4&product=1148')
+    await waitForComplete(page)
+    const rows = page.getByTestId('log-row')
+    await expect(rows).toHaveCount(2)
+    const grid = await boxOf(page.getByTestId('log-grid'))
+    const last = await boxOf(rows.last())
+    // The grid ends with its last row (its border and a rounding pixel aside).
+    expect(grid.bottom - last.bottom).toBeLessThanOrEqual(4)
+
+    await page.goto('/listings/logs?q=no-such-message-anywhere')
+    await waitForComplete(page)
+    const empty = page.getByTestId('log-empty')
+    await expect(empty).toBeVisible()
+    const emptyBox = await boxOf(empty)
+    const gridBox = await boxOf(page.getByTestId('log-grid'))
+    expect(emptyBox.top - gridBox.top).toBeLessThan(80)
+    expect(gridBox.bottom - emptyBox.bottom).toBeLessThan(40)
+    expect(emptyBox.bottom).toBeLessThan(600)
+  })
+})
+
+test.describe('every count and every "more" inside its row', () => {
+  for (const width of [1024, 1280, 1366, 1440, 1920]) {
+    test(`long error messages of the listing log at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: HEIGHTS[width]! })
+      // Errors: the long messages (TikTok Shop's reasons), most of them repeated.
+      await page.goto('/listings/logs?type=4')
+      await waitForComplete(page)
+      const rows = page.getByTestId('log-row')
+      await expect(rows.first()).toBeVisible()
+      const grid = page.getByTestId('log-grid')
+      let counts = 0
+      let mores = 0
+      // Screen after screen, until both kinds have been seen.
+      for (let screen = 0; screen < 12 && (counts < 3 || mores < 3); screen++) {
+        for (const row of await rows.all()) {
+          const rowBox = await boxOf(row)
+          const cellBox = await boxOf(row.locator('.tts-grid__cell--message'))
+          const id = await row.getAttribute('data-id')
+          if (Number(await row.getAttribute('data-count')) > 1) {
+            const count = row.getByTestId('message-count')
+            await expect(count).toBeVisible()
+            const box = await boxOf(count)
+            expect(inside(box, rowBox) && inside(box, cellBox), `count of row ${id}`).toBe(true)
+            counts++
+          }
+          const more = row.getByTestId('message-more')
+          if ((await more.count()) > 0) {
+            const box = await boxOf(more)
+            expect(inside(box, rowBox) && inside(box, cellBox), `"more" of row ${id}`).toBe(true)
+            mores++
+          }
+        }
+        await grid.evaluate((el) => (el.scrollTop += el.clientHeight))
+        await page.waitForTimeout(50)
+      }
+      // The page holds both kinds, or the test proves nothing.
+      expect(counts).toBeGreaterThan(2)
+      expect(mores).toBeGreaterThan(0)
+    })
+  }
+})
+
+test.describe('every column reachable at admin widths', () => {
+  for (const width of [1024, 1280, 1366, 1920]) {
+    for (const path of LOGS) {
+      test(`${path} at ${width} px: headers and Details reachable, headers over their cells`, async ({ page }) => {
+        await page.setViewportSize({ width, height: HEIGHTS[width]! })
+        await page.goto(path)
+        await waitForComplete(page)
+        const grid = page.getByTestId('log-grid')
+        await expectHeadersInLine(page)
+        // Scrolled sideways to its end, the grid shows its last column and each row's Details.
+        await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth))
+        const gridBox = await boxOf(grid)
+        const visible = { ...gridBox, right: gridBox.left + (await grid.evaluate((el) => el.clientWidth)) + 1 }
+        for (const header of await page.getByRole('columnheader').all()) {
+          await header.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
+          const box = await boxOf(header)
+          expect(box.right - box.left).toBeGreaterThan(40)
+        }
+        await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth))
+        const details = page.getByTestId('row-details').first()
+        const box = await boxOf(details)
+        expect(inside(box, visible), 'Details of the first row in view').toBe(true)
+        await expectHeadersInLine(page)
+      })
+    }
+  }
+
+  test('keyboard focus moving into a row keeps each header over its cells (1024 px)', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await page.goto('/listings/logs')
+    await waitForComplete(page)
+    const grid = page.getByTestId('log-grid')
+    expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true)
+    // Tab into the grid, move down a row, then to a control at the far right of a row.
+    await grid.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.getByTestId('row-details').nth(1).focus()
+    await expect(page.getByTestId('row-details').nth(1)).toBeFocused()
+    await expectHeadersInLine(page)
+    const scrolled = await grid.evaluate((el) => el.scrollLeft)
+    expect(scrolled).toBeGreaterThan(0)
+    // And back to the first column's link.
+    await page.getByTestId('log-row').first().locator('a').first().focus()
+    await expectHeadersInLine(page)
+  })
+})
+
+test.describe('the grouped view', () => {
+  test('a grouped row gives its messages the width (time, not the full date, beside each)', async ({ page }) => {
+    await page.goto('/listings/logs?view=grouped')
+    await waitForComplete(page)
+    const row = page.getByTestId('log-row').first()
+    const cell = await boxOf(row.locator('.tts-grid__cell--message'))
+    const lines = row.locator('.tts-grid__member')
+    expect(await lines.count()).toBeGreaterThan(0)
+    for (const line of await lines.all()) {
+      const text = await boxOf(line.locator('.tts-grid__member-text'))
+      expect(text.right - text.left).toBeGreaterThan(0.6 * (cell.right - cell.left))
+      // The type reads as a shape, with its name for screen readers and on hover.
+      await expect(line.locator('.tts-type')).toHaveAttribute('title', /^(Info|Success|Warning|Error)$/)
+    }
+  })
+
+  test('the grouped CSV writes each row as the grid shows it: the worst type, every message', async ({ page }) => {
+    // One product's log, grouped: a few rows, one of them with several messages.
+    await page.goto('/listings/logs?view=grouped&product=1148')
+    await waitForComplete(page)
+    const rows = page.getByTestId('log-row')
+    const several = rows.filter({ has: page.locator('.tts-grid__member + .tts-grid__member') }).first()
+    await expect(several).toBeVisible()
+    const id = await several.getAttribute('data-id')
+    const type = (await several.locator('.tts-grid__cell--type .tts-type').textContent())!.replace(/^[^A-Za-z]+/, '')
+    const messages = await several.locator('.tts-grid__member').evaluateAll((lines) =>
+      lines.map((line) => line.getAttribute('title')!),
+    )
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+    const raw = readFileSync((await download.path())!, 'utf8').slice(1)
+    const [header, ...data] = Papa.parse<string[]>(raw, { newline: '\r\n' }).data
+    const line = data.find((cells) => cells[header!.indexOf('Record ID')] === id)!
+    expect(line[header!.indexOf('Type')]).toBe(type)
+    const written = line[header!.indexOf('Message')]!.split('\n')
+    expect(written.length).toBe(Number(await several.getAttribute('data-count')))
+    // Each line names its type and time, then the message; the grid's lines are among them.
+    for (const message of messages) expect(written.some((w) => w.endsWith(`: ${message}`))).toBe(true)
+    expect(written.some((w) => w.startsWith(`${type}, `))).toBe(true)
+  })
+})
+
+test('action-run marks are shades of grey, never a message type colour', async ({ page }) => {
+  await page.goto('/listings/logs')
+  await waitForComplete(page)
+  const colours = await page
+    .getByTestId('log-row')
+    .evaluateAll((rows) => rows.map((row) => getComputedStyle(row).borderLeftColor))
+  expect(new Set(colours).size).toBeGreaterThan(1)
+  for (const colour of colours) {
+    const [r, g, b] = colour.match(/\d+/g)!.map(Number) as [number, number, number]
+    // Saturation of an HSL colour: grey-blue slate is low, green/orange/red are high.
+    const max = Math.max(r, g, b) / 255
+    const min = Math.min(r, g, b) / 255
+    const lightness = (max + min) / 2
+    const saturation = max === min ? 0 : (max - min) / (1 - Math.abs(2 * lightness - 1))
+    expect(saturation, colour).toBeLessThan(0.25)
+  }
+})
+
+test('a cut listing or product title shows whole on hover', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto('/listings/logs')
+  await waitForComplete(page)
+  for (const link of await page.locator('.tts-grid__cell--listing a, .tts-grid__cell--product a').all()) {
+    const title = await link.getAttribute('title')
+    expect(title).toBeTruthy()
+    const text = (await link.textContent())!.replace(/…$/, '')
+    expect(title!.startsWith(text)).toBe(true)
+  }
+})
