@@ -55,6 +55,7 @@ export default {
     productPlaceholder: 'Name or ID',
     active: 'Active filters',
     remove: 'Remove filter {label}',
+    quoted: '“{text}”',
     invalid: 'Some values in the link could not be used and were ignored: {list}.',
     problem: {
       number: 'not a valid ID',
@@ -262,6 +263,11 @@ export default {
     confirm: 'This deletes all {count} records of {log}. They cannot be restored. The other logs are not touched.',
     cancel: 'Cancel',
     failed: 'The log could not be cleared: {message}',
+    logs: {
+      listing: 'Listings Logs & Events',
+      order: 'Orders Logs & Events',
+      synchronization: 'Synchronization Logs',
+    },
   },
   summary: {
     showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',
