@@ -47,8 +47,16 @@ describe("Element Plus's texts in Polish", () => {
   })
 
   it('name the days so that the day header does not wrap, and in full for screen readers', () => {
-    expect(Object.values(elementPolish.el.datepicker.weeks)).toEqual(['Nd', 'Pn', 'Wt', 'Śr', 'Cz', 'Pt', 'So'])
-    expect(elementPolish.el.datepicker.weeksFull.mon).toBe('poniedziałek')
+    expect(Object.values(at(elementPolish, 'el.datepicker.weeks') as object)).toEqual([
+      'Nd',
+      'Pn',
+      'Wt',
+      'Śr',
+      'Cz',
+      'Pt',
+      'So',
+    ])
+    expect(at(elementPolish, 'el.datepicker.weeksFull.mon')).toBe('poniedziałek')
   })
 
   it("start the Polish week on Monday and the English one on Sunday (dayjs's locale by Element Plus's name)", () => {
