@@ -63,5 +63,19 @@
     second.hidden = true
   }
 
+  // Before `npm run build:embed` the bundle is not there (the server answers 404): say so in the
+  // page rather than show empty tabs.
+  if (!window.TtsLogs) {
+    var missing = document.createElement('p')
+    missing.className = 'host-missing-bundle'
+    missing.setAttribute('role', 'alert')
+    missing.textContent =
+      'The embed bundle embed/tts-logs.iife.js did not load. Build it with `npm run build:embed` ' +
+      '(or `npm run build`), then reload this page.'
+    panel.appendChild(missing)
+    demo.show = function () {}
+    return
+  }
+
   if (params.get('autostart') !== '0') show(params.get('view') || 'listing')
 })()

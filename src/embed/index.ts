@@ -11,7 +11,7 @@ import { createPopperContainer } from '@/app/popperContainer'
 import EmbedRoot from '@/embed/EmbedRoot.vue'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
 import { QUERY_KEYS } from '@/logKinds/viewState'
-import { parseLocale, type AppLocale } from '@/locales'
+import { LOCALES, parseLocale, type AppLocale } from '@/locales'
 import { useAppConfigStore, type AppConfig, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
 import '@/styles/theme.css'
 
@@ -78,6 +78,32 @@ function checkView(view: string | undefined): LogKind {
   return view as LogKind
 }
 
+/** The locale option as the app's own code; a locale the app does not have throws. */
+function checkLocale(locale: unknown): AppLocale | undefined {
+  if (locale === undefined) return undefined
+  const parsed = parseLocale(locale)
+  if (!parsed) {
+    throw new Error(`tts-logs: option "locale" must be one of ${LOCALES.join(', ')}; got ${JSON.stringify(locale)}`)
+  }
+  return parsed
+}
+
+/** A time zone Intl does not know throws (dates would otherwise silently show in UTC). */
+function checkTimeZone(timeZone: unknown): void {
+  if (timeZone === undefined) return
+  let known = typeof timeZone === 'string' && timeZone !== ''
+  try {
+    if (known) new Intl.DateTimeFormat('en-US', { timeZone: timeZone as string })
+  } catch {
+    known = false
+  }
+  if (!known) {
+    throw new Error(
+      `tts-logs: option "timeZone" must be an IANA time zone such as Europe/Warsaw; got ${JSON.stringify(timeZone)}`,
+    )
+  }
+}
+
 /** The app-config part of mount options: only what was given. */
 function configPatch(options: MountOptions): Partial<AppConfig> {
   return {
@@ -101,11 +127,13 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   if (!host) throw new Error(`tts-logs: no element matches "${String(el)}"`)
   const view = checkView(options.view)
   const initialQuery = toQuery(options.filters)
+  const locale = checkLocale(options.locale)
+  checkTimeZone(options.timeZone)
 
   const { app, router, i18n, pinia, idPrefix } = createLogsApp({
     history: 'memory',
     root: EmbedRoot,
-    locale: parseLocale(options.locale),
+    locale,
     config: { ...configPatch(options), onEvent: options.onEvent ?? null },
   })
   const config = useAppConfigStore(pinia)
@@ -157,9 +185,8 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
     navigate,
     update(next: MountOptions) {
       if (!mounted) throw new Error('tts-logs: update() after unmount()')
-      const locale = parseLocale(next.locale)
-      if (next.locale !== undefined && !locale)
-        throw new Error(`tts-logs: unknown locale "${next.locale}"; use en_US or pl_PL`)
+      const locale = checkLocale(next.locale)
+      checkTimeZone(next.timeZone)
       if (locale) i18n.global.locale.value = locale
       config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {

@@ -55,6 +55,7 @@ export default {
     productPlaceholder: 'Name or ID',
     active: 'Active filters',
     remove: 'Remove filter {label}',
+    quoted: '“{text}”',
     invalid: 'Some values in the link could not be used and were ignored: {list}.',
     problem: {
       number: 'not a valid ID',
@@ -182,6 +183,14 @@ export default {
     loadFailed: 'The settings could not be loaded: {message}',
     saveFailed: 'The settings could not be saved: {message}',
     range: 'Keep For must be a whole number of days from 14 to 90.',
+    raised: 'Minimum is {min} days: {typed} was raised to {kept}.',
+    lowered: 'Maximum is {max} days: {typed} was lowered to {kept}.',
+    unsaved: 'You have unsaved changes.',
+    discard: 'Discard changes',
+    leaveTitle: 'Unsaved changes',
+    leaveText: 'The Logs Clearing settings you changed have not been saved. Leave this page and discard them?',
+    stay: 'Stay on this page',
+    leave: 'Discard and leave',
     logs: {
       listing: 'Listings',
       order: 'Orders',
@@ -262,6 +271,11 @@ export default {
     confirm: 'This deletes all {count} records of {log}. They cannot be restored. The other logs are not touched.',
     cancel: 'Cancel',
     failed: 'The log could not be cleared: {message}',
+    logs: {
+      listing: 'Listings Logs & Events',
+      order: 'Orders Logs & Events',
+      synchronization: 'Synchronization Logs',
+    },
   },
   summary: {
     showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',

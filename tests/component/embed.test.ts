@@ -64,4 +64,25 @@ describe('the mount API', () => {
     expect(() => mount(el, { filters: { colour: 'red' } as never })).toThrow('unknown filter "colour"')
     expect(el.innerHTML).toBe('')
   })
+
+  it('refuses a locale or time zone it does not have, naming the option, instead of falling back', async () => {
+    const el = document.createElement('div')
+    expect(() => mount(el, { locale: 'de_DE' })).toThrow(
+      'tts-logs: option "locale" must be one of en_US, pl_PL; got "de_DE"',
+    )
+    expect(() => mount(el, { timeZone: 'Mars/Olympus' })).toThrow(
+      'tts-logs: option "timeZone" must be an IANA time zone such as Europe/Warsaw; got "Mars/Olympus"',
+    )
+    expect(() => mount(el, { timeZone: '' })).toThrow('option "timeZone"')
+    expect(el.innerHTML).toBe('')
+
+    // The short and BCP 47 forms of a locale the app has are fine, and so is a real zone.
+    document.body.appendChild(el)
+    const app = mount(el, { locale: 'pl-PL', timeZone: 'America/Sao_Paulo', apiBaseUrl: server.apiUrl })
+    await until(() => heading(el) === 'Dzienniki ofert')
+    expect(() => app.update({ locale: 'xx' })).toThrow('option "locale" must be one of en_US, pl_PL; got "xx"')
+    expect(() => app.update({ timeZone: 'Europe/Atlantis' })).toThrow('option "timeZone"')
+    app.unmount()
+    el.remove()
+  })
 })

@@ -240,4 +240,36 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     expect(events).toContain('session-expired')
     await request.delete('/api/v1/__test/faults')
   })
+
+  test('bad options throw at mount, naming the option, and add nothing to the page', async ({ page }) => {
+    await openHost(page, '?autostart=0')
+    const attempts = await page.evaluate(() => {
+      const host = document.getElementById('tab-panel')!
+      const tts = (window as unknown as { TtsLogs: { mount(el: HTMLElement, options: object): unknown } }).TtsLogs
+      const attempt = (options: object) => {
+        try {
+          tts.mount(host, options)
+          return 'mounted'
+        } catch (error) {
+          return (error as Error).message
+        }
+      }
+      return {
+        locale: attempt({ locale: 'de_DE' }),
+        timeZone: attempt({ timeZone: 'Mars/Olympus' }),
+        left: host.innerHTML,
+      }
+    })
+    expect(attempts).toEqual({
+      locale: 'tts-logs: option "locale" must be one of en_US, pl_PL; got "de_DE"',
+      timeZone: 'tts-logs: option "timeZone" must be an IANA time zone such as Europe/Warsaw; got "Mars/Olympus"',
+      left: '',
+    })
+  })
+
+  test('the page says what to run when the bundle is not built', async ({ page }) => {
+    await page.route('**/embed/tts-logs.iife.js', (route) => route.fulfill({ status: 404, body: 'not built' }))
+    await page.goto('/host-demo.html')
+    await expect(page.getByRole('alert')).toContainText('npm run build:embed')
+  })
 })

@@ -67,51 +67,74 @@ describe('the locales', () => {
     ])
     expect(pl.filters.uniqueProduct).toBe('Tylko wiadomości z unikalnym identyfikatorem produktu')
     expect(pl.filters.uniqueOrder).toBe('Tylko wiadomości z unikalnym identyfikatorem zamówienia')
+    expect(pl.menu.logsAndEvents).toBe('Dzienniki i wydarzenia')
+    // The guide's own words for these two actions (25 it leaves in English).
+    expect([pl.actions['15'], pl.actions['25']]).toEqual(['Przejrzyj produkt na kanale', 'External Change'])
+  })
+
+  it('name every action in the form the English label has: an order as an imperative, an event as a noun', () => {
+    // The guide's "Przejrzyj produkt na kanale" translates "Revise Product on Channel" as it is
+    // written; the labels that say "Change of …" stay "Zmiana …". Channel actions say "na kanale".
+    for (const [code, english] of Object.entries(messages.en_US.actions)) {
+      const polish = messages.pl_PL.actions[code as keyof typeof messages.pl_PL.actions]
+      if (english.startsWith('Change of ')) expect(polish, code).toMatch(/^Zmiana /)
+      else expect(polish, code).not.toMatch(/^(Dodanie|Usunięcie|Wystawienie|Zmiana|Przeniesienie|Edycja)\b/)
+      if (english.includes('on Channel')) expect(polish, code).toContain('na kanale')
+    }
+  })
+
+  it('give the Detailed column and the Details link different Polish words', () => {
+    expect(messages.pl_PL.columns.detailed).not.toBe(messages.pl_PL.details.open)
+  })
+
+  it('quote with „…” in Polish', () => {
+    const texts = keys(messages.pl_PL).map((key) => String(at(messages.pl_PL, key)))
+    expect(texts.filter((text) => /[“"]/.test(text.replace(/„[^”]*”/g, '')))).toEqual([])
   })
 })
 
 /** Every listing action in the order the filter lists them (domain.md), with its label in both languages. */
 const ACTIONS: [code: number, en_US: string, pl_PL: string][] = [
   [1, 'System', 'System'],
-  [2, 'Add new Listing', 'Dodanie nowej oferty'],
-  [3, 'Delete existing Listing', 'Usunięcie istniejącej oferty'],
-  [4, 'Add Product to Listing', 'Dodanie produktu do oferty'],
-  [5, 'Delete Product from Listing', 'Usunięcie produktu z oferty'],
-  [35, 'Add New Child Product', 'Dodanie nowego produktu podrzędnego'],
-  [6, 'Add new Product to Magento Store', 'Dodanie nowego produktu do sklepu Magento'],
-  [7, 'Delete existing Product from Magento Store', 'Usunięcie produktu ze sklepu Magento'],
+  [2, 'Add new Listing', 'Dodaj nową ofertę'],
+  [3, 'Delete existing Listing', 'Usuń istniejącą ofertę'],
+  [4, 'Add Product to Listing', 'Dodaj produkt do oferty'],
+  [5, 'Delete Product from Listing', 'Usuń produkt z oferty'],
+  [35, 'Add New Child Product', 'Dodaj nowy produkt podrzędny'],
+  [6, 'Add new Product to Magento Store', 'Dodaj nowy produkt do sklepu Magento'],
+  [7, 'Delete existing Product from Magento Store', 'Usuń istniejący produkt ze sklepu Magento'],
   [8, 'Change of Product Price in Magento Store', 'Zmiana ceny produktu w sklepie Magento'],
   [9, 'Change of Product Special Price in Magento Store', 'Zmiana ceny specjalnej produktu w sklepie Magento'],
   [10, 'Change of Product QTY in Magento Store', 'Zmiana ilości produktu w sklepie Magento'],
   [11, 'Change of Product Stock availability in Magento Store', 'Zmiana dostępności produktu w sklepie Magento'],
   [12, 'Change of Product status in Magento Store', 'Zmiana statusu produktu w sklepie Magento'],
-  [13, 'List Product on Channel', 'Wystawienie produktu w kanale'],
-  [14, 'Relist Product on Channel', 'Ponowne wystawienie produktu w kanale'],
-  [15, 'Revise Product on Channel', 'Aktualizacja produktu w kanale'],
-  [16, 'Stop Product on Channel', 'Zatrzymanie produktu w kanale'],
-  [17, 'Remove from Channel / Remove from Listing', 'Usunięcie z kanału / z oferty'],
+  [13, 'List Product on Channel', 'Wystaw produkt na kanale'],
+  [14, 'Relist Product on Channel', 'Wystaw ponownie produkt na kanale'],
+  [15, 'Revise Product on Channel', 'Przejrzyj produkt na kanale'],
+  [16, 'Stop Product on Channel', 'Zatrzymaj produkt na kanale'],
+  [17, 'Remove from Channel / Remove from Listing', 'Usuń z kanału / Usuń z oferty'],
   [
     19,
     'Change of Product Special Price from date in Magento Store',
-    'Zmiana daty początku ceny specjalnej w sklepie Magento',
+    'Zmiana daty początku ceny specjalnej produktu w sklepie Magento',
   ],
   [
     20,
     'Change of Product Special Price to date in Magento Store',
-    'Zmiana daty końca ceny specjalnej w sklepie Magento',
+    'Zmiana daty końca ceny specjalnej produktu w sklepie Magento',
   ],
   [
     18,
     'Change of Product Custom Attribute in Magento Store',
     'Zmiana atrybutu niestandardowego produktu w sklepie Magento',
   ],
-  [21, 'Move to another Listing', 'Przeniesienie do innej oferty'],
-  [22, 'Move from Unmanaged Listing', 'Przeniesienie z niezarządzanych ofert'],
-  [33, 'Sell On Another Marketplace', 'Sprzedaż na innym rynku'],
-  [25, 'External Change', 'Zmiana zewnętrzna'],
-  [34, 'Relink', 'Ponowne powiązanie'],
-  [38, 'Update Discount', 'Aktualizacja rabatu'],
-  [42, 'Edit Listing Settings', 'Edycja ustawień oferty'],
+  [21, 'Move to another Listing', 'Przenieś do innej oferty'],
+  [22, 'Move from Unmanaged Listing', 'Przenieś z niezarządzanej oferty'],
+  [33, 'Sell On Another Marketplace', 'Sprzedawaj na innym rynku'],
+  [25, 'External Change', 'External Change'],
+  [34, 'Relink', 'Powiąż ponownie'],
+  [38, 'Update Discount', 'Zaktualizuj rabat'],
+  [42, 'Edit Listing Settings', 'Edytuj ustawienia oferty'],
 ]
 
 /** Synchronization tasks in the filter's order; 100 ("All") is the filter's "no task". */
@@ -132,10 +155,10 @@ const TYPES: [code: number, en_US: string, pl_PL: string][] = [
 ]
 
 const INITIATORS: [code: number, en_US: string, pl_PL: string][] = [
-  [0, 'Unknown', 'Nieznany'],
+  [0, 'Unknown', 'Brak danych'],
   [1, 'Manual', 'Ręcznie'],
   [2, 'Automatic', 'Automatycznie'],
-  [3, 'Developer', 'Programista'],
+  [3, 'Developer', 'Przez programistę'],
 ]
 
 const i18n = { en_US: createAppI18n('en_US').global, pl_PL: createAppI18n('pl_PL').global }
