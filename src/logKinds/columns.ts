@@ -161,7 +161,10 @@ export const messageColumn: LogColumn<Common> = {
         h('div', { key: member.id, class: 'tts-grid__member', title: member.message.text }, [
           h(TypeLabel, { type: member.type, compact: true }),
           h('span', { class: 'tts-grid__member-time' }, c.formatTime(member.date, row.date)),
-          h('span', { class: 'tts-grid__member-text', innerHTML: messageToHtml(member.message, detailsLabel, 200).html }),
+          h('span', {
+            class: 'tts-grid__member-text',
+            innerHTML: messageToHtml(member.message, detailsLabel, 200).html,
+          }),
         ]),
       ),
       row.count > row.members.length

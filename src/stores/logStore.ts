@@ -53,7 +53,12 @@ function entryOf(engine: LogEngine, index: number): RecordEntry {
 }
 
 /** `preview`: how many members of a grouped row to list (the grid shows a few, the export all). */
-function rowOf(engine: LogEngine, answer: QueryResult, row: number, preview = GROUP_PREVIEW): RowView<AnyLogRecord> | null {
+function rowOf(
+  engine: LogEngine,
+  answer: QueryResult,
+  row: number,
+  preview = GROUP_PREVIEW,
+): RowView<AnyLogRecord> | null {
   const index = answer.rows[row]
   if (index === undefined) return null
   const entry = entryOf(engine, index)

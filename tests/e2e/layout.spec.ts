@@ -221,9 +221,9 @@ test.describe('the grouped view', () => {
     await expect(several).toBeVisible()
     const id = await several.getAttribute('data-id')
     const type = (await several.locator('.tts-grid__cell--type .tts-type').textContent())!.replace(/^[^A-Za-z]+/, '')
-    const messages = await several.locator('.tts-grid__member').evaluateAll((lines) =>
-      lines.map((line) => line.getAttribute('title')!),
-    )
+    const messages = await several
+      .locator('.tts-grid__member')
+      .evaluateAll((lines) => lines.map((line) => line.getAttribute('title')!))
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
     const raw = readFileSync((await download.path())!, 'utf8').slice(1)
     const [header, ...data] = Papa.parse<string[]>(raw, { newline: '\r\n' }).data
