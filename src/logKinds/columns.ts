@@ -198,7 +198,7 @@ export const messageColumn: LogColumn<Common> = {
 export const initiatorColumn: LogColumn<Common> = {
   id: 'initiator',
   labelKey: 'columns.initiator',
-  width: { min: 90, grow: 0.5 },
+  width: { min: 115, grow: 0.5 },
   cell: (row, c) =>
     h(
       'span',
