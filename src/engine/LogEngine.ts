@@ -277,8 +277,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     let shown = 0
     for (let k = 0; k < n; k++) {
       const i = dateOrder[k]!
-      const type = types[i]!
-      if (typeMask !== null && typeMask[type] === 0) continue
       if (checkDates) {
         const date = dates[i]!
         if (date < from || date > to) continue
@@ -293,9 +291,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       if (productMask !== null && productMask[products[i]!] === 0) continue
       if (orderMask !== null && orderMask[orders[i]!] === 0) continue
       if (messageMask !== null && messageMask[messages[i]!] === 0) continue
+      // The type chips are facets: they count under every filter but the type filter, so the
+      // type is tested last, after the count.
+      const type = types[i]!
+      typeCounts[TYPE_SLOT[type]!]!++
+      if (typeMask !== null && typeMask[type] === 0) continue
 
       matched++
-      typeCounts[TYPE_SLOT[type]!]!++
       if (histogram !== null) {
         const bucket = Math.floor((dates[i]! - h.from) / bucketWidth)
         if (bucket >= 0 && bucket < h.buckets) histogram[bucket * TYPE_CODES.length + TYPE_SLOT[type]!]!++

@@ -86,7 +86,11 @@ export interface QueryResult {
   readonly matched: number
   /** Rows shown. */
   readonly shown: number
-  /** Matching records per type code. */
+  /**
+   * Records per type code that pass every filter but the type filter (facet counts: with Error
+   * chosen, Warning still says how many records it would give). Records, not rows: the unique
+   * checkbox and the grouped view do not change them.
+   */
   readonly typeCounts: Readonly<Record<number, number>>
   /** `buckets * TYPE_CODES.length` counts, bucket-major, when a histogram was asked for. */
   readonly histogram: Uint32Array | null

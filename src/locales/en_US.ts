@@ -246,8 +246,8 @@ export default {
     clearRange: 'Clear date range',
   },
   typeCounts: {
-    label: 'Records by type',
-    filter: '{type}: {count}. Show only this type',
+    label: 'Records by type:',
+    filter: '{type} records: {count}. Show only this type',
   },
   live: {
     label: 'Live refresh',

@@ -249,8 +249,8 @@ const pl: MessageSchema = {
     clearRange: 'Wyczyść zakres dat',
   },
   typeCounts: {
-    label: 'Wpisy według typu',
-    filter: '{type}: {count}. Pokaż tylko ten typ',
+    label: 'Wpisy według typu:',
+    filter: 'Wpisy typu {type}: {count}. Pokaż tylko ten typ',
   },
   live: {
     label: 'Odświeżanie na żywo',

@@ -1,4 +1,5 @@
 /** Help Center > Synchronization Logs: what the background synchronization tasks did. */
+import { TYPE_CODES } from '@/api/codes'
 import type { EngineSynchronizationRecord } from '@/engine'
 import {
   codeColumn,
@@ -58,7 +59,9 @@ export const synchronizationLog: LogKindDescription = {
       : [{ key: 'operation', label: c.t('details.operation'), value: String(record.operationHistoryId) }]),
   ],
   filters: ['from', 'to', 'task', 'q', 'type'],
-  typeOptions: [3, 4, 100],
+  // Every type: the original offers Warning, Error and Fatal Error only, yet the log holds Info
+  // and Success records too, which could then be neither counted by type nor chosen (fix).
+  typeOptions: [...TYPE_CODES],
   uniqueLabelKey: null,
   hasAccountFilters: false,
   hasViewMode: false,

@@ -152,7 +152,7 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   }
   const filters = definition.filters
   // Links from the dashboard carry type=4 on every log; a type the log lacks is reported.
-  codes('type', [...definition.typeOptions, ...(kind === 'synchronization' ? [1, 2] : [])], 'types')
+  codes('type', definition.typeOptions, 'types')
   codes('action', filters.includes('action') ? LISTING_ACTION_CODES : [], 'actions')
   codes('initiator', filters.includes('initiator') ? [0, 1, 2, 3] : [], 'initiators')
   codes('task', filters.includes('task') ? [0, 2, 3, 5, 100] : [], 'tasks')

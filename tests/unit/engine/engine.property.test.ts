@@ -73,6 +73,8 @@ const LISTING_MESSAGES = [
   json('Image %n% was not uploaded.', { n: 2 }, ['https://example.com/images']),
   json('Zdjęcie !l_start!nie zostało przesłane!l_end!.', {}, ['javascript:alert(1)']),
   '<script>alert(1)</script> & "quotes"',
+  // Typographic punctuation a merchant types plainly: curly quotes, dashes, no-break spaces.
+  'Product “Maxi Dress – 2026” wasn’t listed: price 1\u00a0000,00\u202fzł.',
 ]
 
 const LISTINGS = [
@@ -91,6 +93,7 @@ const PRODUCTS = [
   { productId: 1003, productTitle: 'Maxi Dress – edycja 2026', listingProductId: 5003 },
   // Its title holds another product's id.
   { productId: 1006, productTitle: 'Etui 1002 Pro', listingProductId: 5006 },
+  { productId: 1007, productTitle: 'Kids’ «Rock» T\u2011Shirt — Olive', listingProductId: 5007 },
   { productId: 1004, productTitle: null, listingProductId: 5004 },
   { productId: null, productTitle: 'Usunięty produkt', listingProductId: 5005 },
   { productId: null, productTitle: null, listingProductId: null },
@@ -156,6 +159,7 @@ const SYNC_MESSAGES = [
   'Unmanaged listings: 12 found, 3 imported.',
   json('Shop %shop% token expired. !x_start!Reconnect!x_end!', { shop: 'Łódź (PL)' }, ['https://example.com/auth']),
   'Błąd krytyczny & <b>stack</b>',
+  'Shop „Łódź” — token expired: it can’t sign requests.',
 ]
 
 const syncRecord: fc.Arbitrary<EngineSynchronizationRecord> = fc.record({
@@ -267,11 +271,26 @@ const queryRecipe = (kind: EngineKind): fc.Arbitrary<QueryRecipe> =>
 const withoutMarks = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L')
 
-/** A piece of `text` as a merchant might type it: another case, no diacritics, spaces around. */
+/** Typographic dashes, quotes and spaces as a plain keyboard types them. */
+const plainPunctuation = (text: string) =>
+  text
+    .replace(/[‐‑‒–—―−﹘﹣－]/g, '-')
+    .replace(/[‘’‚‛′＇]/g, "'")
+    .replace(/[“”„‟″＂«»]/g, '"')
+    .replace(/[\u00a0\u202f]/g, ' ')
+
+/** Plain punctuation as a word processor writes it (pasted from one): the other way round. */
+const typographicPunctuation = (text: string) =>
+  text.replace(/-/g, '–').replace(/'/g, '’').replace(/"/g, '“').replace(/ /g, '\u00a0')
+
+/**
+ * A piece of `text` as a merchant might type it: another case, no diacritics, spaces around,
+ * plain or typographic punctuation.
+ */
 function typed(text: string, pick: FilterPick): string {
   const at = pick.start % Math.max(1, text.length)
   const piece = text.slice(at, at + 3 + (pick.length % 10))
-  switch (pick.variant % 6) {
+  switch (pick.variant % 8) {
     case 0:
       return piece
     case 1:
@@ -282,6 +301,10 @@ function typed(text: string, pick: FilterPick): string {
       return withoutMarks(piece)
     case 4:
       return withoutMarks(piece).toUpperCase()
+    case 5:
+      return withoutMarks(plainPunctuation(piece))
+    case 6:
+      return typographicPunctuation(piece)
     default:
       return `  ${piece} `
   }
@@ -484,8 +507,11 @@ interface Coverage {
   withCollapsedRows: number
   /** Unique queries with numbers as equal, and those where it collapsed more than plain unique. */
   numbersAsEqual: { used: number; changed: number }
-  /** Per text filter: queries holding it, those whose result it changed, those folding decided. */
-  text: Record<string, { used: number; changed: number; folded: number }>
+  /**
+   * Per text filter: queries holding it, those whose result it changed, those folding decided,
+   * and those folding punctuation (dashes, quotes, spaces) decided.
+   */
+  text: Record<string, { used: number; changed: number; folded: number; punctuation: number }>
 }
 
 const newCoverage = (): Coverage => ({
@@ -495,6 +521,9 @@ const newCoverage = (): Coverage => ({
   numbersAsEqual: { used: 0, changed: 0 },
   text: {},
 })
+
+/** Case and diacritics folded, punctuation left as it is. */
+const caseAndMarksFolded = (text: string) => withoutMarks(text).toLowerCase()
 
 const TEXT_FILTERS = ['message', 'product', 'listing', 'ttsOrder', 'magentoOrder'] as const
 
@@ -525,7 +554,7 @@ function cover(
   for (const field of TEXT_FILTERS) {
     const needle = options.filter?.[field]?.trim()
     if (!needle) continue
-    const tally = (coverage.text[field] ??= { used: 0, changed: 0, folded: 0 })
+    const tally = (coverage.text[field] ??= { used: 0, changed: 0, folded: 0, punctuation: 0 })
     tally.used++
     const without = modelQuery(kind, held, { ...options, filter: { ...options.filter, [field]: undefined } })
     if (without.matched !== model.matched) tally.changed++
@@ -534,6 +563,15 @@ function cover(
     const members = model.rows.flatMap((row) => row.members)
     if (members.some((index) => !textOf(held[index]!, field).includes(needle) && !/^\d+$/.test(needle))) {
       tally.folded++
+    }
+    // Found only because punctuation was folded: an engine folding case and diacritics alone
+    // would miss it.
+    const plainNeedle = caseAndMarksFolded(needle)
+    if (
+      !/^\d+$/.test(needle) &&
+      members.some((index) => !caseAndMarksFolded(textOf(held[index]!, field)).includes(plainNeedle))
+    ) {
+      tally.punctuation++
     }
   }
 }
@@ -617,6 +655,8 @@ interface Floors {
   textFilters: readonly string[]
   /** Of those, the ones whose texts have case and diacritics to fold (not order numbers). */
   foldedFilters: readonly string[]
+  /** Of those, the ones whose texts hold typographic dashes, quotes or spaces to fold. */
+  punctuationFilters: readonly string[]
 }
 
 /** Floors the cases must reach for the agreement above to mean something. */
@@ -632,11 +672,17 @@ function expectCoverage(coverage: Coverage, floors: Floors) {
     expect(share(changed, used), 'numbers as equal collapsed more').toBeGreaterThanOrEqual(0.05)
   }
   for (const field of floors.textFilters) {
-    const tally = coverage.text[field] ?? { used: 0, changed: 0, folded: 0 }
+    const tally = coverage.text[field] ?? { used: 0, changed: 0, folded: 0, punctuation: 0 }
     expect(share(tally.used, coverage.queries), `${field} filter used`).toBeGreaterThanOrEqual(0.05)
     expect(share(tally.changed, tally.used), `${field} filter changed the result`).toBeGreaterThanOrEqual(0.3)
     if (floors.foldedFilters.includes(field)) {
       expect(share(tally.folded, tally.used), `${field} filter matched by folding`).toBeGreaterThanOrEqual(0.1)
+    }
+    if (floors.punctuationFilters.includes(field)) {
+      expect(
+        share(tally.punctuation, tally.used),
+        `${field} filter matched by folding punctuation`,
+      ).toBeGreaterThanOrEqual(0.02)
     }
   }
 }
@@ -645,7 +691,12 @@ describe('the engine agrees with the model, loaded by records and by columns', (
   it('on the listing log: text filters, unique on/off, numbers as equal, grouped view, every sort', () => {
     const coverage = property('listing', listingRecord)
     const text = ['message', 'product', 'listing']
-    expectCoverage(coverage, { collapses: true, textFilters: text, foldedFilters: text })
+    expectCoverage(coverage, {
+      collapses: true,
+      textFilters: text,
+      foldedFilters: text,
+      punctuationFilters: ['message', 'product'],
+    })
   })
 
   it('on the order log', () => {
@@ -654,11 +705,17 @@ describe('the engine agrees with the model, loaded by records and by columns', (
       collapses: true,
       textFilters: ['message', 'ttsOrder', 'magentoOrder'],
       foldedFilters: ['message'],
+      punctuationFilters: ['message'],
     })
   })
 
   it('on the synchronization log', () => {
     const coverage = property('synchronization', syncRecord)
-    expectCoverage(coverage, { collapses: false, textFilters: ['message'], foldedFilters: ['message'] })
+    expectCoverage(coverage, {
+      collapses: false,
+      textFilters: ['message'],
+      foldedFilters: ['message'],
+      punctuationFilters: ['message'],
+    })
   })
 })

@@ -157,6 +157,45 @@ describe('LogEngine', () => {
     expect(engine.query({ filter: { message: 'wartosc atrybutu' } }).shown).toBe(1)
   })
 
+  it('treats dashes, curly quotes and no-break spaces as the plain ones a merchant types, in every text filter', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ productTitle: 'Waterproof LED Bulb – Olive', description: 'Price “12\u00a0000” wasn’t set.' }),
+      listing({ productTitle: 'Waterproof LED Bulb - Olive' }),
+      listing({ productTitle: 'Waterproof LED Bulb Olive', listingTitle: 'Akcesoria — Wyprzedaż' }),
+    ])
+    expect(engine.query({ filter: { product: 'waterproof led bulb - olive' } }).matched).toBe(2)
+    expect(engine.query({ filter: { product: 'Bulb – Olive' } }).matched).toBe(2)
+    expect(engine.query({ filter: { message: 'price "12 000" wasn\'t' } }).matched).toBe(1)
+    expect(engine.query({ filter: { listing: 'akcesoria - wyprzedaz' } }).matched).toBe(1)
+    const orders = new LogEngine('order')
+    orders.append([order({ ttsOrderId: '5764‑6141', magentoOrderNumber: '000–120' }), order()])
+    expect(orders.query({ filter: { ttsOrder: '5764-61', magentoOrder: '000-1' } }).matched).toBe(1)
+  })
+
+  it('counts each type under every filter but the type filter, and still filters rows by type', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(0), type: 4 }),
+      listing({ createDate: at(1), type: 4 }),
+      listing({ createDate: at(2), type: 1 }),
+      listing({ createDate: at(3), type: 2, description: 'Item was Listed.' }),
+      listing({ createDate: at(4), type: 3, initiator: 1 }),
+    ])
+    const filter = { initiators: [2] }
+    const histogram = { from: Date.parse(at(0)), to: Date.parse(at(24)) - 1, buckets: 1 }
+    const anyType = engine.query({ unique: true, filter, histogram })
+    const errors = engine.query({ unique: true, filter: { ...filter, types: [4] }, histogram })
+    expect(anyType.typeCounts).toEqual({ 1: 1, 2: 1, 3: 0, 4: 2, 100: 0 })
+    expect(errors.typeCounts).toEqual(anyType.typeCounts)
+    expect(engine.query({ filter: { ...filter, types: [1, 2] } }).typeCounts).toEqual(anyType.typeCounts)
+    // The rows, the matched records and the chart keep the type filter.
+    expect(errors.matched).toBe(2)
+    expect(errors.shown).toBe(1)
+    expect(Array.from(errors.rows, (index) => engine.typeAt(index))).toEqual([4])
+    expect(Array.from(errors.histogram!)).toEqual([0, 0, 0, 2, 0])
+  })
+
   it('matches the message as shown, with params filled in', () => {
     const engine = new LogEngine('listing')
     engine.append([

@@ -17,13 +17,21 @@ const SEVERITY: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 100: 5 }
 /** Letters with no Unicode decomposition that a merchant types without their stroke. */
 const STROKED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd' }
 
-/** Matching text: lower case, no diacritics ("Żółw" and "zolw" are the same). */
+/**
+ * Matching text: lower case, no diacritics ("Żółw" and "zolw" are the same), and what a plain
+ * keyboard types for typographic punctuation: every dash a hyphen-minus, curly and prime quotes
+ * and guillemets straight quotes, no-break spaces plain spaces ("Bulb – Olive" is "bulb - olive").
+ */
 export function modelFold(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[łøđ]/g, (c) => STROKED[c]!)
+    .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
+    .replace(/[\u2018-\u201b\u2032\uff07]/g, "'")
+    .replace(/[\u201c-\u201f\u2033\uff02\u00ab\u00bb]/g, '"')
+    .replace(/[\u00a0\u202f]/g, ' ')
 }
 
 function paramText(value: unknown): string {
@@ -76,6 +84,7 @@ export interface ModelRow {
 export interface ModelResult {
   rows: ModelRow[]
   matched: number
+  /** Matching records per type, the type filter left out. */
   typeCounts: Record<number, number>
   histogram: number[] | null
 }
@@ -162,8 +171,10 @@ export function modelQuery(
     .sort((a, b) => dateOf(b.record) - dateOf(a.record) || b.record.id - a.record.id)
   const matching = newestFirst.filter(({ record }) => passes(kind, record, options))
 
+  // The type chips are facets: each counts under every filter but the type filter.
   const typeCounts: Record<number, number> = Object.fromEntries(TYPES.map((code) => [code, 0]))
-  for (const { record } of matching) typeCounts[record.type]! += 1
+  const anyType = { ...options, filter: { ...options.filter, types: undefined } }
+  for (const { record } of newestFirst) if (passes(kind, record, anyType)) typeCounts[record.type]! += 1
 
   type Group = { first: AnyRecord; members: { record: AnyRecord; index: number }[] }
   const groups: Group[] = []
