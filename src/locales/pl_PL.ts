@@ -243,7 +243,7 @@ const pl: MessageSchema = {
     columnsLegend: 'Widoczne kolumny',
   },
   volume: {
-    hint: 'Przeciągnij po wykresie, aby ustawić zakres dat, lub kliknij słupek, aby wybrać tę godzinę lub dzień.',
+    hint: 'Przeciągnij po wykresie lub kliknij słupek, aby wybrać zakres dat.',
     summaryHours: 'Wpisy na godzinę, od {from} do {to}: razem {total}; liczba godzin: {buckets}.',
     summaryDays: 'Wpisy na dzień, od {from} do {to}: razem {total}; liczba dni: {buckets}.',
     clearRange: 'Wyczyść zakres dat',
