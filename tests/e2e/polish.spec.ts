@@ -77,7 +77,9 @@ test.describe('the Polish UI', () => {
     // Actions 15 and 25 as the guide writes them, and Polish quotes around typed text.
     await expect(page.getByTestId('chip-action')).toHaveText('Działanie: Przejrzyj produkt na kanale, External Change')
     await expect(page.getByTestId('chip-q')).toHaveText('Wiadomość: „cena”')
-    await page.locator('.tts-el-select', { has: page.getByLabel('Działanie', { exact: true }) }).click()
+    // Opened from the keyboard: the box's middle holds the chosen actions' tags and their ×.
+    await page.getByLabel('Działanie', { exact: true }).focus()
+    await page.keyboard.press('Enter')
     await expect(page.getByRole('option', { name: 'Przejrzyj produkt na kanale', exact: true })).toBeVisible()
     await expect(page.getByRole('option', { name: 'External Change', exact: true })).toBeVisible()
     await page.keyboard.press('Escape')
