@@ -84,11 +84,14 @@ test.describe('rows above the fold at 1440×900', () => {
     })
   }
 
-  test('two results make no large empty box, and "no records" sits near the top', async ({ page }) => {
+  test('a few results make no large empty box, and "no records" sits near the top', async ({ page }) => {
+    // One product's errors: one to a few rows (the seed is dated from today, so the exact count
+    // moves with the hour).
     await page.goto('/listings/logs?type=4&product=1148')
     await waitForComplete(page)
     const rows = page.getByTestId('log-row')
-    await expect(rows).toHaveCount(2)
+    await expect(rows.first()).toBeVisible()
+    expect(await rows.count()).toBeLessThanOrEqual(4)
     const grid = await boxOf(page.getByTestId('log-grid'))
     const last = await boxOf(rows.last())
     // The grid ends with its last row (its border and a rounding pixel aside).

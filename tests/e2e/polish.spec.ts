@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import elementEn from 'element-plus/es/locale/lang/en'
 import { messages } from '../../src/locales/index.ts'
+import { at, leaves } from '../unit/messageTree.ts'
 import { chooseOptions, waitForComplete } from './helpers'
 
 const PAGES = [
@@ -10,19 +11,8 @@ const PAGES = [
 ] as const
 
 /** Every string leaf of a nested object, with its dotted key. */
-function leaves(value: unknown, prefix = ''): [string, string][] {
-  if (typeof value === 'string') return [[prefix, value]]
-  if (typeof value !== 'object' || value === null) return []
-  return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key))
-}
-
-const at = (tree: unknown, key: string) =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    )
+const texts = (value: unknown, prefix?: string) =>
+  leaves(value, prefix).filter((leaf): leaf is [string, string] => typeof leaf[1] === 'string')
 
 /**
  * The English texts a Polish page must not say: Element Plus's English and ours, as patterns
@@ -30,8 +20,8 @@ const at = (tree: unknown, key: string) =>
  * "System", "External Change", "TikTok Shop").
  */
 const ENGLISH: { key: string; text: string; pattern: RegExp }[] = [
-  ...leaves(elementEn.el, 'el'),
-  ...leaves(messages.en_US).filter(([key, text]) => at(messages.pl_PL, key) !== text),
+  ...texts(elementEn.el, 'el'),
+  ...texts(messages.en_US).filter(([key, text]) => at(messages.pl_PL, key) !== text),
 ]
   .flatMap(([key, value]) => value.split('|').map((text) => [key, text.trim()] as const))
   .filter(([, text]) => /[a-z]{2}/i.test(text) && !['OK', 'ID: {id}'].includes(text))

@@ -2,20 +2,7 @@ import en from 'element-plus/es/locale/lang/en'
 import dayjs from 'dayjs'
 import { describe, expect, it } from 'vitest'
 import { elementEnglish, elementPolish } from '@/locales/elementPlus'
-
-/** Every leaf of a nested object, as [dotted key, value]. */
-function leaves(value: unknown, prefix = ''): [string, unknown][] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [[prefix, value]]
-  return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key))
-}
-
-const at = (tree: unknown, key: string) =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    )
+import { at, leaves } from './messageTree'
 
 /** Where Polish and English rightly say the same. */
 const SAME_IN_BOTH: Record<string, string> = {

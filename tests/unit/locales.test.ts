@@ -4,11 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@/app/i18n'
 import { LISTING_ACTION_CODES, TASK_CODES } from '@/logKinds'
 import { messages } from '@/locales'
+import { at, leaves } from './messageTree'
 
-function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
-}
+const keys = (value: unknown) => leaves(value).map(([key]) => key)
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,14 +15,6 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** The value at a dotted key, or undefined. */
-const at = (tree: unknown, key: string) =>
-  key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    )
 const has = (tree: unknown, key: string) => at(tree, key) !== undefined
 
 describe('the locales', () => {
