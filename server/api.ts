@@ -4,7 +4,8 @@
  * the shared schemas; every bad request gets a 4xx with `{ error, details }`, never a 500.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { gzipSync } from 'node:zlib'
+import type { Writable } from 'node:stream'
+import { constants as zlibConstants, createGzip, gzipSync } from 'node:zlib'
 import { z } from 'zod'
 import {
   LogKindSchema,
@@ -15,7 +16,13 @@ import {
   type ApiErrorBody,
   type LogKindName,
 } from '../src/api/schemas.ts'
-import { encodeColumns, type ColumnsPageBody } from '../src/api/columns.ts'
+import {
+  encodeColumns,
+  STREAM_CHUNK,
+  STREAM_CONTENT_TYPE,
+  type ColumnsPageBody,
+  type StreamEnd,
+} from '../src/api/columns.ts'
 import { TABLES, columnOf, insertRecords, readMeta, readSettings, writeSettings, type Db } from './db.ts'
 
 /** Bodies over this are refused with 413 before they are parsed. */
@@ -54,6 +61,13 @@ export const FaultSchema = z.strictObject({
   delayMs: z.int().min(0).max(120_000).optional(),
   /** Destroy the connection without an answer. */
   reset: z.boolean().optional(),
+  /**
+   * A streamed load (`format=columns-stream`): send this many whole lines, then half of the next,
+   * then destroy the connection.
+   */
+  dropAfterChunks: z.int().min(0).optional(),
+  /** A streamed load: line N (from 0) is sent broken (not JSON); the lines after it are whole. */
+  malformedChunk: z.int().min(0).optional(),
   /** Skip this many matching requests before the fault starts. @default 0 */
   after: z.int().min(0).default(0),
   /** How many matching requests get it. @default 1 */
@@ -168,7 +182,8 @@ function queryObject(url: URL): Record<string, string> {
   return query
 }
 
-function listLogs(db: Db, kind: LogKindName, url: URL) {
+/** A log query, parsed and planned: its records page by page, newest first, and their count. */
+function planList(db: Db, kind: LogKindName, url: URL) {
   const parsed = LogQuerySchema.safeParse(queryObject(url))
   if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
   const query = parsed.data
@@ -196,45 +211,66 @@ function listLogs(db: Db, kind: LogKindName, url: URL) {
     where.push('id > ?')
     params.push(query.afterId)
   }
-  const filterWhere = [...where]
-  const filterParams = [...params]
-  if (query.cursor !== undefined) {
-    const cursor = decodeCursor(query.cursor)
-    // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
-    where.push('(create_date, id) < (?, ?)')
-    params.push(cursor.createDate, cursor.id)
-  }
+  const start = query.cursor === undefined ? null : decodeCursor(query.cursor)
   const select = columns.map((c) => (c.column === c.field ? c.column : `${c.column} AS ${c.field}`)).join(', ')
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const statement = db.prepare(`SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`)
-  let totalEstimate: number | null = null
-  if (query.cursor === undefined) {
-    const filterSql = filterWhere.length ? `WHERE ${filterWhere.join(' AND ')}` : ''
-    totalEstimate = (
-      db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${filterSql}`).get(...filterParams) as { n: number }
-    ).n
+  const fields = columns.map((c) => c.field)
+  const sql = (after: boolean) => {
+    // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
+    const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
+    const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+    return `SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
   }
+  const first = db.prepare(sql(false))
+  const next = db.prepare(sql(true))
+  return {
+    query,
+    fields,
+    /** Where the request's cursor points, or null for the newest record. */
+    start,
+    /** Records matching the filters (the cursor aside). */
+    count: () =>
+      (
+        db
+          .prepare(`SELECT COUNT(*) AS n FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+          .get(...params) as { n: number }
+      ).n,
+    /** Up to `limit` records after `after` (null: from the newest), as raw rows or as objects. */
+    rows<Raw extends boolean>(after: Cursor | null, limit: number, raw: Raw) {
+      const statement = after ? next : first
+      const args = after ? [...params, after.createDate, after.id, limit] : [...params, limit]
+      return (raw ? statement.raw(true).all(...args) : statement.all(...args)) as Raw extends true
+        ? unknown[][]
+        : Record<string, unknown>[]
+    },
+  }
+}
+type ListPlan = ReturnType<typeof planList>
+type Cursor = { createDate: number; id: number }
+
+/** A columns page of raw rows; `nextCursor` resumes after its last row when there are more. */
+function columnsPage(kind: LogKindName, plan: ListPlan, rows: unknown[][], hasMore: boolean): ColumnsPageBody {
+  const last = rows[rows.length - 1]
+  const dateAt = plan.fields.indexOf('createDate')
+  const idAt = plan.fields.indexOf('id')
+  return {
+    format: 'columns',
+    count: rows.length,
+    columns: encodeColumns(kind, rows, plan.fields),
+    nextCursor: hasMore && last ? encodeCursor(last[dateAt] as number, last[idAt] as number) : null,
+  }
+}
+
+function listLogs(kind: LogKindName, plan: ListPlan) {
+  const { query, start } = plan
+  const totalEstimate = start === null ? plan.count() : null
   if (query.format === 'columns') {
     // Raw rows (arrays): half the time of building an object per row.
-    const rows = statement.raw(true).all(...params, query.limit + 1) as unknown[][]
+    const rows = plan.rows(start, query.limit + 1, true)
     const hasMore = rows.length > query.limit
     if (hasMore) rows.pop()
-    const fields = columns.map((c) => c.field)
-    const last = rows[rows.length - 1]
-    const nextCursor =
-      hasMore && last
-        ? encodeCursor(last[fields.indexOf('createDate')] as number, last[fields.indexOf('id')] as number)
-        : null
-    const body: ColumnsPageBody = {
-      format: 'columns',
-      count: rows.length,
-      columns: encodeColumns(kind, rows, fields),
-      nextCursor,
-      totalEstimate,
-    }
-    return body
+    return { ...columnsPage(kind, plan, rows, hasMore), totalEstimate }
   }
-  const rows = statement.all(...params, query.limit + 1) as Record<string, unknown>[]
+  const rows = plan.rows(start, query.limit + 1, false)
   const hasMore = rows.length > query.limit
   if (hasMore) rows.pop()
   const last = rows[rows.length - 1]
@@ -243,7 +279,93 @@ function listLogs(db: Db, kind: LogKindName, url: URL) {
   return { items, nextCursor, totalEstimate }
 }
 
-async function route(db: Db, req: IncomingMessage, url: URL): Promise<{ status: number; body: unknown }> {
+/** What an injected fault does to a streamed response (see Fault). */
+interface StreamFault {
+  dropAfterChunks?: number
+  malformedChunk?: number
+}
+
+/**
+ * `format=columns-stream`: the whole log from the cursor on, in one response. One query per line
+ * (no statement stays open between them, so writes are never blocked by a slow reader), written
+ * as the client takes them (backpressure), gzipped and flushed line by line.
+ */
+async function streamLogs(
+  kind: LogKindName,
+  plan: ListPlan,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  fault: StreamFault | null,
+) {
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  res.writeHead(200, {
+    'Content-Type': `${STREAM_CONTENT_TYPE}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(accepts && { 'Content-Encoding': 'gzip' }),
+    ...headers,
+  })
+  let closed = false
+  res.once('close', () => (closed = true))
+  const gzip = accepts ? createGzip({ level: 1 }) : null
+  gzip?.pipe(res)
+  const out: Writable = gzip ?? res
+  const write = async (text: string) => {
+    if (!out.write(text))
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done)
+          res.off('close', done)
+          resolve()
+        }
+        out.on('drain', done)
+        res.on('close', done)
+      })
+    gzip?.flush(zlibConstants.Z_SYNC_FLUSH)
+  }
+  let after = plan.start
+  let sent = 0
+  let limit = plan.query.limit
+  for (let chunk = 0; !closed; chunk++) {
+    const rows = plan.rows(after, limit + 1, true)
+    const hasMore = rows.length > limit
+    if (hasMore) rows.pop()
+    const page: ColumnsPageBody = columnsPage(kind, plan, rows, hasMore)
+    // The count waits until the first rows are on their way: the client needs it only to
+    // reserve room, and at a million records it takes a while.
+    if (chunk === 1 && plan.start === null) page.totalEstimate = plan.count()
+    let line = `${JSON.stringify(page)}\n`
+    if (fault?.malformedChunk === chunk) line = `${line.slice(0, line.length >> 1)}#${line.slice(line.length >> 1)}`
+    if (fault?.dropAfterChunks === chunk) {
+      // Half a line, then the connection goes.
+      await write(line.slice(0, line.length >> 1))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      req.socket.destroy()
+      return
+    }
+    await write(line)
+    sent += rows.length
+    if (!page.nextCursor) break
+    after = decodeCursor(page.nextCursor)
+    limit = STREAM_CHUNK
+    // Other requests (live refresh, another tab) get their turn between lines.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  if (closed) return
+  const end: StreamEnd = { end: true, count: sent }
+  out.end(`${JSON.stringify(end)}\n`)
+}
+
+interface Routed {
+  status: number
+  body: unknown
+  /** A streamed log (`format=columns-stream`): written by streamLogs instead of `body`. */
+  stream?: { kind: LogKindName; plan: ListPlan }
+}
+
+async function route(db: Db, req: IncomingMessage, url: URL): Promise<Routed> {
   const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
   const method = req.method ?? 'GET'
   const methodNotAllowed = (allowed: string) =>
@@ -270,7 +392,11 @@ async function route(db: Db, req: IncomingMessage, url: URL): Promise<{ status: 
   const logMatch = /^\/logs\/([^/]+)$/.exec(path)
   if (logMatch) {
     const kind = parseKind(logMatch[1]!)
-    if (method === 'GET') return { status: 200, body: listLogs(db, kind, url) }
+    if (method === 'GET') {
+      const plan = planList(db, kind, url)
+      if (plan.query.format === 'columns-stream') return { status: 200, body: null, stream: { kind, plan } }
+      return { status: 200, body: listLogs(kind, plan) }
+    }
     if (method === 'POST') {
       const parsed = PostLogsBodySchema(kind).safeParse(await readBody(req))
       if (!parsed.success) throw badRequest('Invalid records', issuesToDetails(parsed.error))
@@ -313,13 +439,16 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
     : {}
   let faults: Fault[] = []
 
-  /** Applies the first matching injected fault; true when it answered the request itself. */
+  /**
+   * Applies the first matching injected fault: `true` when it answered the request itself, the
+   * fault when it changes a streamed answer, else `false`.
+   */
   async function injectFault(
     req: IncomingMessage,
     res: ServerResponse,
     path: string,
     search: string,
-  ): Promise<boolean> {
+  ): Promise<boolean | StreamFault> {
     const fault = faults.find(
       (f) =>
         path.startsWith(f.path) && (!f.method || f.method === req.method) && (!f.query || search.includes(f.query)),
@@ -345,6 +474,7 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       send(res, fault.status, { error: `Injected fault ${fault.status}`, details: [] }, corsHeaders)
       return true
     }
+    if (fault.dropAfterChunks !== undefined || fault.malformedChunk !== undefined) return fault
     return false
   }
 
@@ -389,11 +519,15 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       return
     }
     const handle = async () => {
-      if (options.testMode && faults.length > 0 && (await injectFault(req, res, path, url.search))) return
-      const { status, body } = await route(db, req, url)
-      send(res, status, body, corsHeaders)
+      const fault = options.testMode && faults.length > 0 ? await injectFault(req, res, path, url.search) : false
+      if (fault === true) return
+      const { status, body, stream } = await route(db, req, url)
+      if (stream) await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
+      else send(res, status, body, corsHeaders)
     }
     handle().catch((error: unknown) => {
+      // A stream that failed after its head: all the client can be told is that it was cut.
+      if (res.headersSent) return void res.destroy()
       if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
       if (error instanceof z.core.$ZodError)
         return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)

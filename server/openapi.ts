@@ -45,7 +45,7 @@ export function buildOpenApi() {
         afterId: 'Only records with a greater id: what arrived since the newest record held.',
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
         format:
-          'rows (default): items, one object per record. columns: the compact ColumnsPage (src/api/columns.ts) for loading whole logs; a server without it may ignore or refuse the key, and the client then asks in rows.',
+          'rows (default): items, one object per record. columns: the compact ColumnsPage (src/api/columns.ts) for loading whole logs; columns-stream: the whole log from the cursor on in one response (application/x-ndjson), one ColumnsPage per line, then a last line {end: true, count: N}; limit is then the size of the first line. A server without one of them may ignore or refuse the key, and the client then pages (columns, then rows).',
       } as Record<string, string>
     )[name],
     schema: schema(field as z.core.$ZodType),

@@ -183,6 +183,13 @@ interface BenchProbe {
   scrollToEnd(): Promise<number>
   scrollToTop(): Promise<void>
   summary(): { shown: number; total: number }
+  /**
+   * Resolves true once `held` records are in while the load goes on (false when it ended first),
+   * with the message filter focused and a keystroke awaited: `typedDuringLoad` then settles at
+   * the paint after it (input event to that frame; Vue renders the filtered rows before it).
+   */
+  armKeystrokeDuringLoad(held: number): Promise<boolean>
+  typedDuringLoad: Promise<number> | null
 }
 
 declare global {
@@ -299,6 +306,46 @@ function installProbe() {
       const summary = summaryElement()
       return { shown: Number(summary.getAttribute('data-shown')), total: Number(summary.getAttribute('data-total')) }
     },
+    armKeystrokeDuringLoad(held) {
+      const loading = () => document.querySelector(PAGE)?.getAttribute('data-complete') !== 'true'
+      return new Promise<boolean>((done) => {
+        const check = () => {
+          if (!loading()) return finish(false)
+          const summary = document.querySelector(SUMMARY)
+          if (summary && Number(summary.getAttribute('data-total')) >= held) finish(true)
+        }
+        const observer = new MutationObserver(check)
+        const finish = (ok: boolean) => {
+          observer.disconnect()
+          if (!ok) return done(false)
+          const input = document.querySelector('input[data-testid=filter-q]') as HTMLInputElement | null
+          if (!input) return done(false)
+          input.focus()
+          probe.typedDuringLoad = new Promise<number>((typed) => {
+            let keyAt: number | null = null
+            const onKey = (event: Event) => {
+              keyAt ??= event.timeStamp
+            }
+            const onInput = () => {
+              window.removeEventListener('keydown', onKey, { capture: true })
+              window.removeEventListener('input', onInput, { capture: true })
+              // Queued before the page's own handlers run: the frame after it includes their render.
+              queueMicrotask(() => void afterPaint().then((paintAt) => typed(paintAt - (keyAt ?? paintAt))))
+            }
+            window.addEventListener('keydown', onKey, { capture: true })
+            window.addEventListener('input', onInput, { capture: true })
+          })
+          done(true)
+        }
+        observer.observe(document, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-total', 'data-complete'],
+        })
+        check()
+      })
+    },
+    typedDuringLoad: null,
   }
   const observer = new MutationObserver(() => {
     if (!firstRowsPainted && document.querySelector(`${GRID} [data-testid=log-row]`)) {
@@ -338,6 +385,7 @@ const METRICS = [
   'domNodes',
   'heapBytesPerRecord',
   'wireBytesPerRecord',
+  'keystrokeDuringLoadMs',
 ] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
@@ -346,6 +394,8 @@ type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'w
   shown: string[]
   /** Set when the page could not show the data at all. */
   fatal?: string
+  /** A figure that could not be taken at this size (not an error). */
+  skipped?: string
 }
 
 class Timeout extends Error {}
@@ -394,6 +444,15 @@ async function measureRun(
     }
 
     await page.goto(target.url, { waitUntil: 'commit' })
+    // Half way through the load, one keystroke in the message filter (cleared again once loaded).
+    const typedDuringLoad = (async () => {
+      await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: STEP_TIMEOUT_MS })
+      const armed = await page.evaluate((held) => window.__bench!.armKeystrokeDuringLoad(held), Math.ceil(records / 2))
+      if (!armed) return null
+      await page.keyboard.press('q')
+      return page.evaluate(() => window.__bench!.typedDuringLoad!)
+    })()
+    typedDuringLoad.catch(() => undefined)
     try {
       await within(
         page.evaluate(() => window.__bench!.loaded),
@@ -417,6 +476,18 @@ async function measureRun(
       }
       throw new Error(`${error.message}${shown}`, { cause: error })
     }
+    const typed = await within(typedDuringLoad, STEP_TIMEOUT_MS, 'a keystroke during the load', crash).catch(
+      (error: unknown) => {
+        result.errors.keystrokeDuringLoadMs = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+        return null
+      },
+    )
+    if (typed !== null) {
+      result.keystrokeDuringLoadMs = typed
+      const filter = page.locator('input[data-testid=filter-q]')
+      await filter.fill('')
+    } else if (!result.errors.keystrokeDuringLoadMs)
+      result.skipped = 'keystrokeDuringLoadMs: the load ended before half of it'
     const timings = await page.evaluate(() => ({
       firstRowsMs: window.__bench!.firstRowsMs,
       allLoadedMs: window.__bench!.allLoadedMs,
@@ -592,12 +663,12 @@ async function measureTarget(browser: Browser, target: Target, records: number):
     log(
       `${target.name} run ${i}/${RUNS} (${fmt((Date.now() - started) / 1000)} s): first rows ${fmt(r.firstRowsMs ?? null)} ms, ` +
         `all loaded ${fmt(r.allLoadedMs ?? null)} ms, unique off ${fmt(r.toggleUniqueMs ?? null)} ms / on ${fmt(r.toggleUniqueBackMs ?? null)} ms, ` +
-        `keystroke ${fmt(r.keystrokeMs ?? null)} ms, end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
+        `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
         `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
         `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
         (Object.keys(r.errors).length ? `; errors: ${JSON.stringify(r.errors)}` : ''),
     )
-    if (i === 1) log(`  ${r.shown.join('; ')}`)
+    if (i === 1) log(`  ${r.shown.join('; ')}${r.skipped ? `; not measured: ${r.skipped}` : ''}`)
   }
   if (PROFILE_DIR) {
     mkdirSync(PROFILE_DIR, { recursive: true })

@@ -5,9 +5,17 @@
  */
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import { z } from 'zod/mini'
-import { ColumnsShapeError, decodeColumns, type ColumnsPageBody, type DecodedColumns } from '@/api/columns'
-import { ApiError, toApiError } from '@/api/errors'
 import {
+  ColumnsShapeError,
+  decodeColumns,
+  STREAM_CONTENT_TYPE,
+  type ColumnsPageBody,
+  type DecodedColumns,
+} from '@/api/columns'
+import { ApiError, errorOfStatus, toApiError } from '@/api/errors'
+import { parseStreamLine, readLines } from '@/api/stream'
+import {
+  MAX_PAGE_SIZE,
   DeleteLogsResponseSchema,
   LogPageSchema,
   LogsClearingSettingsSchema,
@@ -35,6 +43,11 @@ export interface ApiClientOptions {
   retries?: number
   /** First retry delay; doubles each time. @default 500 */
   retryDelayMs?: number
+  /**
+   * Load whole logs in one streamed response (`format=columns-stream`) rather than page by page.
+   * @default true where the browser can read a response as it arrives
+   */
+  stream?: boolean
 }
 
 /** A record the client refused, and why. */
@@ -138,6 +151,57 @@ function sleep(ms: number, signal?: AbortSignal) {
   })
 }
 
+/** A columns page as a batch: the envelope checked now, the records when read. */
+function columnsBatch<K extends LogKindName>(kind: K, data: unknown): LogBatch<K> {
+  const envelope = validate(ColumnsEnvelopeSchema, data, 'a page of log records')
+  return {
+    nextCursor: envelope.nextCursor,
+    totalEstimate: envelope.totalEstimate ?? null,
+    read() {
+      let columns: DecodedColumns
+      try {
+        columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
+      } catch (error) {
+        if (!(error instanceof ColumnsShapeError)) throw error
+        throw new ApiError(
+          'bad-response',
+          `The server sent a page of log records in an unexpected shape (${error.message}).`,
+        )
+      }
+      return {
+        columns,
+        items: null,
+        accepted: columns.count - columns.rejectedCount,
+        rejected: columns.rejected,
+        rejectedCount: columns.rejectedCount,
+      }
+    },
+  }
+}
+
+/** A batch of records that could not be read at all: counted as rejected, with the reason. */
+function rejectedBatch<K extends LogKindName>(
+  cursor: string | null,
+  position: number,
+  count: number,
+  reason: string,
+): LogBatch<K> {
+  return {
+    nextCursor: cursor,
+    totalEstimate: null,
+    read: () => ({
+      columns: null,
+      items: [],
+      accepted: 0,
+      rejected: count > 0 ? [{ index: position, id: null, reasons: [`${reason} (${count} records)`] }] : [],
+      rejectedCount: count,
+    }),
+  }
+}
+
+/** Statuses with which a server says it has no streamed format: the client pages instead. */
+const NO_STREAM_STATUSES = new Set([400, 404, 405, 406, 415, 501])
+
 export function createApiClient(options: ApiClientOptions) {
   const http: AxiosInstance = axios.create({
     baseURL: options.baseUrl.replace(/\/+$/, ''),
@@ -150,6 +214,8 @@ export function createApiClient(options: ApiClientOptions) {
   })
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
 
   /** GETs are idempotent: retried with backoff after offline, timeout or 5xx. */
   async function get(url: string, config: AxiosRequestConfig = {}): Promise<unknown> {
@@ -215,32 +281,7 @@ export function createApiClient(options: ApiClientOptions) {
         throw apiError
       }
       const body = data as Partial<ColumnsPageBody> | null
-      if (body && typeof body === 'object' && body.format === 'columns') {
-        const envelope = validate(ColumnsEnvelopeSchema, data, 'a page of log records')
-        return {
-          nextCursor: envelope.nextCursor,
-          totalEstimate: envelope.totalEstimate ?? null,
-          read() {
-            let columns: DecodedColumns
-            try {
-              columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
-            } catch (error) {
-              if (!(error instanceof ColumnsShapeError)) throw error
-              throw new ApiError(
-                'bad-response',
-                `The server sent a page of log records in an unexpected shape (${error.message}).`,
-              )
-            }
-            return {
-              columns,
-              items: null,
-              accepted: columns.count - columns.rejectedCount,
-              rejected: columns.rejected,
-              rejectedCount: columns.rejectedCount,
-            }
-          },
-        }
-      }
+      if (body && typeof body === 'object' && body.format === 'columns') return columnsBatch(kind, data)
       // It ignored the key and sent rows: take them, and stop asking.
       columnsSupported = false
       const page = validate(LogPageSchema, data, 'a page of log records')
@@ -267,10 +308,183 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
+  /** Whether to ask for `format=columns-stream`; turned off for good by the first refusal. */
+  let streamSupported =
+    options.stream ?? (typeof fetch === 'function' && typeof ReadableStream === 'function' && 'any' in AbortSignal)
+
+  function streamUrl(kind: LogKindName, query: LogQuery): string {
+    const search = new URLSearchParams()
+    for (const [key, value] of Object.entries({ ...options.params, ...query, format: 'columns-stream' })) {
+      if (value !== undefined && value !== null) search.set(key, String(value))
+    }
+    const url = `${baseUrl}/logs/${encodeURIComponent(kind)}?${search}`
+    return /^[a-z][a-z\d+.-]*:/i.test(url) ? url : new URL(url, globalThis.location?.href).href
+  }
+
+  /**
+   * The whole log from `query.cursor` on, in one streamed response, a batch per line as it
+   * arrives. A cut connection or a silent server (nothing for `timeoutMs`) is asked again from
+   * the last whole line, so no record comes twice and none is missed; like any GET it is tried
+   * `retries` more times (a line that arrives resets the count). Returns 'done', or the cursor
+   * to page on from when the server turns out not to stream.
+   */
+  async function* streamLog<K extends LogKindName>(
+    kind: K,
+    query: LogQuery,
+    signal: AbortSignal,
+  ): AsyncGenerator<LogBatch<K>, { done: true } | { done: false; cursor: string | null }> {
+    let cursor = query.cursor ?? null
+    let failures = 0
+    /** Records before the current line, for the positions of rejected ones. */
+    let position = 0
+    for (;;) {
+      const attempt = new AbortController()
+      let timer: ReturnType<typeof setTimeout> | undefined
+      let timedOut = false
+      const arm = () => {
+        clearTimeout(timer)
+        timer = setTimeout(() => {
+          timedOut = true
+          attempt.abort()
+        }, timeoutMs)
+      }
+      try {
+        arm()
+        const response = await fetch(streamUrl(kind, { ...query, cursor: cursor ?? undefined }), {
+          signal: AbortSignal.any([signal, attempt.signal]),
+          headers: { Accept: STREAM_CONTENT_TYPE, ...options.headers },
+          credentials: options.withCredentials ? 'include' : 'same-origin',
+        })
+        if (!response.ok) {
+          const data: unknown = await response.json().catch(() => null)
+          if (NO_STREAM_STATUSES.has(response.status)) {
+            streamSupported = false
+            return { done: false, cursor }
+          }
+          throw errorOfStatus(response.status, data)
+        }
+        if (!response.body || !(response.headers.get('content-type') ?? '').includes(STREAM_CONTENT_TYPE)) {
+          // It ignored the format: page from here (the body is the first page, asked again).
+          streamSupported = false
+          void response.body?.cancel().catch(() => undefined)
+          return { done: false, cursor }
+        }
+        const reader = response.body.getReader()
+        /** Records this response carried, for the check against its end line. */
+        let carried = 0
+        for await (const text of readLines(() => (arm(), reader.read()))) {
+          const line = parseStreamLine(text)
+          if (line.kind === 'end') {
+            // Records the response counted but no line delivered are rejected, not lost silently.
+            const missing = line.count - carried
+            if (missing > 0)
+              yield rejectedBatch(cursor, position, missing, 'records the response counted but did not carry')
+            return { done: true }
+          }
+          failures = 0
+          if (line.kind === 'broken') {
+            const count = line.declaredCount ?? 0
+            carried += count
+            yield rejectedBatch(cursor, position, count, line.reason)
+            position += count
+            continue
+          }
+          const count = typeof line.body.count === 'number' ? line.body.count : 0
+          carried += count
+          const at = position
+          position += count
+          let batch: LogBatch<K>
+          try {
+            batch = columnsBatch(kind, line.body)
+          } catch (error) {
+            if (!(error instanceof ApiError)) throw error
+            yield rejectedBatch(cursor, at, count, error.message)
+            continue
+          }
+          cursor = batch.nextCursor
+          // A line in the wrong shape rejects its own records, not the rest of the log.
+          const read = batch.read
+          const previous = cursor
+          yield {
+            ...batch,
+            read() {
+              try {
+                return read()
+              } catch (error) {
+                if (!(error instanceof ApiError)) throw error
+                return rejectedBatch<K>(previous, at, count, error.message).read()
+              }
+            },
+          }
+        }
+        throw new ApiError('offline', 'The connection was cut before the whole log arrived.')
+      } catch (caught) {
+        if (signal.aborted) throw new ApiError('aborted', 'The request was cancelled.')
+        const error = timedOut
+          ? new ApiError('timeout', 'The server took too long to answer.')
+          : caught instanceof ApiError
+            ? caught
+            : caught instanceof TypeError
+              ? new ApiError('offline', 'The server could not be reached.')
+              : toApiError(caught)
+        if (!error.retryable || failures >= retries) throw error
+        await sleep(retryDelayMs * 2 ** failures, signal)
+        failures++
+      } finally {
+        clearTimeout(timer)
+        attempt.abort()
+      }
+    }
+  }
+
+  /** The whole log from `query.cursor` on, a page per request, the next asked for at once. */
+  async function* pageLog<K extends LogKindName>(
+    kind: K,
+    query: LogQuery,
+    signal: AbortSignal,
+  ): AsyncGenerator<LogBatch<K>> {
+    let nextPage: Promise<LogBatch<K>> | null = getLogBatch(kind, query, signal)
+    while (nextPage) {
+      const page: LogBatch<K> = await nextPage
+      // Ask for the next page now: the server works on it while this one goes in.
+      nextPage = page.nextCursor
+        ? getLogBatch(kind, { ...query, limit: MAX_PAGE_SIZE, cursor: page.nextCursor }, signal)
+        : null
+      // A failed prefetch is reported when it is awaited, not as an unhandled rejection.
+      nextPage?.catch(() => undefined)
+      yield page
+    }
+  }
+
+  /**
+   * A whole log (or the rest of it, from `query.cursor`), newest first, batch by batch: streamed
+   * when the server streams, else page by page. `query.limit` is the first batch's size.
+   */
+  async function* readLog<K extends LogKindName>(
+    kind: K,
+    query: LogQuery,
+    signal: AbortSignal,
+  ): AsyncGenerator<LogBatch<K>> {
+    let from = query
+    if (streamSupported) {
+      const outcome = yield* streamLog(kind, query, signal)
+      if (outcome.done) return
+      from = { ...query, cursor: outcome.cursor ?? undefined }
+    }
+    yield* pageLog(kind, from, signal)
+  }
+
   return {
     http,
 
     getLogBatch,
+
+    readLog,
+
+    /** Whether whole logs are streamed (until a server refuses). */
+    get streams() {
+      return streamSupported
+    },
 
     async getMeta(signal?: AbortSignal): Promise<Meta> {
       return validate(MetaSchema, await get('/meta', { signal }), 'the accounts and shops')

@@ -94,6 +94,22 @@ export interface ColumnsPageBody {
 }
 
 /**
+ * `format=columns-stream`: one response carries the whole log from the cursor on, as lines of
+ * this media type. Each line is a ColumnsPageBody (its `nextCursor` resumes after its last
+ * record); the last line is a StreamEnd. A response that stops before it was cut off: the client
+ * asks again from the last whole line's cursor, so no record comes twice and none is skipped.
+ */
+export const STREAM_CONTENT_TYPE = 'application/x-ndjson'
+/** Records per line after the first (whose size is the request's `limit`). */
+export const STREAM_CHUNK = 10_000
+
+export interface StreamEnd {
+  end: true
+  /** Records the response carried (for the client's check). */
+  count: number
+}
+
+/**
  * Server side: rows (createDate in ms) to columns. Rows are objects keyed by field, or arrays
  * (a database's raw rows) with `fields` naming their positions.
  */

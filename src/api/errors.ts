@@ -34,9 +34,13 @@ export function toApiError(error: unknown): ApiError {
   }
   const response = error.response
   if (!response) return new ApiError('offline', 'The server could not be reached.')
-  const parsedBody = ApiErrorBodySchema.safeParse(response.data)
+  return errorOfStatus(response.status, response.data)
+}
+
+/** The ApiError of an HTTP error status, with what the server's error body says. */
+export function errorOfStatus(status: number, data: unknown): ApiError {
+  const parsedBody = ApiErrorBodySchema.safeParse(data)
   const body = parsedBody.success ? parsedBody.data : undefined
-  const status = response.status
   const serverSaid = body?.error ? `: ${body.error}` : ''
   if (status === 401 || status === 403) {
     return new ApiError('unauthorised', `The session has expired or access was refused (HTTP ${status}).`, status)

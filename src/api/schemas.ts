@@ -130,10 +130,12 @@ export const LogQuerySchema = z.strictObject({
   afterId: z.optional(queryInt(z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))),
   /**
    * `rows` (the default): `items`, one object per record. `columns`: the compact format of
-   * src/api/columns.ts, for loading whole logs. A server without it ignores or rejects the
-   * key, and the client falls back to rows.
+   * src/api/columns.ts, for loading whole logs. `columns-stream`: every record from the cursor
+   * on in one streamed response, a columns chunk per line (see STREAM_FORMAT in columns.ts). A
+   * server without one of them ignores or rejects the key, and the client falls back: from the
+   * stream to columns pages, from columns pages to rows.
    */
-  format: z.optional(z.enum(['rows', 'columns'])),
+  format: z.optional(z.enum(['rows', 'columns', 'columns-stream'])),
   /** Magento's CSRF token; the admin adds it to every request. The preview backend checks it when run with a form key (PREVIEW_FORM_KEY). */
   form_key: z.optional(z.string().check(z.maxLength(64))),
 })

@@ -24,10 +24,19 @@ export interface Narrowing {
 /** Records per request while loading (the API's maximum), and in the first request. */
 export const PAGE_SIZE = MAX_PAGE_SIZE
 const FIRST_PAGE_SIZE = 1000
+/** A load gives the browser a turn (input, paint) after this long of appending. */
+const YIELD_AFTER_MS = 12
 /** How long rows that arrived by live refresh stay highlighted. */
 const FRESH_MS = 6000
 /** Rejected records whose reasons are kept (the rest are counted). */
 const REJECTED_KEPT = 100
+
+/** Lets input and paint run: a new task (scheduler.yield where the browser has it). */
+function yieldToInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (scheduler?.yield) return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 const narrowingKey = (narrowing: Narrowing) =>
   `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}`
@@ -154,29 +163,34 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     error.value = null
     const client = config.client
     const engine = hooks.engine()
-    const fetchPage = (cursor: string | null, limit: number): Promise<LogBatch<K>> =>
-      client.getLogBatch(kind, { limit, ...narrowing, ...(cursor && { cursor }) }, signal)
     try {
-      // A small first page paints the first rows early; then full pages.
-      let nextPage: Promise<LogBatch<K>> | null = fetchPage(resumeCursor, resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE)
-      while (nextPage) {
-        const page: LogBatch<K> = await nextPage
+      // A small first batch paints the first rows early; then the rest, streamed or paged.
+      const query: LogQuery = {
+        limit: resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE,
+        ...narrowing,
+        ...(resumeCursor && { cursor: resumeCursor }),
+      }
+      let lastYield = performance.now()
+      for await (const batch of client.readLog(kind, query, signal)) {
         if (request !== requestCounter) return
-        // Ask for the next page now: the server works on it while this one goes in.
-        nextPage = page.nextCursor ? fetchPage(page.nextCursor, PAGE_SIZE) : null
-        // A failed prefetch is reported when it is awaited, not as an unhandled rejection.
-        nextPage?.catch(() => undefined)
-        if (page.totalEstimate !== null) {
-          totalEstimate.value = page.totalEstimate
-          engine.reserve(page.totalEstimate)
+        if (batch.totalEstimate !== null) {
+          totalEstimate.value = batch.totalEstimate
+          engine.reserve(batch.totalEstimate)
         }
-        const records = page.read()
+        const records = batch.read()
         if (records.columns) engine.appendEach(records.columns.count, records.columns.fill, records.columns.valid)
         else engine.append(records.items as EngineRecordByKind[K][])
         loaded.value += records.accepted
         note(records)
-        resumeCursor = page.nextCursor
+        resumeCursor = batch.nextCursor
         hooks.changed(false)
+        // Batches that arrived together would otherwise go in as one long task: a keystroke or a
+        // click waits for at most one batch.
+        if (performance.now() - lastYield > YIELD_AFTER_MS) {
+          await yieldToInput()
+          if (request !== requestCounter) return
+          lastYield = performance.now()
+        }
       }
       status.value = 'complete'
     } catch (caught) {

@@ -35,10 +35,16 @@ const settings: LogsClearingSettings = {
 }
 
 /** One call of every method of the client; a new method needs a line here. */
-const CALLS: Record<Exclude<keyof ApiClient, 'http'>, (client: ApiClient) => Promise<unknown>> = {
+const CALLS: Record<Exclude<keyof ApiClient, 'http' | 'streams'>, (client: ApiClient) => Promise<unknown>> = {
   getMeta: (client) => client.getMeta(),
   getLogPage: (client) => client.getLogPage('order', { limit: 5 }),
   getLogBatch: async (client) => (await client.getLogBatch('listing', { limit: 5 })).read(),
+  readLog: async (client) => {
+    const read = []
+    for await (const batch of client.readLog('order', { limit: 5 }, new AbortController().signal))
+      read.push(batch.read())
+    return read
+  },
   clearLog: (client) => client.clearLog('synchronization'),
   getLogsClearing: (client) => client.getLogsClearing(),
   putLogsClearing: (client) => client.putLogsClearing(settings),

@@ -123,8 +123,12 @@ describe('the log loader', () => {
   it('a load that failed half way, then a narrowing: the new listing loads from its newest record', async () => {
     const [, second] = await twoListings()
     const store = useListingLogStore()
-    // The whole log's first page arrives; the rest fails (every retry too).
-    await inject({ path: '/logs/listing', reset: true, after: 1, times: 50 })
+    // The stream's first line (1,000 records) arrives, then the connection drops; every attempt
+    // to resume from there fails too.
+    await inject(
+      { path: '/logs/listing', dropAfterChunks: 1, times: 1 },
+      { path: '/logs/listing', query: 'cursor=', reset: true, times: 50 },
+    )
     await store.load()
     expect(store.status).toBe('error')
     expect(store.size).toBe(1000)

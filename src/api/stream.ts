@@ -1,0 +1,78 @@
+/**
+ * Reading `format=columns-stream` (src/api/columns.ts): a response body split into lines as its
+ * bytes arrive, and each line made a batch of records. A line that is not a columns page rejects
+ * its records only (counted, with the reason); the rest of the response is still read.
+ */
+import type { StreamEnd } from './columns.ts'
+
+const NEWLINE = 10
+
+/**
+ * The lines of a byte stream, as they complete; `read` is the reader's read (wrapped by the
+ * caller for its idle timeout). A last piece without its newline is not a line: the caller
+ * learns that the stream was cut from the missing end line.
+ */
+export async function* readLines(read: () => Promise<ReadableStreamReadResult<Uint8Array>>): AsyncGenerator<string> {
+  const decoder = new TextDecoder()
+  let parts: Uint8Array[] = []
+  let partsLength = 0
+  const take = (tail: Uint8Array): string => {
+    if (parts.length === 0) return decoder.decode(tail)
+    const joined = new Uint8Array(partsLength + tail.length)
+    let at = 0
+    for (const part of parts) {
+      joined.set(part, at)
+      at += part.length
+    }
+    joined.set(tail, at)
+    parts = []
+    partsLength = 0
+    return decoder.decode(joined)
+  }
+  for (;;) {
+    const { done, value } = await read()
+    if (done) return
+    let from = 0
+    // UTF-8 never uses the newline byte inside a character: splitting bytes is safe.
+    for (let newline = value.indexOf(NEWLINE); newline !== -1; newline = value.indexOf(NEWLINE, from)) {
+      yield take(value.subarray(from, newline))
+      from = newline + 1
+    }
+    if (from < value.length) {
+      parts.push(value.subarray(from))
+      partsLength += value.length - from
+    }
+  }
+}
+
+/** What a line of the stream is. */
+export type StreamLine =
+  | { kind: 'page'; body: Record<string, unknown> }
+  | { kind: 'end'; count: number }
+  | { kind: 'broken'; reason: string; declaredCount: number | null }
+
+/** Records a broken line says it held, read from its head (the server writes `count` first). */
+const DECLARED_COUNT = /^\s*\{\s*"format"\s*:\s*"columns"\s*,\s*"count"\s*:\s*(\d{1,9})\s*[,}]/
+
+export function parseStreamLine(line: string): StreamLine {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch {
+    const declared = DECLARED_COUNT.exec(line)
+    return {
+      kind: 'broken',
+      reason: 'a part of the response is not valid JSON',
+      declaredCount: declared ? Number(declared[1]) : null,
+    }
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>
+    if (record.end === true) {
+      const count = (value as Partial<StreamEnd>).count
+      return { kind: 'end', count: typeof count === 'number' && Number.isSafeInteger(count) && count >= 0 ? count : -1 }
+    }
+    if (record.format === 'columns') return { kind: 'page', body: record }
+  }
+  return { kind: 'broken', reason: 'a part of the response is not a page of records', declaredCount: null }
+}
