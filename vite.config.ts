@@ -42,6 +42,17 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
+  // Features of Vue and vue-i18n nothing here uses, left out of the bundle: the Options API
+  // (every component has setup), vue-i18n's legacy API and global components (composition only,
+  // t() in setup), and their devtools hooks.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   // Pre-bundled up front: otherwise the first `npm run dev` page load discovers Element Plus
   // components lazily, re-optimises and fails with "Outdated Optimize Dep".
   optimizeDeps: {

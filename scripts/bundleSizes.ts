@@ -12,8 +12,11 @@ import { gzipSync } from 'node:zlib'
 
 const gzip = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
 
-/** Chunks the log page imports lazily but always, right after its first rows (chart, date picker). */
-const DEFERRED = /^(VolumeChart|DateRangeFilter)-/
+/**
+ * Chunks the log page imports lazily but always, around its first rows: the chart, its date
+ * maths and the date picker.
+ */
+const DEFERRED = /^(VolumeChart|DateRangeFilter|volumePlan)-/
 /** The route chunk of the log pages. */
 const LOG_PAGE = /^LogPage-/
 

@@ -3,7 +3,7 @@
  * records are checked one by one, so one bad record never costs the rest of its page, and
  * rejected records are counted with their reasons instead of being silently dropped.
  */
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import type { AxiosInstance, AxiosRequestConfig } from 'axios'
 import { z } from 'zod/mini'
 import {
   ColumnsShapeError,
@@ -203,15 +203,23 @@ function rejectedBatch<K extends LogKindName>(
 const NO_STREAM_STATUSES = new Set([400, 404, 405, 406, 415, 501])
 
 export function createApiClient(options: ApiClientOptions) {
-  const http: AxiosInstance = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    headers: { Accept: 'application/json', ...options.headers },
-    params: options.params,
-    withCredentials: options.withCredentials ?? false,
-    timeout: options.timeoutMs ?? 30_000,
-    // Responses are parsed as JSON ourselves: a non-JSON body must become a clear error.
-    transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
-  })
+  /**
+   * axios, loaded on the first request that needs it: a log's records come by fetch (streamed),
+   * so the first rows never wait for it.
+   */
+  let httpInstance: Promise<AxiosInstance> | null = null
+  const http = () =>
+    (httpInstance ??= import('axios').then(({ default: axios }) =>
+      axios.create({
+        baseURL: options.baseUrl.replace(/\/+$/, ''),
+        headers: { Accept: 'application/json', ...options.headers },
+        params: options.params,
+        withCredentials: options.withCredentials ?? false,
+        timeout: options.timeoutMs ?? 30_000,
+        // Responses are parsed as JSON ourselves: a non-JSON body must become a clear error.
+        transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+      }),
+    ))
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -221,7 +229,7 @@ export function createApiClient(options: ApiClientOptions) {
   async function get(url: string, config: AxiosRequestConfig = {}): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await http.get(url, config)).data
+        return (await (await http()).get(url, config)).data
       } catch (error) {
         const apiError = toApiError(error)
         if (!apiError.retryable || attempt >= retries || config.signal?.aborted) throw apiError
@@ -232,7 +240,7 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: 'post' | 'put' | 'delete', url: string, body?: unknown): Promise<unknown> {
     try {
-      return (await http.request({ method, url, data: body })).data
+      return (await (await http()).request({ method, url, data: body })).data
     } catch (error) {
       throw toApiError(error)
     }
@@ -475,8 +483,6 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   return {
-    http,
-
     getLogBatch,
 
     readLog,

@@ -1,4 +1,3 @@
-import axios from 'axios'
 import { ApiErrorBodySchema, type ApiErrorBody } from '@/api/schemas'
 
 /** Every way a request can fail, in the words the UI needs to explain it. */
@@ -22,11 +21,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns whatever axios threw into an ApiError; never throws itself. */
+/** What axios throws, as far as it is read here (by shape: axios itself loads lazily). */
+interface AxiosLikeError {
+  isAxiosError: true
+  code?: string
+  response?: { status: number; data: unknown }
+}
+const isAxiosCancel = (error: unknown) =>
+  typeof error === 'object' && error !== null && Boolean((error as { __CANCEL__?: unknown }).__CANCEL__)
+const isAxiosError = (error: unknown): error is AxiosLikeError =>
+  typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true
+
+/** Turns whatever axios (or fetch) threw into an ApiError; never throws itself. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
-  if (axios.isCancel(error)) return new ApiError('aborted', 'The request was cancelled.')
-  if (!axios.isAxiosError(error)) {
+  if (isAxiosCancel(error)) return new ApiError('aborted', 'The request was cancelled.')
+  if (!isAxiosError(error)) {
     return new ApiError('bad-response', error instanceof Error ? error.message : String(error))
   }
   if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {

@@ -3,7 +3,7 @@ import { createPinia, type Pinia } from 'pinia'
 import { createApp, type App, type Component } from 'vue'
 import type { Router } from 'vue-router'
 import AppShell from '@/shell/AppShell.vue'
-import { createAppI18n, type AppI18n } from '@/app/i18n'
+import { createAppI18n, setAppLocale, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
 import { narrowingOf, parseViewState } from '@/logKinds/viewState'
@@ -32,6 +32,8 @@ export interface LogsApp {
   i18n: AppI18n
   /** Element Plus ids and popper containers of this app carry this number. */
   idPrefix: number
+  /** Resolves once the app's language is loaded (at once for English): mount after it. */
+  localeReady: Promise<void>
 }
 
 let instances = 0
@@ -45,6 +47,7 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   const pinia = createPinia()
   const router = createAppRouter(options.history ?? 'web')
   const i18n = createAppI18n(options.locale)
+  const localeReady = setAppLocale(i18n.global, options.locale ?? i18n.global.locale.value)
   // Element Plus ids unique per app, so two instances on one page never share an id.
   const idPrefix = 7000 + (instances++ % 2000)
   app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })
@@ -60,5 +63,5 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
     // page's first render holds the thread for a few hundred milliseconds.
     await new Promise((resolve) => setTimeout(resolve, 0))
   })
-  return { app, pinia, router, i18n, idPrefix }
+  return { app, pinia, router, i18n, idPrefix, localeReady }
 }

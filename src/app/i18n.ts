@@ -1,5 +1,6 @@
+import { shallowRef } from 'vue'
 import { createI18n, type PluralizationRule } from 'vue-i18n'
-import { DEFAULT_LOCALE, messages, type AppLocale, type MessageSchema } from '@/locales'
+import { DEFAULT_LOCALE, LOCALES, loadLocale, loadedLocale, type AppLocale, type MessageSchema } from '@/locales'
 
 /**
  * Polish has three forms, in this order in every pluralised pl_PL message: one (1 wpis), few
@@ -15,12 +16,21 @@ const polishPlural: PluralizationRule = (choice, choicesLength) => {
   return lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14) ? 1 : 2
 }
 
+/**
+ * An app's i18n, in `locale` when that language is loaded already (else in English until
+ * setAppLocale has loaded it). Every language loaded so far comes with it.
+ */
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
+  const messages: Partial<Record<AppLocale, MessageSchema>> = {}
+  for (const code of LOCALES) {
+    const bundle = loadedLocale(code)
+    if (bundle) messages[code] = bundle.messages
+  }
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
-    locale,
+    locale: messages[locale] ? locale : DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
-    messages,
+    messages: messages as Record<AppLocale, MessageSchema>,
     // English keeps vue-i18n's default: one | other.
     pluralRules: { pl_PL: polishPlural },
     // Messages are plain strings compiled at build time; no runtime compilation (CSP-safe).
@@ -30,3 +40,24 @@ export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>
+type AppComposer = AppI18n['global']
+
+/** The language each app was last asked for, so a slow load never overrides a later choice. */
+const wanted = new WeakMap<AppComposer, AppLocale>()
+
+/** Bumped when a language's texts arrive: Element Plus's texts follow (ElementProvider). */
+export const localesLoaded = shallowRef(0)
+
+/**
+ * Switches an app to `locale`, loading its texts first when needed: the app stays in the
+ * language it shows until they are there (never a flash of untranslated keys).
+ */
+export async function setAppLocale(i18n: AppComposer, locale: AppLocale): Promise<void> {
+  wanted.set(i18n, locale)
+  if (!i18n.availableLocales.includes(locale)) {
+    const bundle = await loadLocale(locale)
+    i18n.setLocaleMessage(locale, bundle.messages)
+    localesLoaded.value++
+  }
+  if (wanted.get(i18n) === locale) i18n.locale.value = locale
+}

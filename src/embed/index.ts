@@ -6,6 +6,7 @@
 import { watch } from 'vue'
 import type { RouteLocationNormalized } from 'vue-router'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { setAppLocale } from '@/app/i18n'
 import { createLogsApp } from '@/app/createLogsApp'
 import { createPopperContainer } from '@/app/popperContainer'
 import EmbedRoot from '@/embed/EmbedRoot.vue'
@@ -130,7 +131,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   const locale = checkLocale(options.locale)
   checkTimeZone(options.timeZone)
 
-  const { app, router, i18n, pinia, idPrefix } = createLogsApp({
+  const { app, router, i18n, pinia, idPrefix, localeReady } = createLogsApp({
     history: 'memory',
     root: EmbedRoot,
     locale,
@@ -156,9 +157,17 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   host.appendChild(wrapper)
   const popups = createPopperContainer(wrapper, idPrefix, () => i18n.global.t('filters.label'))
   void router.push({ path: LOG_KIND_DEFINITIONS[view].path, query: initialQuery })
-  app.mount(container)
-
   let mounted = true
+  // In English at once; in another language once its texts are loaded (never a flash of English).
+  let appMounted = false
+  const mountApp = () => {
+    if (!mounted || appMounted) return
+    appMounted = true
+    app.mount(container)
+  }
+  if (i18n.global.locale.value === (locale ?? i18n.global.locale.value)) mountApp()
+  else void localeReady.then(mountApp)
+
   const stopLocaleWatch = watch(
     () => i18n.global.locale.value,
     (locale) => container.setAttribute('lang', String(locale).slice(0, 2)),
@@ -176,7 +185,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       mounted = false
       stopNavigateEvents()
       stopLocaleWatch()
-      app.unmount()
+      if (appMounted) app.unmount()
       popups.disconnectObserver()
       wrapper.remove()
       // Should Element Plus ever have made its own popper container in <body>, it goes too.
@@ -187,7 +196,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       if (!mounted) throw new Error('tts-logs: update() after unmount()')
       const locale = checkLocale(next.locale)
       checkTimeZone(next.timeZone)
-      if (locale) i18n.global.locale.value = locale
+      if (locale) void setAppLocale(i18n.global, locale)
       config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {
         navigate(next.view ?? viewOf(router.currentRoute.value) ?? 'listing', next.filters)

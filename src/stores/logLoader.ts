@@ -31,11 +31,23 @@ const FRESH_MS = 6000
 /** Rejected records whose reasons are kept (the rest are counted). */
 const REJECTED_KEPT = 100
 
-/** Lets input and paint run: a new task (scheduler.yield where the browser has it). */
+/** Lets input and a due frame run first: a new task, behind those already queued. */
 function yieldToInput(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (scheduler?.yield) return scheduler.yield()
-  return new Promise((resolve) => setTimeout(resolve, 0))
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
+}
+
+/** Resolves once the next frame is painted (at once where there are no frames). */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
+    return yieldToInput()
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 }
 
 const narrowingKey = (narrowing: Narrowing) =>
@@ -183,11 +195,13 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
         loaded.value += records.accepted
         note(records)
         resumeCursor = batch.nextCursor
-        hooks.changed(false)
+        const first = loaded.value === records.accepted
+        // The first rows are shown at once, and painted before the next batch goes in.
+        hooks.changed(first)
         // Batches that arrived together would otherwise go in as one long task: a keystroke or a
         // click waits for at most one batch.
-        if (performance.now() - lastYield > YIELD_AFTER_MS) {
-          await yieldToInput()
+        if (first || performance.now() - lastYield > YIELD_AFTER_MS) {
+          await (first ? nextFrame() : yieldToInput())
           if (request !== requestCounter) return
           lastYield = performance.now()
         }

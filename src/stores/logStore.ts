@@ -14,7 +14,8 @@ import type { RowView } from '@/logKinds/columns'
 import { defaultViewState, toEngineFilter, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { createLogLoader } from '@/stores/logLoader'
-import { bucketCounts, hoursIn, planVolume, type VolumePlan } from '@/time/volumePlan'
+import type * as VolumeDates from '@/time/volumePlan'
+import type { VolumePlan } from '@/time/volumePlan'
 
 export { PAGE_SIZE, type LoadStatus, type Narrowing } from '@/stores/logLoader'
 
@@ -91,6 +92,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
     const config = useAppConfigStore()
     let lastRefresh = 0
     let lastQueryMs = 0
+    /**
+     * The chart's date maths (with dayjs and its time zone data): loaded beside the first rows,
+     * not before them. Until it is there, the query counts no histogram (the chart waits anyway).
+     */
+    const planner = shallowRef<typeof VolumeDates | null>(null)
+    void import('@/time/volumePlan').then((module) => (planner.value = markRaw(module)))
 
     const loader = createLogLoader({
       kind,
@@ -109,6 +116,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
 
     /** The volume chart's buckets: over the date filter, or over the dates held. */
     const volumePlan = computed<VolumePlan | null>(() => {
+      const dates = planner.value
+      if (!dates) return null
       const state = viewState.value
       const extent = held.value.dateExtent()
       if (!extent) return null
@@ -117,7 +126,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
       const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
       if (end < start) return null
-      return planVolume(start, end, config.config.timeZone)
+      return dates.planVolume(start, end, config.config.timeZone)
     })
 
     const result = computed<QueryResult>(() => {
@@ -128,7 +137,10 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const answer = engine.query({
         // Always counted by whole hours (the engine divides; no search per record). Calendar days,
         // 23 or 25 hours across a daylight-saving change, are summed from them below.
-        histogram: plan ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: hoursIn(plan) } : undefined,
+        histogram:
+          plan && planner.value
+            ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: planner.value.hoursIn(plan) }
+            : undefined,
         filter: toEngineFilter(state),
         unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
         numbersAsEqual: state.numbersAsEqual,
@@ -143,7 +155,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
     const volumeHistogram = computed<Uint32Array | null>(() => {
       const plan = volumePlan.value
       const hourly = result.value.histogram
-      return plan && hourly ? bucketCounts(plan, hourly, TYPE_CODES.length) : null
+      return plan && hourly && planner.value ? planner.value.bucketCounts(plan, hourly, TYPE_CODES.length) : null
     })
 
     // ---- typed reads for the views ------------------------------------------------------

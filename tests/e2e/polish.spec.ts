@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import elementEn from 'element-plus/es/locale/lang/en'
-import { messages } from '../../src/locales/index.ts'
+import enUS from '../../src/locales/en_US.ts'
+import plPL from '../../src/locales/pl_PL.ts'
+
+const messages = { en_US: enUS, pl_PL: plPL }
 import { at, leaves } from '../unit/messageTree.ts'
 import { chooseOptions, waitForComplete } from './helpers'
 

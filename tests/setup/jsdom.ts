@@ -1,3 +1,4 @@
+export {}
 // What jsdom lacks and the app's libraries expect of any browser. Not mocks of the app: these
 // fill gaps in the test DOM so components mount as they would in Chromium.
 
@@ -21,3 +22,8 @@ if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
 if (typeof HTMLCanvasElement !== 'undefined') {
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext
 }
+
+// Polish loads on demand in the app (its own chunk, when chosen); components mounted in Polish
+// here get it loaded up front, as the app has it before it mounts in Polish.
+const { loadLocale } = await import('@/locales')
+await loadLocale('pl_PL')

@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@/app/i18n'
 import { LISTING_ACTION_CODES, TASK_CODES } from '@/logKinds'
-import { messages } from '@/locales'
+import { loadLocale } from '@/locales'
+import enUS from '@/locales/en_US'
+import plPL from '@/locales/pl_PL'
+
+const messages = { en_US: enUS, pl_PL: plPL }
+// Polish loads on demand in the app; here createAppI18n('pl_PL') needs it loaded first.
+await loadLocale('pl_PL')
 import { at, leaves } from './messageTree'
 
 const keys = (value: unknown) => leaves(value).map(([key]) => key)
