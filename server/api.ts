@@ -63,7 +63,7 @@ export const FaultSchema = z.strictObject({
   reset: z.boolean().optional(),
   /**
    * A streamed load (`format=columns-stream`): send this many whole lines, then half of the next,
-   * then destroy the connection.
+   * then destroy the connection (a second later).
    */
   dropAfterChunks: z.int().min(0).optional(),
   /** A streamed load: line N (from 0) is sent broken (not JSON); the lines after it are whole. */
@@ -279,6 +279,9 @@ function listLogs(kind: LogKindName, plan: ListPlan) {
   return { items, nextCursor, totalEstimate }
 }
 
+/** How long a stream cut by an injected fault stays open after its last bytes. */
+const STREAM_DROP_AFTER_MS = 1000
+
 /** What an injected fault does to a streamed response (see Fault). */
 interface StreamFault {
   dropAfterChunks?: number
@@ -339,9 +342,10 @@ async function streamLogs(
     let line = `${JSON.stringify(page)}\n`
     if (fault?.malformedChunk === chunk) line = `${line.slice(0, line.length >> 1)}#${line.slice(line.length >> 1)}`
     if (fault?.dropAfterChunks === chunk) {
-      // Half a line, then the connection goes.
+      // Half a line, then the connection goes: a second later, so the whole lines before it have
+      // been read (a browser drops what it received but had not read yet when a stream fails).
       await write(line.slice(0, line.length >> 1))
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
       req.socket.destroy()
       return
     }

@@ -14,9 +14,12 @@ test('a connection reset mid-load keeps what was loaded, says so, and Retry fini
   request,
 }) => {
   const total = (await fetchAll(request, 'listing')).length
-  // Two pages arrive (1,000 records, then 10,000), then the connection drops for every request
-  // (retries included) until it is fixed.
-  await inject(request, [{ path: '/logs/listing', method: 'GET', reset: true, after: 2, times: 1000 }])
+  // The stream's first two lines arrive (1,000 records, then 10,000), then the connection drops
+  // mid-line; every attempt to resume (retries included) fails until it is fixed.
+  await inject(request, [
+    { path: '/logs/listing', method: 'GET', dropAfterChunks: 2, times: 1 },
+    { path: '/logs/listing', method: 'GET', query: 'cursor=', reset: true, times: 1000 },
+  ])
   await page.goto('/listings/logs?unique=0')
   const error = page.getByTestId('load-error')
   await expect(error).toContainText('The server could not be reached.')
@@ -36,7 +39,8 @@ test('going offline fails the load with a clear message; back online, Retry comp
   request,
 }) => {
   const total = (await fetchAll(request, 'order')).length
-  await inject(request, [{ path: '/logs/order', method: 'GET', delayMs: 400, times: 1 }])
+  // The stream is held back, then cut: its resume finds the browser offline.
+  await inject(request, [{ path: '/logs/order', method: 'GET', delayMs: 400, dropAfterChunks: 0, times: 1 }])
   await page.goto('/sales/logs')
   await context.setOffline(true)
   await expect(page.getByTestId('load-error')).toContainText('The server could not be reached.', { timeout: 20_000 })
@@ -169,4 +173,54 @@ test('a slow narrowed load that lands after going back to the whole log adds not
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total))
   const ids = await renderedIds(page)
   expect(new Set(ids).size).toBe(ids.length)
+})
+
+test('a stream cut mid-line resumes by itself from the last whole line: every record once', async ({
+  page,
+  request,
+}) => {
+  const all = await fetchAll(request, 'listing')
+  const streamed: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('format=columns-stream')) streamed.push(r.url())
+  })
+  // Cut half way through the second line, then half way through the first line of the resume.
+  await inject(request, [
+    { path: '/logs/listing', method: 'GET', dropAfterChunks: 1, times: 1 },
+    { path: '/logs/listing', method: 'GET', query: 'cursor=', dropAfterChunks: 0, times: 1 },
+  ])
+  await page.goto('/listings/logs?unique=0')
+  await waitForComplete(page)
+  await expect(page.getByTestId('load-error')).toHaveCount(0)
+  await expect(page.getByTestId('load-rejected')).toHaveCount(0)
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(all.length))
+  // One request, and two resumes from the cursor of the last whole line (records held twice
+  // would make the total larger, records skipped smaller).
+  expect(streamed).toHaveLength(3)
+  expect(new URL(streamed[2]!).searchParams.get('cursor')).toBe(new URL(streamed[1]!).searchParams.get('cursor'))
+})
+
+test('a broken line of the stream rejects its records only, and says how many', async ({ page, request }) => {
+  const total = (await fetchAll(request, 'listing')).length
+  // Line 1 holds the 1,001st to the 11,000th newest records.
+  await inject(request, [{ path: '/logs/listing', method: 'GET', malformedChunk: 1, times: 1 }])
+  await page.goto('/listings/logs?unique=0')
+  await waitForComplete(page)
+  await expect(page.getByTestId('load-rejected')).toContainText('10,000 records were rejected')
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total - 10_000))
+  await page.getByTestId('load-rejected').getByText('Show reasons').click()
+  await expect(page.getByTestId('load-rejected')).toContainText('not valid JSON (10000 records)')
+})
+
+test('a server that does not stream: the paged load, every record once', async ({ page, request }) => {
+  const total = (await fetchAll(request, 'listing')).length
+  const paged: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/logs/listing') && /format=columns(&|$)/.test(r.url())) paged.push(r.url())
+  })
+  await inject(request, [{ path: '/logs/listing', query: 'format=columns-stream', status: 400, times: 1000 }])
+  await page.goto('/listings/logs?unique=0')
+  await waitForComplete(page)
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total))
+  expect(paged.length).toBeGreaterThan(1)
 })
