@@ -326,7 +326,8 @@ async function streamLogs(
         out.on('drain', done)
         res.on('close', done)
       })
-    gzip?.flush(zlibConstants.Z_SYNC_FLUSH)
+    // The line leaves now, not after the next line is read and encoded (which holds the thread).
+    if (gzip) await new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve()))
   }
   let after = plan.start
   let sent = 0

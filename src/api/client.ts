@@ -349,6 +349,7 @@ export function createApiClient(options: ApiClientOptions) {
       const attempt = new AbortController()
       let timer: ReturnType<typeof setTimeout> | undefined
       let timedOut = false
+      let finished = false
       const arm = () => {
         clearTimeout(timer)
         timer = setTimeout(() => {
@@ -387,6 +388,9 @@ export function createApiClient(options: ApiClientOptions) {
             const missing = line.count - carried
             if (missing > 0)
               yield rejectedBatch(cursor, position, missing, 'records the response counted but did not carry')
+            // Read to its end, so the response finishes rather than being cancelled.
+            for (let rest = await reader.read(); !rest.done; rest = await reader.read()) arm()
+            finished = true
             return { done: true }
           }
           failures = 0
@@ -440,7 +444,8 @@ export function createApiClient(options: ApiClientOptions) {
         failures++
       } finally {
         clearTimeout(timer)
-        attempt.abort()
+        // Left early (the caller stopped reading, or it failed): the request goes too.
+        if (!finished) attempt.abort()
       }
     }
   }

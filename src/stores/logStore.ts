@@ -93,11 +93,17 @@ function defineLogStore<K extends LogKind>(kind: K) {
     let lastRefresh = 0
     let lastQueryMs = 0
     /**
-     * The chart's date maths (with dayjs and its time zone data): loaded beside the first rows,
-     * not before them. Until it is there, the query counts no histogram (the chart waits anyway).
+     * The chart's date maths (with dayjs and its time zone data): loaded once the page asks for
+     * the chart (after the first rows), not before them. Until it is there, the query counts no
+     * histogram.
      */
     const planner = shallowRef<typeof VolumeDates | null>(null)
-    void import('@/time/volumePlan').then((module) => (planner.value = markRaw(module)))
+    let plannerRequested = false
+    function showChart() {
+      if (plannerRequested) return
+      plannerRequested = true
+      void import('@/time/volumePlan').then((module) => (planner.value = markRaw(module)))
+    }
 
     const loader = createLogLoader({
       kind,
@@ -244,6 +250,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       result,
       volumePlan,
       volumeHistogram,
+      showChart,
       size,
       entryAt,
       recordAt,
