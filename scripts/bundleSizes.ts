@@ -16,7 +16,7 @@ const gzip = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
  * Chunks the log page imports lazily but always, around its first rows: the chart, its date
  * maths and the date picker.
  */
-const DEFERRED = /^(VolumeChart|DateRangeFilter|volumePlan)-/
+const DEFERRED = /^(VolumeChart|DateRangeFilter|volumePlan|elementSelect)-/
 /** The route chunk of the log pages. */
 const LOG_PAGE = /^LogPage-/
 

@@ -43,11 +43,14 @@ function yieldToInput(): Promise<void> {
   })
 }
 
-/** Resolves once the next frame is painted (at once where there are no frames). */
+/**
+ * Resolves once the next frame is painted and what was queued for after it has run (at once
+ * where there are no frames).
+ */
 function nextFrame(): Promise<void> {
   if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
     return yieldToInput()
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput).then(yieldToInput)
 }
 
 const narrowingKey = (narrowing: Narrowing) =>

@@ -27,3 +27,9 @@ if (typeof HTMLCanvasElement !== 'undefined') {
 // here get it loaded up front, as the app has it before it mounts in Polish.
 const { loadLocale } = await import('@/locales')
 await loadLocale('pl_PL')
+
+// Element Plus's select loads after a page's first rows in the app (src/app/deferredUi.ts);
+// components mounted here get it at once, as the app has it once its rows are shown.
+const { firstRowsShown, loadSelect } = await import('@/app/deferredUi')
+firstRowsShown()
+await loadSelect()
