@@ -101,7 +101,7 @@ export interface ColumnsPageBody {
  */
 export const STREAM_CONTENT_TYPE = 'application/x-ndjson'
 /** Records per line after the first (whose size is the request's `limit`). */
-export const STREAM_CHUNK = 10_000
+export const STREAM_CHUNK = 5_000
 
 export interface StreamEnd {
   end: true

@@ -50,6 +50,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly shapePairs = new PairDictionary()
   private shapeKeys: Uint32Array | null = null
   private shapeKeysUpTo = 0
+  /**
+   * Grouped view: (owner, action run) per record, built on the view's first use and kept up to
+   * date from then on. A merchant who never groups never pays for it (about 20 bytes a record).
+   */
+  private groupKeys: Uint32Array | null = null
+  private groupKeysUpTo = 0
+  private readonly groupPairs = new PairDictionary()
 
   private messageCache: { needle: string; size: number; mask: Uint8Array } | null = null
   private rankCache = new Map<string, { size: number; rank: Uint32Array }>()
@@ -76,6 +83,11 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       const keys = new Uint32Array(this.t.capacity)
       keys.set(this.shapeKeys.subarray(0, this.t.count))
       this.shapeKeys = keys
+    }
+    if (this.groupKeys) {
+      const keys = new Uint32Array(this.t.capacity)
+      keys.set(this.groupKeys.subarray(0, this.t.count))
+      this.groupKeys = keys
     }
   }
 
@@ -241,7 +253,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   query(options: LogQueryOptions = {}): QueryResult {
     const t = this.t
-    const grouped = t.has('groupKeys') && options.view === 'grouped'
+    const grouped = this.layout.groups && options.view === 'grouped'
     const collapse = !grouped && (options.unique ?? false) && this.layout.owner !== null
     const n = t.count
     const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.messageMask(needle))
@@ -251,8 +263,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     let keys: Uint32Array | null = null
     let keyCount = 0
     if (grouped) {
-      keys = t.groupKeys
-      keyCount = t.groupPairs.size
+      keys = this.groupKeyColumn()
+      keyCount = this.groupPairs.size
     } else if (collapse) {
       keys = options.numbersAsEqual ? this.numberShapeKeys() : t.uniqueKeys
       keyCount = options.numbersAsEqual ? this.shapePairs.size : t.uniquePairs.size
@@ -411,6 +423,21 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   /** Per-record keys that treat messages differing only in numbers as one, built on first use. */
+  /** The grouped view's key of every record held: (owner, action run), 0 without an owner's run. */
+  private groupKeyColumn(): Uint32Array {
+    const t = this.t
+    if (!this.groupKeys) {
+      this.groupKeys = new Uint32Array(t.capacity)
+      this.groupKeysUpTo = 0
+    }
+    const keys = this.groupKeys
+    const owners = this.ownerColumn()
+    const runs = t.actionRuns
+    for (let i = this.groupKeysUpTo; i < t.count; i++) keys[i] = this.groupPairs.intern(owners[i]!, runs[i]!)
+    this.groupKeysUpTo = t.count
+    return keys
+  }
+
   private numberShapeKeys(): Uint32Array {
     const t = this.t
     if (!this.shapeKeys) {

@@ -9,6 +9,11 @@ import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
 export interface RecordLayout<K extends EngineKind> {
   slots: readonly Slot[]
   /**
+   * Whether the log has the grouped view: its records grouped by (owner, action run). The keys
+   * are built on the view's first use (LogEngine), not on append.
+   */
+  groups: boolean
+  /**
    * The slot the unique checkbox collapses on (a listing product, an order) and the filter that
    * narrows to one of them; null: records never collapse.
    */
@@ -28,7 +33,8 @@ export interface RecordLayout<K extends EngineKind> {
 }
 
 const listing: RecordLayout<'listing'> = {
-  slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns', 'groupKeys'],
+  slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns'],
+  groups: true,
   owner: { slot: 'listingProducts', ids: (t) => t.listingProductIds, narrowTo: (filter) => filter.listingProductId },
   write(t, i, r) {
     t.accounts[i] = t.accountIds.intern(r.accountId)
@@ -39,9 +45,7 @@ const listing: RecordLayout<'listing'> = {
       r.productId === null && r.productTitle === null ? 0 : t.productTable.intern(r.productId, r.productTitle)
     const owner = r.listingProductId === null ? 0 : t.listingProductIds.intern(r.listingProductId)
     t.listingProducts[i] = owner
-    const run = t.actionRunIds.intern(r.actionId)
-    t.actionRuns[i] = run
-    t.groupKeys[i] = t.groupPairs.intern(owner, run)
+    t.actionRuns[i] = t.actionRunIds.intern(r.actionId)
     return owner
   },
   read(t, i) {
@@ -64,6 +68,7 @@ const listing: RecordLayout<'listing'> = {
 
 const order: RecordLayout<'order'> = {
   slots: ['accounts', 'shops', 'orders', 'orderIds'],
+  groups: false,
   owner: { slot: 'orderIds', ids: (t) => t.orderIdKeys, narrowTo: (filter) => filter.orderId },
   write(t, i, r) {
     t.accounts[i] = t.accountIds.intern(r.accountId)
@@ -88,6 +93,7 @@ const order: RecordLayout<'order'> = {
 
 const synchronization: RecordLayout<'synchronization'> = {
   slots: ['tasks', 'detailedMessages', 'operationIds'],
+  groups: false,
   owner: null,
   write(t, i, r) {
     t.tasks[i] = r.task

@@ -15,7 +15,6 @@ export type Slot =
   | 'products'
   | 'listingProducts'
   | 'actionRuns'
-  | 'groupKeys'
   | 'orders'
   | 'orderIds'
   | 'detailedMessages'
@@ -111,8 +110,6 @@ export class RecordTables {
   products = new Uint32Array(0)
   listingProducts = new Uint32Array(0)
   actionRuns = new Uint32Array(0)
-  /** Grouped view: (listing product, action run). */
-  groupKeys = new Uint32Array(0)
   orders = new Uint32Array(0)
   orderIds = new Uint32Array(0)
   detailedMessages = new Uint32Array(0)
@@ -130,7 +127,6 @@ export class RecordTables {
   readonly orderIdKeys = new Dictionary<number>()
   readonly detailTexts = new Dictionary<string>()
   readonly uniquePairs = new PairDictionary()
-  readonly groupPairs = new PairDictionary()
 
   constructor(readonly slots: readonly Slot[]) {}
 

@@ -14,7 +14,7 @@ test('a connection reset mid-load keeps what was loaded, says so, and Retry fini
   request,
 }) => {
   const total = (await fetchAll(request, 'listing')).length
-  // The stream's first two lines arrive (1,000 records, then 10,000), then the connection drops
+  // The stream's first two lines arrive (1,000 records, then 5,000), then the connection drops
   // mid-line; every attempt to resume (retries included) fails until it is fixed.
   await inject(request, [
     { path: '/logs/listing', method: 'GET', dropAfterChunks: 2, times: 1 },
@@ -23,8 +23,8 @@ test('a connection reset mid-load keeps what was loaded, says so, and Retry fini
   await page.goto('/listings/logs?unique=0')
   const error = page.getByTestId('load-error')
   await expect(error).toContainText('The server could not be reached.')
-  await expect(error).toContainText('The 11,000 records loaded so far are still shown.')
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', '11000')
+  await expect(error).toContainText('The 6,000 records loaded so far are still shown.')
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', '6000')
   await expect(page.getByTestId('log-row').first()).toBeVisible()
   await request.delete('/api/v1/__test/faults')
   await page.getByTestId('load-retry').click()
@@ -202,14 +202,14 @@ test('a stream cut mid-line resumes by itself from the last whole line: every re
 
 test('a broken line of the stream rejects its records only, and says how many', async ({ page, request }) => {
   const total = (await fetchAll(request, 'listing')).length
-  // Line 1 holds the 1,001st to the 11,000th newest records.
+  // Line 1 holds the 1,001st to the 6,000th newest records.
   await inject(request, [{ path: '/logs/listing', method: 'GET', malformedChunk: 1, times: 1 }])
   await page.goto('/listings/logs?unique=0')
   await waitForComplete(page)
-  await expect(page.getByTestId('load-rejected')).toContainText('10,000 records were rejected')
-  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total - 10_000))
+  await expect(page.getByTestId('load-rejected')).toContainText('5,000 records were rejected')
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total - 5_000))
   await page.getByTestId('load-rejected').getByText('Show reasons').click()
-  await expect(page.getByTestId('load-rejected')).toContainText('not valid JSON (10000 records)')
+  await expect(page.getByTestId('load-rejected')).toContainText('not valid JSON (5000 records)')
 })
 
 test('a server that does not stream: the paged load, every record once', async ({ page, request }) => {
