@@ -104,6 +104,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
       plannerRequested = true
       void import('@/time/volumePlan').then((module) => (planner.value = markRaw(module)))
     }
+    /** The chart's date maths are not loaded yet (the page keeps the chart's place). */
+    const chartPending = computed(() => planner.value === null)
 
     const loader = createLogLoader({
       kind,
@@ -251,6 +253,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       volumePlan,
       volumeHistogram,
       showChart,
+      chartPending,
       size,
       entryAt,
       recordAt,
