@@ -4,6 +4,7 @@ import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vite'
 import { previewBackend } from './server/vitePlugin.ts'
+import { precompileMessages } from './tooling/precompileMessages.ts'
 import { scopeRootVariables } from './tooling/scopeCss.ts'
 
 /** Element Plus components the app uses: their style entries are pre-bundled for the dev server. */
@@ -32,6 +33,7 @@ export default defineConfig({
   plugins: [
     vue(),
     previewBackend(),
+    precompileMessages(),
     // Element Plus on demand: only the components a template uses are bundled, with their CSS.
     Components({
       // Sass sources, so the styles compile under our own namespace (src/styles/element).
