@@ -62,8 +62,8 @@ export const FaultSchema = z.strictObject({
   /** Destroy the connection without an answer. */
   reset: z.boolean().optional(),
   /**
-   * A streamed load (`format=columns-stream`): send this many whole lines, then half of the next,
-   * then destroy the connection (a second later).
+   * A streamed load (`format=columns-stream`): send this many whole lines, then half of the next
+   * (the end line when there are no more), then destroy the connection (a second later).
    */
   dropAfterChunks: z.int().min(0).optional(),
   /** A streamed load: line N (from 0) is sent broken (not JSON); the lines after it are whole. */
@@ -331,6 +331,7 @@ async function streamLogs(
   }
   let after = plan.start
   let sent = 0
+  let lines = 0
   let limit = plan.query.limit
   for (let chunk = 0; !closed; chunk++) {
     const rows = plan.rows(after, limit + 1, true)
@@ -351,6 +352,7 @@ async function streamLogs(
       return
     }
     await write(line)
+    lines++
     sent += rows.length
     if (!page.nextCursor) break
     after = decodeCursor(page.nextCursor)
@@ -360,7 +362,15 @@ async function streamLogs(
   }
   if (closed) return
   const end: StreamEnd = { end: true, count: sent }
-  out.end(`${JSON.stringify(end)}\n`)
+  const endLine = `${JSON.stringify(end)}\n`
+  if (fault?.dropAfterChunks !== undefined && fault.dropAfterChunks >= lines) {
+    // Cut after every line but the end line.
+    await write(endLine.slice(0, endLine.length >> 1))
+    await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
+    req.socket.destroy()
+    return
+  }
+  out.end(endLine)
 }
 
 interface Routed {

@@ -342,6 +342,8 @@ export function createApiClient(options: ApiClientOptions) {
     signal: AbortSignal,
   ): AsyncGenerator<LogBatch<K>, { done: true } | { done: false; cursor: string | null }> {
     let cursor = query.cursor ?? null
+    /** The last whole line said there is nothing after it: only the end line can be missing. */
+    let last = false
     let failures = 0
     /** Records before the current line, for the positions of rejected ones. */
     let position = 0
@@ -414,6 +416,7 @@ export function createApiClient(options: ApiClientOptions) {
             continue
           }
           cursor = batch.nextCursor
+          last = cursor === null
           // A line in the wrong shape rejects its own records, not the rest of the log.
           const read = batch.read
           const previous = cursor
@@ -432,6 +435,9 @@ export function createApiClient(options: ApiClientOptions) {
         throw new ApiError('offline', 'The connection was cut before the whole log arrived.')
       } catch (caught) {
         if (signal.aborted) throw new ApiError('aborted', 'The request was cancelled.')
+        // Cut after the last records, before the end line: everything is here (asking again
+        // without a cursor would start the log over).
+        if (last) return { done: true }
         const error = timedOut
           ? new ApiError('timeout', 'The server took too long to answer.')
           : caught instanceof ApiError

@@ -102,6 +102,19 @@ describe('the streamed load', () => {
     expect(store.rejectedCount).toBe(0)
   })
 
+  it('a stream cut after its last records, before its end line, is complete: nothing twice', async () => {
+    const requests = watchStreamRequests()
+    // Six lines of records, then the end line is cut half way.
+    await inject({ path: '/logs/listing', dropAfterChunks: 6, times: 1 })
+    const store = useListingLogStore()
+    await store.load()
+    expect(store.status).toBe('complete')
+    expect(requests).toHaveLength(1)
+    const ids = heldIds(store)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(sorted(ids)).toEqual(sorted(allIds))
+  })
+
   it('a malformed line rejects only its own records, which are counted and explained', async () => {
     // Line 2 holds the 6,001st to the 11,000th newest records.
     await inject({ path: '/logs/listing', malformedChunk: 2 })
