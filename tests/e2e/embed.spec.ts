@@ -186,7 +186,10 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
         const complete = () =>
           new Promise<void>((resolve) => {
             const check = () =>
-              document.querySelector('#tab-panel [data-complete="true"]') ? resolve() : requestAnimationFrame(check)
+              // Loaded, and settled: what loads after the first rows (chart, selects) is there.
+              document.querySelector('#tab-panel [data-complete="true"][data-settled="true"]')
+                ? resolve()
+                : requestAnimationFrame(check)
             check()
           })
         for (let i = 0; i < count; i++) {
