@@ -8,6 +8,8 @@ export default mergeConfig(
       include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/api/**/*.test.ts'],
       environment: 'jsdom',
       setupFiles: ['tests/setup/jsdom.ts'],
+      // One MariaDB server for the MySQL runs of the API contract suites.
+      globalSetup: ['tests/setup/mariadbGlobal.ts'],
       testTimeout: 30_000,
       hookTimeout: 30_000,
       server: { deps: { inline: ['element-plus'] } },

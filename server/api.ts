@@ -23,7 +23,7 @@ import {
   type ColumnsPageBody,
   type StreamEnd,
 } from '../src/api/columns.ts'
-import { TABLES, columnOf, insertRecords, readMeta, readSettings, writeSettings, type Db } from './db.ts'
+import { FILTER_FIELDS, StoreError, type LogFilter, type LogStore, type Seek, type StoreWrite } from './store.ts'
 
 /** Bodies over this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -43,6 +43,47 @@ export interface ApiOptions {
    * `form_key`. The test-mode fault endpoint is exempt. @default unset: not checked
    */
   formKey?: string
+  /**
+   * Host names (no port) the server answers to; a request whose `Host` header names another is
+   * refused with 403 (DNS rebinding: a foreign site's name pointed at this machine). The
+   * standalone server sets it; Vite's dev and preview servers check `Host` themselves.
+   * @default unset: not checked
+   */
+  allowedHosts?: readonly string[]
+}
+
+/** Methods that change something: refused when they come from a foreign page (`Origin`). */
+const MUTATING = new Set(['POST', 'PUT', 'DELETE', 'PATCH'])
+
+/**
+ * Why this request may not be served: a `Host` outside `allowedHosts`, or a mutating request from
+ * an `Origin` that is neither this server nor the one `cors` allows. Null when it may.
+ */
+function foreignRequest(req: IncomingMessage, options: ApiOptions): { field: string; message: string } | null {
+  const host = req.headers.host ?? ''
+  if (options.allowedHosts) {
+    const name = hostName(host)
+    if (!options.allowedHosts.includes(name)) {
+      return {
+        field: 'Host',
+        message: `"${name}" is not an address this server serves (${options.allowedHosts.join(', ')}); start it with --allowed-host ${name || 'NAME'} to serve it`,
+      }
+    }
+  }
+  const origin = req.headers.origin
+  if (origin === undefined || !MUTATING.has(req.method ?? 'GET')) return null
+  if (origin === `http://${host}` || origin === `https://${host}`) return null
+  if (options.cors !== undefined && (options.cors === '*' || options.cors === origin)) return null
+  return {
+    field: 'Origin',
+    message: `a ${req.method} from ${origin} is refused: only this server's own pages${options.cors ? ` and ${options.cors}` : ''} may change data`,
+  }
+}
+
+/** `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]`. Lower case. */
+function hostName(host: string): string {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::\d*)?$/.exec(host.trim())
+  return (match?.[1] ?? host).toLowerCase()
 }
 
 /** A fault the test mode injects into the next matching requests. */
@@ -183,99 +224,68 @@ function queryObject(url: URL): Record<string, string> {
 }
 
 /** A log query, parsed and planned: its records page by page, newest first, and their count. */
-function planList(db: Db, kind: LogKindName, url: URL) {
+function planList(store: LogStore, kind: LogKindName, url: URL) {
   const parsed = LogQuerySchema.safeParse(queryObject(url))
   if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
   const query = parsed.data
-  const { table, columns, filters } = TABLES[kind]
-  const where: string[] = []
-  const params: (number | string)[] = []
+  const filter: LogFilter = {}
   for (const field of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
     const value = query[field]
     if (value === undefined) continue
-    if (!filters.includes(field)) {
+    if (!FILTER_FIELDS[kind].includes(field)) {
       throw badRequest('Invalid query', [{ field, message: `not a filter of the ${kind} log` }])
     }
-    where.push(`${columnOf(kind, field)} = ?`)
-    params.push(value)
+    filter[field] = value
   }
-  if (query.from !== undefined) {
-    where.push('create_date >= ?')
-    params.push(Date.parse(query.from))
-  }
-  if (query.to !== undefined) {
-    where.push('create_date <= ?')
-    params.push(Date.parse(query.to))
-  }
-  if (query.afterId !== undefined) {
-    where.push('id > ?')
-    params.push(query.afterId)
-  }
-  const start = query.cursor === undefined ? null : decodeCursor(query.cursor)
-  const select = columns.map((c) => (c.column === c.field ? c.column : `${c.column} AS ${c.field}`)).join(', ')
-  const fields = columns.map((c) => c.field)
-  const sql = (after: boolean) => {
-    // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
-    const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
-    const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-    return `SELECT ${select} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
-  }
-  const first = db.prepare(sql(false))
-  const next = db.prepare(sql(true))
+  if (query.from !== undefined) filter.from = Date.parse(query.from)
+  if (query.to !== undefined) filter.to = Date.parse(query.to)
+  if (query.afterId !== undefined) filter.afterId = query.afterId
+  const reader = store.reader(kind, filter)
   return {
     query,
-    fields,
+    fields: reader.fields,
     /** Where the request's cursor points, or null for the newest record. */
-    start,
+    start: query.cursor === undefined ? null : decodeCursor(query.cursor),
     /** Records matching the filters (the cursor aside). */
-    count: () =>
-      (
-        db
-          .prepare(`SELECT COUNT(*) AS n FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
-          .get(...params) as { n: number }
-      ).n,
-    /** Up to `limit` records after `after` (null: from the newest), as raw rows or as objects. */
-    rows<Raw extends boolean>(after: Cursor | null, limit: number, raw: Raw) {
-      const statement = after ? next : first
-      const args = after ? [...params, after.createDate, after.id, limit] : [...params, limit]
-      return (raw ? statement.raw(true).all(...args) : statement.all(...args)) as Raw extends true
-        ? unknown[][]
-        : Record<string, unknown>[]
-    },
+    count: () => reader.count(),
+    /** Up to `limit` records after `after` (null: from the newest), as raw rows (`fields` order). */
+    rows: (after: Seek | null, limit: number) => reader.rows(after, limit),
   }
 }
 type ListPlan = ReturnType<typeof planList>
-type Cursor = { createDate: number; id: number }
+
+/** The cursor that resumes after the last of these rows, when there are more. */
+function nextCursorOf(plan: ListPlan, rows: unknown[][], hasMore: boolean): string | null {
+  const last = rows[rows.length - 1]
+  if (!hasMore || !last) return null
+  return encodeCursor(last[plan.fields.indexOf('createDate')] as number, last[plan.fields.indexOf('id')] as number)
+}
 
 /** A columns page of raw rows; `nextCursor` resumes after its last row when there are more. */
 function columnsPage(kind: LogKindName, plan: ListPlan, rows: unknown[][], hasMore: boolean): ColumnsPageBody {
-  const last = rows[rows.length - 1]
-  const dateAt = plan.fields.indexOf('createDate')
-  const idAt = plan.fields.indexOf('id')
   return {
     format: 'columns',
     count: rows.length,
     columns: encodeColumns(kind, rows, plan.fields),
-    nextCursor: hasMore && last ? encodeCursor(last[dateAt] as number, last[idAt] as number) : null,
+    nextCursor: nextCursorOf(plan, rows, hasMore),
   }
 }
 
-function listLogs(kind: LogKindName, plan: ListPlan) {
+async function listLogs(kind: LogKindName, plan: ListPlan) {
   const { query, start } = plan
-  const totalEstimate = start === null ? plan.count() : null
-  if (query.format === 'columns') {
-    // Raw rows (arrays): half the time of building an object per row.
-    const rows = plan.rows(start, query.limit + 1, true)
-    const hasMore = rows.length > query.limit
-    if (hasMore) rows.pop()
-    return { ...columnsPage(kind, plan, rows, hasMore), totalEstimate }
-  }
-  const rows = plan.rows(start, query.limit + 1, false)
+  const rows = await plan.rows(start, query.limit + 1)
+  const totalEstimate = start === null ? await plan.count() : null
   const hasMore = rows.length > query.limit
   if (hasMore) rows.pop()
-  const last = rows[rows.length - 1]
-  const nextCursor = hasMore && last ? encodeCursor(last.createDate as number, last.id as number) : null
-  const items = rows.map((row) => ({ ...row, createDate: new Date(row.createDate as number).toISOString() }))
+  // Raw rows (arrays) for the columns format: half the time of building an object per row.
+  if (query.format === 'columns') return { ...columnsPage(kind, plan, rows, hasMore), totalEstimate }
+  const nextCursor = nextCursorOf(plan, rows, hasMore)
+  const items = rows.map((row) => {
+    const item: Record<string, unknown> = {}
+    plan.fields.forEach((field, i) => (item[field] = row[i]))
+    item.createDate = new Date(item.createDate as number).toISOString()
+    return item
+  })
   return { items, nextCursor, totalEstimate }
 }
 
@@ -334,13 +344,13 @@ async function streamLogs(
   let lines = 0
   let limit = plan.query.limit
   for (let chunk = 0; !closed; chunk++) {
-    const rows = plan.rows(after, limit + 1, true)
+    const rows = await plan.rows(after, limit + 1)
     const hasMore = rows.length > limit
     if (hasMore) rows.pop()
     const page: ColumnsPageBody = columnsPage(kind, plan, rows, hasMore)
     // The count waits until the first rows are on their way: the client needs it only to
     // reserve room, and at a million records it takes a while.
-    if (chunk === 1 && plan.start === null) page.totalEstimate = plan.count()
+    if (chunk === 1 && plan.start === null) page.totalEstimate = await plan.count()
     let line = `${JSON.stringify(page)}\n`
     if (fault?.malformedChunk === chunk) line = `${line.slice(0, line.length >> 1)}#${line.slice(line.length >> 1)}`
     if (fault?.dropAfterChunks === chunk) {
@@ -380,7 +390,13 @@ interface Routed {
   stream?: { kind: LogKindName; plan: ListPlan }
 }
 
-async function route(db: Db, req: IncomingMessage, url: URL): Promise<Routed> {
+/** A 403 for a write the store refuses, saying why and how to allow it. */
+function refuse(store: LogStore, write: StoreWrite, field: string) {
+  const reason = store.refuses(write)
+  if (reason) throw new HttpError(403, { error: 'Read-only', details: [{ field, message: reason }] })
+}
+
+async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<Routed> {
   const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
   const method = req.method ?? 'GET'
   const methodNotAllowed = (allowed: string) =>
@@ -392,15 +408,17 @@ async function route(db: Db, req: IncomingMessage, url: URL): Promise<Routed> {
 
   if (path === '/meta') {
     if (method !== 'GET') throw methodNotAllowed('GET')
-    return { status: 200, body: readMeta(db) }
+    const meta = await store.meta()
+    return { status: 200, body: { ...meta, readOnly: store.refuses('clear') !== null } }
   }
   if (path === '/settings/logs-clearing') {
-    if (method === 'GET') return { status: 200, body: readSettings(db) }
+    if (method === 'GET') return { status: 200, body: await store.settings() }
     if (method === 'PUT') {
+      refuse(store, 'settings', 'settings')
       const parsed = LogsClearingSettingsSchema.safeParse(await readBody(req))
       if (!parsed.success) throw badRequest('Invalid settings', issuesToDetails(parsed.error))
-      writeSettings(db, parsed.data)
-      return { status: 200, body: readSettings(db) }
+      await store.saveSettings(parsed.data)
+      return { status: 200, body: await store.settings() }
     }
     throw methodNotAllowed('GET, PUT')
   }
@@ -408,14 +426,15 @@ async function route(db: Db, req: IncomingMessage, url: URL): Promise<Routed> {
   if (logMatch) {
     const kind = parseKind(logMatch[1]!)
     if (method === 'GET') {
-      const plan = planList(db, kind, url)
+      const plan = planList(store, kind, url)
       if (plan.query.format === 'columns-stream') return { status: 200, body: null, stream: { kind, plan } }
-      return { status: 200, body: listLogs(kind, plan) }
+      return { status: 200, body: await listLogs(kind, plan) }
     }
     if (method === 'POST') {
+      refuse(store, 'post', 'method')
       const parsed = PostLogsBodySchema(kind).safeParse(await readBody(req))
       if (!parsed.success) throw badRequest('Invalid records', issuesToDetails(parsed.error))
-      return { status: 201, body: { ids: insertRecords(db, kind, parsed.data.items as never) } }
+      return { status: 201, body: { ids: await store.insert(kind, parsed.data.items as never) } }
     }
     if (method === 'DELETE') {
       if (kind === 'order') {
@@ -425,8 +444,8 @@ async function route(db: Db, req: IncomingMessage, url: URL): Promise<Routed> {
           { Allow: 'GET, POST' },
         )
       }
-      const deleted = db.prepare(`DELETE FROM ${TABLES[kind].table}`).run().changes
-      return { status: 200, body: { deleted } }
+      refuse(store, 'clear', 'method')
+      return { status: 200, body: { deleted: await store.clear(kind) } }
     }
     throw methodNotAllowed(kind === 'order' ? 'GET, POST' : 'GET, POST, DELETE')
   }
@@ -442,7 +461,7 @@ function checkFormKey(url: URL, expected: string): string | null {
 }
 
 /** Builds the `/api/v1` handler. Requests outside the prefix go to `next` (or get a 404). */
-export function createApiHandler(db: Db, options: ApiOptions = {}) {
+export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
   const corsHeaders: Record<string, string> = options.cors
     ? {
         'Access-Control-Allow-Origin': options.cors,
@@ -511,6 +530,11 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       if (next) return next()
       return send(res, 404, { error: 'Not found', details: [{ field: 'path', message: url.pathname }] })
     }
+    const foreign = foreignRequest(req, options)
+    if (foreign) {
+      send(res, 403, { error: `Foreign ${foreign.field.toLowerCase()} refused`, details: [foreign] }, corsHeaders)
+      return
+    }
     if (req.method === 'OPTIONS' && options.cors) {
       res.writeHead(204, corsHeaders)
       res.end()
@@ -536,7 +560,7 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
     const handle = async () => {
       const fault = options.testMode && faults.length > 0 ? await injectFault(req, res, path, url.search) : false
       if (fault === true) return
-      const { status, body, stream } = await route(db, req, url)
+      const { status, body, stream } = await route(store, req, url)
       if (stream) await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
       else send(res, status, body, corsHeaders)
     }
@@ -544,6 +568,7 @@ export function createApiHandler(db: Db, options: ApiOptions = {}) {
       // A stream that failed after its head: all the client can be told is that it was cut.
       if (res.headersSent) return void res.destroy()
       if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
+      if (error instanceof StoreError) return send(res, error.status, error.body, corsHeaders)
       if (error instanceof z.core.$ZodError)
         return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
       console.error('[preview api]', error)

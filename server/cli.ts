@@ -1,5 +1,6 @@
 // `npm run api -- --port 8787 --db .data/preview.sqlite --cors https://admin.example.com [--form-key KEY]`
-// `npm run api:reset` wipes and re-seeds the database (seed sizes from PREVIEW_* variables).
+// `npm run api -- --port 8787 --mysql mysql://USER:PASSWORD@HOST:PORT/DATABASE [--table-prefix P] [--allow-writes]`
+// `npm run api:reset` wipes and re-seeds the SQLite database (seed sizes from PREVIEW_* variables).
 import { parseArgs } from 'node:util'
 import { openDatabase, seedCountsFromEnv } from './db.ts'
 import { startApiServer } from './server.ts'
@@ -8,7 +9,11 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
+    'allowed-host': { type: 'string', multiple: true, default: [] },
     db: { type: 'string', default: process.env.PREVIEW_DB ?? '.data/preview.sqlite' },
+    mysql: { type: 'string', default: process.env.LOGS_MYSQL_URL || undefined },
+    'table-prefix': { type: 'string', default: process.env.LOGS_TABLE_PREFIX ?? '' },
+    'allow-writes': { type: 'boolean', default: process.env.LOGS_MYSQL_ALLOW_WRITES === '1' },
     cors: { type: 'string' },
     reset: { type: 'boolean', default: false },
     'test-mode': { type: 'boolean', default: false },
@@ -17,10 +22,15 @@ const { values } = parseArgs({
   },
 })
 
-const port = Number(values.port)
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a port number, got "${values.port}"`)
+function fail(message: string): never {
+  console.error(message)
   process.exit(2)
+}
+
+const port = Number(values.port)
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got "${values.port}"`)
+if (values.mysql && values['allow-writes'] && values.cors === '*') {
+  fail("--cors '*' with --allow-writes would let any web page clear a store's logs: name the admin's origin instead")
 }
 
 if (values['reset-only']) {
@@ -31,17 +41,27 @@ if (values['reset-only']) {
     `Seeded ${values.db}: ${counts.listing} listing, ${counts.order} order, ${counts.synchronization} synchronization records in ${Math.round(performance.now() - started)} ms`,
   )
 } else {
-  const server = await startApiServer({
+  const common = {
     port,
     host: values.host,
-    dbFile: values.db,
+    extraHosts: values['allowed-host'],
     cors: values.cors,
-    reset: values.reset,
     testMode: values['test-mode'],
     formKey: values['form-key'] || undefined,
-  })
+  }
+  let server
+  try {
+    server = values.mysql
+      ? await startApiServer({
+          ...common,
+          mysql: { url: values.mysql, tablePrefix: values['table-prefix'], allowWrites: values['allow-writes'] },
+        })
+      : await startApiServer({ ...common, dbFile: values.db, reset: values.reset })
+  } catch (error) {
+    fail(`The API server did not start: ${error instanceof Error ? error.message : String(error)}`)
+  }
   console.log(
-    `Preview API on ${server.url}/api/v1 (database ${values.db}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})`,
+    `Preview API on ${server.url}/api/v1 (${server.store.label}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})`,
   )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -13,6 +13,7 @@ import {
   type NewLogRecord,
 } from '../src/api/schemas.ts'
 import { META, generateListingRecords, generateOrderRecords, generateSynchronizationRecords } from './generate.ts'
+import { FILTER_FIELDS, type LogFilter, type LogReader, type LogStore, type Seek } from './store.ts'
 
 export type Db = Database.Database
 
@@ -33,7 +34,7 @@ const common: Column[] = [
 ]
 
 /** Each log's table, described once; the SQL below is built from these lists, never from input. */
-export const TABLES: Record<LogKindName, { table: string; columns: Column[]; filters: string[] }> = {
+export const TABLES: Record<LogKindName, { table: string; columns: Column[] }> = {
   listing: {
     table: 'listing_log',
     columns: [
@@ -48,7 +49,6 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[]; fil
       { field: 'action', column: 'action', sqlType: 'INTEGER NOT NULL' },
       { field: 'actionId', column: 'action_id', sqlType: 'INTEGER NOT NULL' },
     ],
-    filters: ['accountId', 'shopId', 'listingId', 'listingProductId'],
   },
   order: {
     table: 'order_log',
@@ -61,7 +61,6 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[]; fil
       { field: 'magentoOrderId', column: 'magento_order_id', sqlType: 'INTEGER' },
       { field: 'magentoOrderNumber', column: 'magento_order_number', sqlType: 'TEXT' },
     ],
-    filters: ['accountId', 'shopId', 'orderId'],
   },
   synchronization: {
     table: 'synchronization_log',
@@ -71,7 +70,6 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[]; fil
       { field: 'detailedDescription', column: 'detailed_description', sqlType: 'TEXT' },
       { field: 'operationHistoryId', column: 'operation_history_id', sqlType: 'INTEGER' },
     ],
-    filters: [],
   },
 }
 
@@ -236,4 +234,85 @@ export function applyRetention(db: Db, now = Date.now()): Record<LogKindName, nu
     deleted[kind] = db.prepare(`DELETE FROM ${TABLES[kind].table} WHERE create_date < ?`).run(cutoff).changes
   }
   return deleted
+}
+
+/** The preview's SQLite file as a LogStore: every write allowed, Logs Clearing run here. */
+export class SqliteStore implements LogStore {
+  readonly label: string
+  constructor(
+    readonly db: Db,
+    file: string,
+  ) {
+    this.label = `SQLite ${file}`
+  }
+
+  refuses(): string | null {
+    return null
+  }
+
+  async meta() {
+    return readMeta(this.db)
+  }
+
+  async settings() {
+    return readSettings(this.db)
+  }
+
+  async saveSettings(settings: LogsClearingSettings) {
+    writeSettings(this.db, settings)
+  }
+
+  reader(kind: LogKindName, filter: LogFilter): LogReader {
+    const { table, columns } = TABLES[kind]
+    const where: string[] = []
+    const params: number[] = []
+    for (const field of FILTER_FIELDS[kind]) {
+      const value = filter[field]
+      if (value === undefined) continue
+      where.push(`${columnOf(kind, field)} = ?`)
+      params.push(value)
+    }
+    const bounds = [
+      ['create_date >= ?', filter.from],
+      ['create_date <= ?', filter.to],
+      ['id > ?', filter.afterId],
+    ] as const
+    for (const [clause, value] of bounds) {
+      if (value === undefined) continue
+      where.push(clause)
+      params.push(value)
+    }
+    const sql = (after: boolean) => {
+      // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
+      const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
+      const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
+      return `SELECT ${columns.map((c) => c.column).join(', ')} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
+    }
+    const first = this.db.prepare(sql(false)).raw(true)
+    const next = this.db.prepare(sql(true)).raw(true)
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const count = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${whereSql}`).pluck()
+    return {
+      fields: columns.map((c) => c.field),
+      count: async () => count.get(...params) as number,
+      rows: async (after: Seek | null, limit: number) =>
+        (after ? next.all(...params, after.createDate, after.id, limit) : first.all(...params, limit)) as unknown[][],
+    }
+  }
+
+  async insert<K extends LogKindName>(kind: K, records: readonly NewLogRecord<K>[]) {
+    return insertRecords(this.db, kind, records)
+  }
+
+  async clear(kind: LogKindName) {
+    return this.db.prepare(`DELETE FROM ${TABLES[kind].table}`).run().changes
+  }
+
+  async applyRetention(now?: number) {
+    return applyRetention(this.db, now)
+  }
+
+  async close() {
+    this.db.close()
+  }
 }

@@ -2,12 +2,30 @@ import { createReadStream, existsSync, statSync } from 'node:fs'
 import { join, normalize } from 'node:path'
 import type { Connect, Plugin } from 'vite'
 import { createApiHandler } from './api.ts'
-import { openDatabase, type Db } from './db.ts'
-import { startRetention } from './server.ts'
+import { openStore, startRetention } from './server.ts'
+import type { LogStore } from './store.ts'
 
 export interface PreviewBackendOptions {
   /** @default process.env.PREVIEW_DB ?? '.data/preview.sqlite' */
   dbFile?: string
+}
+
+/**
+ * The store the environment names: M2E's tables in MySQL/MariaDB when LOGS_MYSQL_URL is set
+ * (LOGS_TABLE_PREFIX, LOGS_MYSQL_ALLOW_WRITES=1), else the preview's SQLite file.
+ */
+function storeFromEnv(dbFile: string) {
+  const url = process.env.LOGS_MYSQL_URL
+  if (url) {
+    return openStore({
+      mysql: {
+        url,
+        tablePrefix: process.env.LOGS_TABLE_PREFIX ?? '',
+        allowWrites: process.env.LOGS_MYSQL_ALLOW_WRITES === '1',
+      },
+    })
+  }
+  return openStore({ dbFile, reset: process.env.PREVIEW_RESET === '1' })
 }
 
 /**
@@ -16,7 +34,7 @@ export interface PreviewBackendOptions {
  * serving (Vitest, the build) never touch it. It is development tooling and is never bundled.
  */
 export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
-  let db: Db | undefined
+  let store: LogStore | undefined
   let retention: { stop(): void } | undefined
   let handler: ReturnType<typeof createApiHandler> | undefined
   const dbFile = options.dbFile ?? process.env.PREVIEW_DB ?? '.data/preview.sqlite'
@@ -25,9 +43,10 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
     const [req, , next] = args
     if (!req.url?.startsWith('/api/')) return next?.()
     if (!handler) {
-      db = openDatabase(dbFile, { reset: process.env.PREVIEW_RESET === '1' })
-      retention = startRetention(db)
-      handler = createApiHandler(db, {
+      store = storeFromEnv(dbFile).store
+      console.log(`[preview api] ${store.label}`)
+      retention = startRetention(store)
+      handler = createApiHandler(store, {
         testMode: process.env.PREVIEW_TEST_MODE === '1',
         formKey: process.env.PREVIEW_FORM_KEY || undefined,
       })
@@ -36,8 +55,8 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
   }
   const close = () => {
     retention?.stop()
-    db?.close()
-    db = undefined
+    void store?.close()
+    store = undefined
     handler = undefined
   }
 

@@ -1,24 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from './testServer.ts'
-
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startTestServer({ listing: 500, order: 200, synchronization: 100 })
-})
-afterAll(() => server.stop())
-
-/** Everything a bad request could have touched: row counts, newest ids, the tables themselves. */
-function snapshot() {
-  const db = server.db
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()
-  const logs = ['listing_log', 'order_log', 'synchronization_log'].map((table) =>
-    db.prepare(`SELECT COUNT(*) AS n, MAX(id) AS maxId, SUM(type) AS types FROM ${table}`).get(),
-  )
-  const settings = db.prepare('SELECT * FROM logs_clearing ORDER BY kind').all()
-  return JSON.stringify({ tables, logs, settings })
-}
+import { STORES, startTestServer, type TestServer } from './testServer.ts'
 
 const INJECTIONS = [
   "1' OR '1'='1",
@@ -174,21 +156,30 @@ const cases: BadRequest[] = [
   },
 ]
 
-describe('bad requests', () => {
+describe.each(STORES)('bad requests, %s store', (store) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer({ listing: 500, order: 200, synchronization: 100 }, { store })
+  })
+  afterAll(() => server.stop())
+
   it.each(cases)(
     'answers 4xx naming the field, data unchanged: $name',
     async ({ method, path, body, status, field }) => {
-      const before = snapshot()
+      // M2E's tables never take new records: a POST is refused before its body is read.
+      const refusedPost = store === 'mysql' && method === 'POST' && path.startsWith('/logs/')
+      const before = server.snapshot()
       const response = await fetch(server.apiUrl + path, {
         method: method ?? 'GET',
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body,
       })
-      expect(response.status).toBe(status)
+      expect(response.status).toBe(refusedPost ? 403 : status)
       const json = (await response.json()) as { error: string; details: { field: string; message: string }[] }
       expect(json.error).toEqual(expect.any(String))
-      expect(json.details.map((d) => d.field)).toContain(field)
-      expect(snapshot()).toBe(before)
+      expect(json.details.map((d) => d.field)).toContain(refusedPost ? 'method' : field)
+      expect(server.snapshot()).toBe(before)
     },
   )
 

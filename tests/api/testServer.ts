@@ -1,36 +1,106 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import { ApiError } from '@/api/errors'
 import type { Fault } from '../../server/api.ts'
 import { startApiServer, type RunningApiServer } from '../../server/server.ts'
 import type { SeedCounts } from '../../server/db.ts'
+import { seedMysql } from '../../server/mysql/seed.ts'
+import { m2eTables } from '../../server/mysql/schema.ts'
+import { mariaDbUrl, rootSql } from '../setup/mariadb.ts'
 
 /** The seed's newest record time: this hour, so Logs Clearing at start removes nothing. */
 export const SEED_NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000
 
+/** The stores behind the API: the contract suites run against each. */
+export const STORES = ['sqlite', 'mysql'] as const
+export type StoreName = (typeof STORES)[number]
+
 export interface TestServer extends RunningApiServer {
   apiUrl: string
+  storeName: StoreName
+  /** The MySQL database's URL (MySQL store only). */
+  mysqlUrl?: string
+  /** Everything a request could have touched, as text: tables, row counts, newest ids, settings. */
+  snapshot(): string
   stop(): Promise<void>
 }
 
-/** The real preview backend on a random port and a temporary database. */
+export interface TestServerOptions {
+  /** @default 'sqlite' */
+  store?: StoreName
+  testMode?: boolean
+  cors?: string
+  formKey?: string
+  /** MySQL only: allow Clear All and settings. @default true (the contract's writes are tested) */
+  allowWrites?: boolean
+  /** MySQL only: serve this existing database instead of a new seeded one. */
+  database?: string
+  /** MySQL only: the Magento table prefix. */
+  tablePrefix?: string
+}
+
+let databases = 0
+
+/** A fresh database on the test run's MariaDB server, seeded as the SQLite preview is. */
+export async function createMysqlDatabase(seed: SeedCounts, tablePrefix = ''): Promise<string> {
+  const address = inject('mariadb')
+  const name = `tts_${process.pid}_${++databases}`
+  rootSql(address, `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name};`)
+  await seedMysql({ url: mariaDbUrl(address, name), tablePrefix, counts: seed, now: SEED_NOW })
+  return name
+}
+
+/** The real preview backend on a random port, over a temporary SQLite file or MariaDB database. */
 export async function startTestServer(
   seed: SeedCounts = { listing: 3000, order: 800, synchronization: 300 },
-  options: { testMode?: boolean; cors?: string; formKey?: string } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
+  const common = { seed, now: SEED_NOW, testMode: options.testMode, cors: options.cors, formKey: options.formKey }
+  if (options.store === 'mysql') {
+    const address = inject('mariadb')
+    const database = options.database ?? (await createMysqlDatabase(seed, options.tablePrefix))
+    const url = mariaDbUrl(address, database)
+    const server = await startApiServer({
+      ...common,
+      mysql: { url, tablePrefix: options.tablePrefix, allowWrites: options.allowWrites ?? true },
+    })
+    const t = m2eTables(options.tablePrefix)
+    return {
+      ...server,
+      apiUrl: `${server.url}/api/v1`,
+      storeName: 'mysql',
+      mysqlUrl: url,
+      snapshot: () =>
+        rootSql(
+          address,
+          `USE ${database};
+           SELECT table_name FROM information_schema.tables WHERE table_schema = '${database}' ORDER BY 1;
+           ${[t.listingLog, t.orderLog, t.synchronizationLog].map((table) => `SELECT COUNT(*), MAX(id), SUM(type) FROM ${table};`).join('\n')}
+           SELECT * FROM ${t.config} ORDER BY id;`,
+        ),
+      stop: async () => {
+        await server.close()
+        if (!options.database) rootSql(address, `DROP DATABASE IF EXISTS ${database}`)
+      },
+    }
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tts-logs-api-'))
-  const server = await startApiServer({
-    dbFile: join(dir, 'test.sqlite'),
-    seed,
-    now: SEED_NOW,
-    testMode: options.testMode,
-    cors: options.cors,
-    formKey: options.formKey,
-  })
+  const server = await startApiServer({ ...common, dbFile: join(dir, 'test.sqlite') })
+  const db = server.db!
   return {
     ...server,
     apiUrl: `${server.url}/api/v1`,
+    storeName: 'sqlite',
+    snapshot: () => {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()
+      const logs = ['listing_log', 'order_log', 'synchronization_log'].map((table) =>
+        db.prepare(`SELECT COUNT(*) AS n, MAX(id) AS maxId, SUM(type) AS types FROM ${table}`).get(),
+      )
+      const settings = db.prepare('SELECT * FROM logs_clearing ORDER BY kind').all()
+      return JSON.stringify({ tables, logs, settings })
+    },
     stop: async () => {
       await server.close()
       rmSync(dir, { recursive: true, force: true })

@@ -1,0 +1,247 @@
+/**
+ * Fills M2E's tables with the preview's generated records, for a demo or a test: creates the
+ * tables that are missing (as m2e-schema.md gives them), then loads accounts, shops, listings,
+ * orders, Magento order numbers, the Logs Clearing settings and the three logs, in batches.
+ * `npm run api:seed-mysql -- --mysql URL [--listing N --order N --sync N]`.
+ */
+import mysql from 'mysql2/promise'
+import { DEFAULT_LOGS_CLEARING, type LogKindName, type NewLogRecord } from '../../src/api/schemas.ts'
+import { META, generateListingRecords, generateOrderRecords, generateSynchronizationRecords } from '../generate.ts'
+import type { SeedCounts } from '../db.ts'
+import {
+  CLEARING_GROUPS,
+  CONFIG_EXTENSION,
+  indexDdl,
+  logTableDdl,
+  m2eTables,
+  supportTablesDdl,
+  type LogTable,
+  type M2eTables,
+} from './schema.ts'
+
+export interface SeedMysqlOptions {
+  /** `mysql://USER:PASSWORD@HOST:PORT/DATABASE` (`?socket=PATH` for a Unix socket). */
+  url: string
+  tablePrefix?: string
+  counts: SeedCounts
+  /** The newest record's time (ms). @default now */
+  now?: number
+}
+
+/** Rows per INSERT statement, and per transaction. */
+const BATCH_ROWS = 2_000
+const TRANSACTION_ROWS = 50_000
+
+/** An ISO date as the DATETIME Magento stores (UTC, whole seconds). */
+const datetime = (iso: string) => iso.slice(0, 19).replace('T', ' ')
+
+/** Connection options from a `mysql://` URL. */
+export function connectionOptions(url: string): mysql.ConnectionOptions {
+  const parsed = new URL(url)
+  const socket = parsed.searchParams.get('socket')
+  return {
+    ...(socket ? { socketPath: socket } : { host: parsed.hostname, port: Number(parsed.port || 3306) }),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    timezone: 'Z',
+    charset: 'utf8mb4',
+  }
+}
+
+/** Loads the seed; answers how many records each log received and how long it took. */
+export async function seedMysql(options: SeedMysqlOptions) {
+  const started = performance.now()
+  const tables = m2eTables(options.tablePrefix)
+  const connection = await mysql.createConnection(connectionOptions(options.url))
+  try {
+    await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0')
+    for (const ddl of supportTablesDdl(tables)) await connection.query(ddl)
+    await seedSupport(connection, tables)
+    const generate = options.now === undefined ? {} : { now: options.now }
+    const logs: [LogTable, LogKindName, () => NewLogRecord<LogKindName>[]][] = [
+      ['listingLog', 'listing', () => generateListingRecords(options.counts.listing, generate)],
+      ['orderLog', 'order', () => generateOrderRecords(options.counts.order, generate)],
+      [
+        'synchronizationLog',
+        'synchronization',
+        () => generateSynchronizationRecords(options.counts.synchronization, generate),
+      ],
+    ]
+    for (const [log, kind, generateRecords] of logs) {
+      const records = generateRecords()
+      // A table created here is loaded first and indexed after: one sorted build per index
+      // instead of twelve index updates per row.
+      const created = !(await tableExists(connection, tables[log]))
+      await connection.query(logTableDdl(tables, log, !created))
+      if (kind === 'order') await seedOrders(connection, tables, records as NewLogRecord<'order'>[])
+      if (kind === 'listing') await seedListings(connection, tables, records as NewLogRecord<'listing'>[])
+      await insertLog(connection, tables, log, kind, records)
+      if (created) await connection.query(indexDdl(tables, log))
+    }
+  } finally {
+    await connection.end()
+  }
+  return { ms: Math.round(performance.now() - started) }
+}
+
+async function tableExists(connection: mysql.Connection, quoted: string) {
+  const [rows] = await connection.query(
+    'SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?',
+    [quoted.slice(1, -1)],
+  )
+  return Number((rows as { n: number }[])[0]!.n) > 0
+}
+
+/**
+ * Inserts `total` rows in multi-row statements (values escaped by the client library),
+ * committing every TRANSACTION_ROWS. `slice` builds the rows of one statement.
+ */
+async function insertBatches(
+  connection: mysql.Connection,
+  sql: string,
+  total: number,
+  slice: (start: number, end: number) => unknown[][],
+) {
+  for (let start = 0; start < total; start += TRANSACTION_ROWS) {
+    await connection.beginTransaction()
+    const end = Math.min(total, start + TRANSACTION_ROWS)
+    for (let batch = start; batch < end; batch += BATCH_ROWS) {
+      await connection.query(sql, [slice(batch, Math.min(end, batch + BATCH_ROWS))])
+    }
+    await connection.commit()
+  }
+}
+
+/** Inserts rows that may be there already (a second seed into the same tables keeps them). */
+function insertRows(connection: mysql.Connection, table: string, columns: string[], rows: unknown[][]) {
+  const sql = `INSERT IGNORE INTO ${table} (${columns.join(', ')}) VALUES ?`
+  return insertBatches(connection, sql, rows.length, (start, end) => rows.slice(start, end))
+}
+
+async function seedSupport(connection: mysql.Connection, tables: M2eTables) {
+  const accounts = META.accounts.map((a) => [a.id, a.title, a.title, `open-${a.id}`])
+  await insertRows(connection, tables.account, ['id', 'title', 'seller_name', 'open_id'], accounts)
+  const shops = META.accounts.flatMap((a) =>
+    a.shops.map((s) => [s.id, a.id, String(7_494_000_000_000_000_000n + BigInt(s.id)), s.name, s.region]),
+  )
+  await insertRows(connection, tables.shop, ['id', 'account_id', 'shop_id', 'shop_name', 'region'], shops)
+  const [existing] = await connection.query(
+    `SELECT \`group\`, \`key\` FROM ${tables.config} WHERE extension_name = ?`,
+    [CONFIG_EXTENSION],
+  )
+  const have = new Set((existing as { group: string; key: string }[]).map((r) => `${r.group}|${r.key}`))
+  const config: unknown[][] = []
+  for (const [kind, group] of Object.entries(CLEARING_GROUPS) as [LogKindName, string][]) {
+    const setting = DEFAULT_LOGS_CLEARING[kind]
+    if (!have.has(`${group}|mode`)) config.push([CONFIG_EXTENSION, group, 'mode', setting.enabled ? '1' : '0'])
+    if (!have.has(`${group}|days`)) config.push([CONFIG_EXTENSION, group, 'days', String(setting.keepDays)])
+  }
+  if (!have.has('/logs/grouped/|max_records_count'))
+    config.push([CONFIG_EXTENSION, '/logs/grouped/', 'max_records_count', '100000'])
+  await insertRows(connection, tables.config, ['extension_name', '`group`', '`key`', 'value'], config)
+}
+
+async function seedListings(connection: mysql.Connection, tables: M2eTables, records: NewLogRecord<'listing'>[]) {
+  const listings = new Map<number, unknown[]>()
+  for (const r of records) listings.set(r.listingId, [r.listingId, r.listingTitle, r.accountId, r.shopId])
+  await insertRows(connection, tables.listing, ['id', 'title', 'account_id', 'shop_id'], [...listings.values()])
+}
+
+async function seedOrders(connection: mysql.Connection, tables: M2eTables, records: NewLogRecord<'order'>[]) {
+  const orders = new Map<number, unknown[]>()
+  const sales = new Map<number, unknown[]>()
+  for (const r of records) {
+    orders.set(r.orderId, [r.orderId, r.accountId, r.shopId, r.ttsOrderId, r.magentoOrderId])
+    if (r.magentoOrderId !== null) sales.set(r.magentoOrderId, [r.magentoOrderId, r.magentoOrderNumber])
+  }
+  await insertRows(
+    connection,
+    tables.order,
+    ['id', 'account_id', 'shop_id', 'tts_order_id', 'magento_order_id'],
+    [...orders.values()],
+  )
+  await insertRows(connection, tables.salesOrder, ['entity_id', 'increment_id'], [...sales.values()])
+}
+
+/** Each log's columns, and how a generated record fills them. */
+const LOG_ROWS: Record<LogKindName, { columns: string[]; row: (r: never) => unknown[] }> = {
+  listing: {
+    columns: [
+      'account_id',
+      'shop_id',
+      'listing_id',
+      'product_id',
+      'listing_product_id',
+      'listing_title',
+      'product_title',
+      'action_id',
+      'action',
+      'initiator',
+      'type',
+      'description',
+      'create_date',
+    ],
+    row: (r: NewLogRecord<'listing'>) => [
+      r.accountId,
+      r.shopId,
+      r.listingId,
+      r.productId,
+      r.listingProductId,
+      r.listingTitle,
+      r.productTitle,
+      r.actionId,
+      r.action,
+      r.initiator,
+      r.type,
+      r.description,
+      datetime(r.createDate),
+    ],
+  },
+  order: {
+    columns: ['account_id', 'shop_id', 'order_id', 'type', 'initiator', 'description', 'create_date'],
+    row: (r: NewLogRecord<'order'>) => [
+      r.accountId,
+      r.shopId,
+      r.orderId,
+      r.type,
+      r.initiator,
+      r.description,
+      datetime(r.createDate),
+    ],
+  },
+  synchronization: {
+    columns: [
+      'operation_history_id',
+      'task',
+      'initiator',
+      'type',
+      'description',
+      'detailed_description',
+      'create_date',
+    ],
+    row: (r: NewLogRecord<'synchronization'>) => [
+      r.operationHistoryId,
+      r.task,
+      r.initiator,
+      r.type,
+      r.description,
+      r.detailedDescription,
+      datetime(r.createDate),
+    ],
+  },
+}
+
+function insertLog(
+  connection: mysql.Connection,
+  tables: M2eTables,
+  log: LogTable,
+  kind: LogKindName,
+  records: NewLogRecord<LogKindName>[],
+) {
+  const { columns, row } = LOG_ROWS[kind]
+  const sql = `INSERT INTO ${tables[log]} (${columns.join(', ')}) VALUES ?`
+  return insertBatches(connection, sql, records.length, (start, end) =>
+    records.slice(start, end).map((r) => row(r as never)),
+  )
+}

@@ -1,0 +1,77 @@
+/**
+ * What the API reads and writes, whatever holds it: the preview's SQLite file (`SqliteStore`,
+ * server/db.ts) or M2E's own tables in MySQL/MariaDB (`MysqlStore`, server/mysql/store.ts). The
+ * API (server/api.ts) talks to this interface only.
+ */
+import type { LogKindName, LogsClearingSettings, Meta, NewLogRecord } from '../src/api/schemas.ts'
+import type { ApiErrorBody } from '../src/api/schemas.ts'
+
+/** Where a page of records starts: after this record, in newest-first order. */
+export interface Seek {
+  /** UTC milliseconds. */
+  createDate: number
+  id: number
+}
+
+/** The server-side narrowing of a log query (already validated). Dates are UTC milliseconds. */
+export interface LogFilter {
+  accountId?: number
+  shopId?: number
+  listingId?: number
+  listingProductId?: number
+  orderId?: number
+  from?: number
+  to?: number
+  afterId?: number
+}
+
+/** The fields each log's filter may narrow by (the others are refused with a 400). */
+export const FILTER_FIELDS: Record<LogKindName, readonly (keyof LogFilter)[]> = {
+  listing: ['accountId', 'shopId', 'listingId', 'listingProductId'],
+  order: ['accountId', 'shopId', 'orderId'],
+  synchronization: [],
+}
+
+/** One log under one filter, read newest first. */
+export interface LogReader {
+  /** The API names of the row values, in row order; `createDate` is UTC milliseconds. */
+  readonly fields: readonly string[]
+  /** Records matching the filter. */
+  count(): Promise<number>
+  /** Up to `limit` rows after `after` (null: from the newest), newest first (create date, then id). */
+  rows(after: Seek | null, limit: number): Promise<unknown[][]>
+}
+
+/** What a store may be asked to change. */
+export type StoreWrite = 'clear' | 'settings' | 'post'
+
+export interface LogStore {
+  /** Where the data is, for logs and startup messages (never a password). */
+  readonly label: string
+  /** Why the store refuses this write, in words that say how to allow it; null when it is allowed. */
+  refuses(write: StoreWrite): string | null
+  meta(): Promise<Meta>
+  settings(): Promise<LogsClearingSettings>
+  saveSettings(settings: LogsClearingSettings): Promise<void>
+  reader(kind: LogKindName, filter: LogFilter): LogReader
+  /** Adds records, all or none; answers their ids. */
+  insert<K extends LogKindName>(kind: K, records: readonly NewLogRecord<K>[]): Promise<number[]>
+  /** Clear All: deletes every record of the log; answers how many. */
+  clear(kind: LogKindName): Promise<number>
+  /** Logs Clearing, run by the preview server hourly; a store whose owner runs it answers null. */
+  applyRetention(now?: number): Promise<Record<LogKindName, number> | null>
+  close(): Promise<void>
+}
+
+/**
+ * A failure the store can explain to the client (a database that is down, a missing table):
+ * the API answers `status` with this body, never a stack trace.
+ */
+export class StoreError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(`${body.error}: ${body.details.map((d) => d.message).join('; ')}`)
+  }
+}
