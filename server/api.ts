@@ -109,6 +109,8 @@ export const FaultSchema = z.strictObject({
   dropAfterChunks: z.int().min(0).optional(),
   /** A streamed load: line N (from 0) is sent broken (not JSON); the lines after it are whole. */
   malformedChunk: z.int().min(0).optional(),
+  /** A streamed load: wait this long before reading each line after the first (a slow database). */
+  lineDelayMs: z.int().min(0).max(60_000).optional(),
   /** Skip this many matching requests before the fault starts. @default 0 */
   after: z.int().min(0).default(0),
   /** How many matching requests get it. @default 1 */
@@ -296,6 +298,7 @@ const STREAM_DROP_AFTER_MS = 1000
 interface StreamFault {
   dropAfterChunks?: number
   malformedChunk?: number
+  lineDelayMs?: number
 }
 
 /**
@@ -311,6 +314,10 @@ async function streamLogs(
   headers: Record<string, string>,
   fault: StreamFault | null,
 ) {
+  let limit = plan.query.limit
+  // The first rows are read before the head is sent: a database that is down gets its own
+  // error status (503, saying so), not a 200 cut short.
+  const firstRows = await plan.rows(plan.start, limit + 1)
   const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   res.writeHead(200, {
     'Content-Type': `${STREAM_CONTENT_TYPE}; charset=utf-8`,
@@ -342,9 +349,9 @@ async function streamLogs(
   let after = plan.start
   let sent = 0
   let lines = 0
-  let limit = plan.query.limit
   for (let chunk = 0; !closed; chunk++) {
-    const rows = await plan.rows(after, limit + 1)
+    if (chunk > 0 && fault?.lineDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.lineDelayMs))
+    const rows = chunk === 0 ? firstRows : await plan.rows(after, limit + 1)
     const hasMore = rows.length > limit
     if (hasMore) rows.pop()
     const page: ColumnsPageBody = columnsPage(kind, plan, rows, hasMore)
@@ -508,7 +515,8 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
       send(res, fault.status, { error: `Injected fault ${fault.status}`, details: [] }, corsHeaders)
       return true
     }
-    if (fault.dropAfterChunks !== undefined || fault.malformedChunk !== undefined) return fault
+    if (fault.dropAfterChunks !== undefined || fault.malformedChunk !== undefined || fault.lineDelayMs !== undefined)
+      return fault
     return false
   }
 

@@ -2,7 +2,15 @@ import { ApiErrorBodySchema, type ApiErrorBody } from '@/api/schemas'
 
 /** Every way a request can fail, in the words the UI needs to explain it. */
 export type ApiErrorKind =
-  'offline' | 'timeout' | 'unauthorised' | 'not-found' | 'bad-request' | 'server' | 'bad-response' | 'aborted'
+  | 'offline'
+  | 'timeout'
+  | 'unauthorised'
+  | 'read-only'
+  | 'not-found'
+  | 'bad-request'
+  | 'server'
+  | 'bad-response'
+  | 'aborted'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
@@ -52,11 +60,15 @@ export function errorOfStatus(status: number, data: unknown): ApiError {
   const parsedBody = ApiErrorBodySchema.safeParse(data)
   const body = parsedBody.success ? parsedBody.data : undefined
   const serverSaid = body?.error ? `: ${body.error}` : ''
+  if (status === 403 && body?.error === 'Read-only') {
+    return new ApiError('read-only', `The server refused the change (HTTP 403)${serverSaid}.`, status, body.details)
+  }
   if (status === 401 || status === 403) {
     return new ApiError('unauthorised', `The session has expired or access was refused (HTTP ${status}).`, status)
   }
   if (status === 404) return new ApiError('not-found', `Not found (HTTP 404)${serverSaid}.`, status, body?.details)
   if (status === 429) return new ApiError('server', 'The server is busy (HTTP 429).', status)
-  if (status >= 500) return new ApiError('server', `The server failed (HTTP ${status})${serverSaid}.`, status)
+  if (status >= 500)
+    return new ApiError('server', `The server failed (HTTP ${status})${serverSaid}.`, status, body?.details)
   return new ApiError('bad-request', `The request was refused (HTTP ${status})${serverSaid}.`, status, body?.details)
 }

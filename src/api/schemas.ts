@@ -155,7 +155,11 @@ export type LogPage = z.infer<typeof LogPageSchema>
 
 export const ShopSchema = z.object({ id, name: text(255), region: text(16) })
 export const AccountSchema = z.object({ id, title: text(255), shops: z.array(ShopSchema) })
-export const MetaSchema = z.object({ accounts: z.array(AccountSchema) })
+/**
+ * `readOnly`: the server will refuse Clear All and settings changes (a store's database opened
+ * read-only), so the pages do not offer them. Absent: writable.
+ */
+export const MetaSchema = z.object({ accounts: z.array(AccountSchema), readOnly: z.optional(z.boolean()) })
 export type Shop = z.infer<typeof ShopSchema>
 export type Account = z.infer<typeof AccountSchema>
 export type Meta = z.infer<typeof MetaSchema>

@@ -160,6 +160,7 @@ export default {
       offline: 'The server could not be reached. Check the connection and retry.',
       timeout: 'The server took too long to answer.',
       unauthorised: 'Your admin session has expired. Sign in again, then retry.',
+      'read-only': 'The server holds this log read-only.',
       'not-found': 'The log could not be found on the server.',
       'bad-request': 'The server refused the request.',
       server: 'The server had a problem loading the log.',
@@ -167,6 +168,7 @@ export default {
       aborted: 'Loading was stopped.',
     },
     errorTitle: 'The log could not be loaded completely',
+    serverSaid: 'The server says: {message}',
     rejected:
       '{count} record was rejected because it was malformed. | {count} records were rejected because they were malformed.',
     rejectedShow: 'Show reasons',
@@ -182,6 +184,8 @@ export default {
     saved: 'The settings were saved.',
     loadFailed: 'The settings could not be loaded: {message}',
     saveFailed: 'The settings could not be saved: {message}',
+    readOnly:
+      'These settings are read from a store database without write access: they are shown, and cannot be changed here.',
     range: 'Keep For must be a whole number of days from 14 to 90.',
     raised: 'Minimum is {min} days: {typed} was raised to {kept}.',
     lowered: 'Maximum is {max} days: {typed} was lowered to {kept}.',
@@ -271,6 +275,8 @@ export default {
     confirm: 'This deletes all {count} records of {log}. They cannot be restored. The other logs are not touched.',
     cancel: 'Cancel',
     failed: 'The log could not be cleared: {message}',
+    readOnly: 'Read-only',
+    readOnlyHint: 'This log is read from a store database without write access, so it cannot be cleared here.',
     logs: {
       listing: 'Listings Logs & Events',
       order: 'Orders Logs & Events',

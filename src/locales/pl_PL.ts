@@ -162,6 +162,7 @@ const pl: MessageSchema = {
       offline: 'Nie można połączyć się z serwerem. Sprawdź połączenie i ponów.',
       timeout: 'Serwer zbyt długo nie odpowiadał.',
       unauthorised: 'Sesja panelu administracyjnego wygasła. Zaloguj się ponownie i ponów.',
+      'read-only': 'Serwer udostępnia ten dziennik tylko do odczytu.',
       'not-found': 'Nie znaleziono dziennika na serwerze.',
       'bad-request': 'Serwer odrzucił żądanie.',
       server: 'Serwer miał problem z wczytaniem dziennika.',
@@ -169,6 +170,7 @@ const pl: MessageSchema = {
       aborted: 'Wczytywanie zostało przerwane.',
     },
     errorTitle: 'Nie udało się wczytać całego dziennika',
+    serverSaid: 'Odpowiedź serwera: {message}',
     rejected:
       'Odrzucono {count} wpis, ponieważ był uszkodzony. | Odrzucono {count} wpisy, ponieważ były uszkodzone. | Odrzucono {count} wpisów, ponieważ były uszkodzone.',
     rejectedShow: 'Pokaż powody',
@@ -184,6 +186,8 @@ const pl: MessageSchema = {
     saved: 'Ustawienia zostały zapisane.',
     loadFailed: 'Nie udało się wczytać ustawień: {message}',
     saveFailed: 'Nie udało się zapisać ustawień: {message}',
+    readOnly:
+      'Te ustawienia są odczytywane z bazy danych sklepu bez prawa zapisu: można je przejrzeć, ale nie można ich tu zmienić.',
     range: 'Okres przechowywania musi być liczbą całkowitą dni od 14 do 90.',
     raised: 'Najmniej {min} dni: wpisane {typed} podniesiono do {kept}.',
     lowered: 'Najwyżej {max} dni: wpisane {typed} obniżono do {kept}.',
@@ -270,6 +274,9 @@ const pl: MessageSchema = {
   },
   clearAll: {
     failed: 'Nie udało się wyczyścić dziennika: {message}',
+    readOnly: 'Tylko do odczytu',
+    readOnlyHint:
+      'Ten dziennik jest odczytywany z bazy danych sklepu bez prawa zapisu, więc nie można go tu wyczyścić.',
     button: 'Wyczyść wszystko',
     title: 'Wyczyść wszystko: {log}',
     confirm:

@@ -11,37 +11,13 @@ import { createApiClient } from '@/api/client'
 import { ApiError } from '@/api/errors'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore } from '@/stores/logStore'
-import { injectFaults, startTestServer, type TestServer } from './testServer.ts'
+import { STORES, injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 /** 1,000 in the first line, then 5,000 a line: six lines. */
 const RECORDS = 25_000
 let server: TestServer
 /** Every listing record id, newest first, as the rows format pages them. */
 let allIds: number[]
-
-beforeAll(async () => {
-  server = await startTestServer({ listing: RECORDS, order: 10, synchronization: 10 }, { testMode: true })
-  allIds = []
-  let cursor: string | null = null
-  do {
-    const params = new URLSearchParams({ limit: '10000', ...(cursor && { cursor }) })
-    const page = (await (await fetch(`${server.apiUrl}/logs/listing?${params}`)).json()) as {
-      items: { id: number }[]
-      nextCursor: string | null
-    }
-    allIds.push(...page.items.map((r) => r.id))
-    cursor = page.nextCursor
-  } while (cursor)
-})
-afterAll(() => server.stop())
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' })
-})
-beforeEach(() => {
-  setActivePinia(createPinia())
-  useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
-})
 
 const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)
 
@@ -64,7 +40,31 @@ function heldIds(store: ReturnType<typeof useListingLogStore>) {
 
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b)
 
-describe('the streamed load', () => {
+describe.each(STORES)('the streamed load, %s store', (store) => {
+  beforeAll(async () => {
+    server = await startTestServer({ listing: RECORDS, order: 10, synchronization: 10 }, { testMode: true, store })
+    allIds = []
+    let cursor: string | null = null
+    do {
+      const params = new URLSearchParams({ limit: '10000', ...(cursor && { cursor }) })
+      const page = (await (await fetch(`${server.apiUrl}/logs/listing?${params}`)).json()) as {
+        items: { id: number }[]
+        nextCursor: string | null
+      }
+      allIds.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor
+    } while (cursor)
+  })
+  afterAll(() => server.stop())
+  afterEach(async () => {
+    vi.restoreAllMocks()
+    await fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' })
+  })
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+  })
+
   it('brings a whole log in one request, every record once', async () => {
     const requests = watchStreamRequests()
     const store = useListingLogStore()

@@ -8,7 +8,7 @@ import { startApiServer, type RunningApiServer } from '../../server/server.ts'
 import type { SeedCounts } from '../../server/db.ts'
 import { seedMysql } from '../../server/mysql/seed.ts'
 import { m2eTables } from '../../server/mysql/schema.ts'
-import { mariaDbUrl, rootSql } from '../setup/mariadb.ts'
+import { mariaDbUrl, rootSql, type MariaDbAddress } from '../setup/mariadb.ts'
 
 /** The seed's newest record time: this hour, so Logs Clearing at start removes nothing. */
 export const SEED_NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000
@@ -39,6 +39,8 @@ export interface TestServerOptions {
   database?: string
   /** MySQL only: the Magento table prefix. */
   tablePrefix?: string
+  /** MySQL only: a server of the test's own (one it stops and starts). @default the run's shared one */
+  mariadb?: MariaDbAddress
 }
 
 let databases = 0
@@ -59,7 +61,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const common = { seed, now: SEED_NOW, testMode: options.testMode, cors: options.cors, formKey: options.formKey }
   if (options.store === 'mysql') {
-    const address = inject('mariadb')
+    const address = options.mariadb ?? inject('mariadb')
     const database = options.database ?? (await createMysqlDatabase(seed, options.tablePrefix))
     const url = mariaDbUrl(address, database)
     const server = await startApiServer({

@@ -18,6 +18,13 @@ export interface MariaDbAddress {
   socket: string
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test run's MariaDB server (tests/setup/mariadbGlobal.ts). */
+    mariadb: MariaDbAddress
+  }
+}
+
 export interface MariaDbServer extends MariaDbAddress {
   /** `mysql://` URL of a database on this server (TCP, with the test user's password). */
   url(database: string): string

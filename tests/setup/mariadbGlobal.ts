@@ -3,13 +3,7 @@
  * by the MySQL runs of the contract suites, each in a database of its own.
  */
 import type { TestProject } from 'vitest/node'
-import { startMariaDb, type MariaDbAddress } from './mariadb.ts'
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    mariadb: MariaDbAddress
-  }
-}
+import { startMariaDb } from './mariadb.ts'
 
 export default async function setup(project: TestProject) {
   const server = await startMariaDb()

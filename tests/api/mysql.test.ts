@@ -1,0 +1,270 @@
+// @vitest-environment node
+/**
+ * What only the MySQL/MariaDB store has: M2E's own tables and joins, a real store's safety
+ * (read-only by default), the cursor walk's index use, and a database that is missing a table
+ * or goes down mid-load. The contract both stores share is in backend, badRequests and stream.
+ */
+import mysql from 'mysql2/promise'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { connectionOptions } from '../../server/mysql/seed.ts'
+import { MysqlStore } from '../../server/mysql/store.ts'
+import { useAppConfigStore } from '@/stores/appConfig'
+import { useListingLogStore } from '@/stores/logStore'
+import { rootSql, startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
+import { createMysqlDatabase, injectFaults, startTestServer, type TestServer } from './testServer.ts'
+
+type Body = { error?: string; details?: { field: string; message: string }[]; [key: string]: unknown }
+
+async function call(server: TestServer, path: string, init?: RequestInit) {
+  const response = await fetch(server.apiUrl + path, init)
+  const text = await response.text()
+  return { status: response.status, text, body: JSON.parse(text) as Body }
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+const SETTINGS = {
+  listing: { enabled: true, keepDays: 14 },
+  order: { enabled: false, keepDays: 90 },
+  synchronization: { enabled: true, keepDays: 60 },
+}
+
+describe("the MySQL store over M2E's tables", () => {
+  const seed = { listing: 2000, order: 400, synchronization: 100 }
+  let database: string
+  let readOnly: TestServer
+  let writable: TestServer
+  const sql = (statements: string) => rootSql(inject('mariadb'), `USE ${database};\n${statements}`)
+
+  beforeAll(async () => {
+    database = await createMysqlDatabase(seed)
+    readOnly = await startTestServer(seed, { store: 'mysql', database, allowWrites: false })
+    writable = await startTestServer(seed, { store: 'mysql', database, allowWrites: true })
+  })
+  afterAll(async () => {
+    await readOnly.stop()
+    await writable.stop()
+    rootSql(inject('mariadb'), `DROP DATABASE ${database}`)
+  })
+
+  it('is read-only by default: Clear All, settings and new records answer 403 saying how to allow them', async () => {
+    const before = readOnly.snapshot()
+    const writes = [
+      call(readOnly, '/logs/synchronization', { method: 'DELETE' }),
+      call(readOnly, '/logs/listing', { method: 'DELETE' }),
+      call(readOnly, '/settings/logs-clearing', json('PUT', SETTINGS)),
+    ]
+    for (const { status, body } of await Promise.all(writes)) {
+      expect(status).toBe(403)
+      expect(body.error).toBe('Read-only')
+      expect(body.details![0]!.message).toContain('--allow-writes')
+      expect(body.details![0]!.message).toContain('LOGS_MYSQL_ALLOW_WRITES=1')
+    }
+    const post = await call(readOnly, '/logs/synchronization', json('POST', { items: [] }))
+    expect(post.status).toBe(403)
+    expect(readOnly.snapshot()).toBe(before)
+  })
+
+  it('says in meta whether it is read-only, so the pages do not offer what would fail', async () => {
+    expect((await call(readOnly, '/meta')).body.readOnly).toBe(true)
+    expect((await call(writable, '/meta')).body.readOnly).toBe(false)
+  })
+
+  it('the read-only sessions are read-only in the database too', async () => {
+    const store = new MysqlStore({ url: readOnly.mysqlUrl! })
+    try {
+      // Past the API's own refusal, straight at the pool: the database refuses the write.
+      const pool = (store as unknown as { pool: mysql.Pool }).pool
+      await expect(pool.query('DELETE FROM m2e_tts_synchronization_log')).rejects.toMatchObject({
+        code: 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION',
+      })
+    } finally {
+      await store.close()
+    }
+    expect((await call(readOnly, '/logs/synchronization?limit=1')).body.totalEstimate).toBe(seed.synchronization)
+  })
+
+  it("shows the order numbers from M2E's order and Magento's sales_order (none: null)", async () => {
+    const [orderId, magentoOrderId] = sql(
+      'SELECT id, magento_order_id FROM m2e_tts_order WHERE magento_order_id IS NOT NULL ORDER BY id LIMIT 1',
+    )
+      .trim()
+      .split('\t')
+      .map(Number)
+    sql(`UPDATE m2e_tts_order SET tts_order_id = 'TTS-JOINED-1' WHERE id = ${orderId};
+         UPDATE sales_order SET increment_id = 'MAGENTO-JOINED-1' WHERE entity_id = ${magentoOrderId};`)
+    const joined = (await call(readOnly, `/logs/order?orderId=${orderId}`)).body.items as Record<string, unknown>[]
+    expect(joined.length).toBeGreaterThan(0)
+    for (const record of joined) {
+      expect(record).toMatchObject({
+        orderId,
+        ttsOrderId: 'TTS-JOINED-1',
+        magentoOrderId,
+        magentoOrderNumber: 'MAGENTO-JOINED-1',
+      })
+    }
+    sql(`UPDATE m2e_tts_order SET magento_order_id = NULL WHERE id = ${orderId}`)
+    const unlinked = (await call(readOnly, `/logs/order?orderId=${orderId}`)).body.items as Record<string, unknown>[]
+    for (const record of unlinked) expect(record).toMatchObject({ magentoOrderId: null, magentoOrderNumber: null })
+  })
+
+  it('reads Logs Clearing from m2e_core_config, and with writes allowed changes only those rows', async () => {
+    sql(`UPDATE m2e_core_config SET value = '0' WHERE \`group\` = '/logs/clearing/orders/' AND \`key\` = 'mode';
+         UPDATE m2e_core_config SET value = '45' WHERE \`group\` = '/logs/clearing/listings/' AND \`key\` = 'days';`)
+    expect((await call(readOnly, '/settings/logs-clearing')).body).toMatchObject({
+      listing: { enabled: true, keepDays: 45 },
+      order: { enabled: false, keepDays: 90 },
+    })
+    const others = () =>
+      sql("SELECT `group`, `key`, value FROM m2e_core_config WHERE `group` NOT LIKE '/logs/clearing/%'")
+    const othersBefore = others()
+    expect(othersBefore).toContain('max_records_count')
+    const put = await call(writable, '/settings/logs-clearing', json('PUT', SETTINGS))
+    expect(put).toMatchObject({ status: 200, body: SETTINGS })
+    expect(
+      sql("SELECT `group`, `key`, value FROM m2e_core_config WHERE `group` LIKE '/logs/clearing/%' ORDER BY 1, 2"),
+    ).toBe(
+      [
+        '/logs/clearing/listings/\tdays\t14',
+        '/logs/clearing/listings/\tmode\t1',
+        '/logs/clearing/orders/\tdays\t90',
+        '/logs/clearing/orders/\tmode\t0',
+        '/logs/clearing/synchronizations/\tdays\t60',
+        '/logs/clearing/synchronizations/\tmode\t1',
+        '',
+      ].join('\n'),
+    )
+    expect(others()).toBe(othersBefore)
+  })
+
+  it('seeks every page on the create_date index (EXPLAIN), never from the top of the table', async () => {
+    const store = new MysqlStore({ url: readOnly.mysqlUrl! })
+    const connection = await mysql.createConnection(connectionOptions(readOnly.mysqlUrl!))
+    try {
+      // A cursor near the oldest records, as late in a walk: few rows left, so the index is the
+      // cheap way there (on a small table the optimizer may scan instead for a cursor near the top).
+      const oldest = (table: string) =>
+        sql(`SELECT create_date FROM ${table} ORDER BY create_date LIMIT 1 OFFSET 5`).trim()
+      const cursors = {
+        listing: oldest('m2e_tts_listing_log'),
+        synchronization: oldest('m2e_tts_synchronization_log'),
+        order: oldest('m2e_tts_order_log'),
+      }
+      const plan = async (kind: 'listing' | 'order' | 'synchronization') => {
+        const cursor = cursors[kind]
+        const [rows] = await connection.query(`EXPLAIN ${store.seekSql(kind)}`, [cursor, cursor, 1_000_000, 5000])
+        return (rows as { table: string; type: string; key: string | null }[]).find((row) => row.table === 'l')!
+      }
+      expect(await plan('listing')).toMatchObject({ type: 'range', key: 'create_date' })
+      expect(await plan('synchronization')).toMatchObject({ type: 'range', key: 'create_date' })
+      // M2E has no create_date index on the order log: each page is a scan (see docs/api.md).
+      expect((await plan('order')).type).toBe('ALL')
+    } finally {
+      await connection.end()
+      await store.close()
+    }
+  })
+
+  it('a missing table: a clear error naming it (never a stack trace), and the other logs still load', async () => {
+    const broken = await createMysqlDatabase({ listing: 100, order: 50, synchronization: 10 })
+    rootSql(inject('mariadb'), `DROP TABLE ${broken}.m2e_tts_order_log`)
+    const server = await startTestServer(undefined, { store: 'mysql', database: broken })
+    try {
+      const { status, text, body } = await call(server, '/logs/order?format=columns')
+      expect(status).toBe(500)
+      expect(body.error).toBe('Database table missing')
+      expect(body.details![0]!.message).toMatch(/m2e_tts_order_log.*doesn't exist.*M2E TikTok Shop/)
+      expect(text).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/)
+      expect((await call(server, '/logs/listing?limit=1')).body.totalEstimate).toBe(100)
+    } finally {
+      await server.stop()
+      rootSql(inject('mariadb'), `DROP DATABASE ${broken}`)
+    }
+  })
+
+  it('reads tables under a Magento table prefix, and names the prefix when the tables are not there', async () => {
+    const prefixed = await createMysqlDatabase({ listing: 120, order: 30, synchronization: 10 }, 'mage_')
+    const right = await startTestServer(undefined, { store: 'mysql', database: prefixed, tablePrefix: 'mage_' })
+    const wrong = await startTestServer(undefined, { store: 'mysql', database: prefixed })
+    try {
+      expect((await call(right, '/logs/listing?limit=1')).body.totalEstimate).toBe(120)
+      expect((await call(right, '/meta')).body.accounts).toHaveLength(2)
+      const missing = await call(wrong, '/logs/listing')
+      expect(missing.status).toBe(500)
+      expect(missing.body.details![0]!.message).toMatch(/m2e_tts_listing_log.*table prefix ""/)
+    } finally {
+      await right.stop()
+      await wrong.stop()
+      rootSql(inject('mariadb'), `DROP DATABASE ${prefixed}`)
+    }
+  })
+
+  it('refuses a table prefix that is not a name, and a URL without a database', () => {
+    expect(() => new MysqlStore({ url: readOnly.mysqlUrl!, tablePrefix: 'x`; DROP TABLE y; --' })).toThrow(
+      /letters, digits and underscores/,
+    )
+    expect(() => new MysqlStore({ url: 'mysql://u:p@127.0.0.1:3306/' })).toThrow(/names no database/)
+    expect(() => new MysqlStore({ url: 'postgres://u:p@127.0.0.1/db' })).toThrow(/mysql:\/\//)
+  })
+})
+
+describe('a database that stops in the middle of a load', () => {
+  const RECORDS = 12_000
+  let mariadb: MariaDbServer
+  let server: TestServer
+
+  beforeAll(async () => {
+    mariadb = await startMariaDb()
+    mariadb.sql('CREATE DATABASE shop')
+    const { seedMysql } = await import('../../server/mysql/seed.ts')
+    await seedMysql({ url: mariadb.url('shop'), counts: { listing: RECORDS, order: 10, synchronization: 10 } })
+    server = await startTestServer(undefined, {
+      store: 'mysql',
+      database: 'shop',
+      testMode: true,
+      mariadb,
+    })
+  }, 60_000)
+  afterAll(async () => {
+    await server?.stop()
+    await mariadb?.destroy()
+  })
+
+  it('says the database cannot be reached, keeps what it had, and Retry goes on from the cursor once it is back', async () => {
+    const allIds = mariadb
+      .sql('SELECT id FROM shop.m2e_tts_listing_log')
+      .trim()
+      .split('\n')
+      .map(Number)
+      .sort((a, b) => a - b)
+    expect(allIds).toHaveLength(RECORDS)
+    setActivePinia(createPinia())
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+    const store = useListingLogStore()
+    // A slow database: the lines after the first come a second apart, so it stops mid-load.
+    await injectFaults(server, { path: '/logs/listing', query: 'format=columns-stream', lineDelayMs: 1000 })
+    const loading = store.load()
+    await expect.poll(() => store.loaded, { timeout: 10_000, interval: 10 }).toBeGreaterThan(0)
+    await mariadb.stop()
+    await loading
+    expect(store.status).toBe('error')
+    expect(store.error).toMatchObject({ kind: 'server', status: 503 })
+    expect(store.error!.message).toContain('Database unavailable')
+    expect(store.error!.details[0]!.message).toMatch(/MySQL tts@127\.0\.0\.1:\d+\/shop.* cannot be reached/)
+    const kept = store.loaded
+    expect(kept).toBeGreaterThan(0)
+    expect(kept).toBeLessThan(RECORDS)
+
+    await mariadb.start()
+    await store.retry()
+    expect(store.status).toBe('complete')
+    store.setViewState({ ...store.viewState, unique: false })
+    const held = Array.from(store.result.rows, (index) => store.entryAt(index).id).sort((a, b) => a - b)
+    expect(held).toEqual(allIds)
+  }, 60_000)
+})
