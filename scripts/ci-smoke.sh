@@ -39,3 +39,20 @@ echo "$out" | tail -n 1 | node -e '
     process.exit(1)
   }
 '
+
+# The stores benchmark at 2,000 records: SQLite and MariaDB (started here) read the same log whole.
+out=$(npm run --silent bench:stores -- --records 2000 --order 500 --runs 1 2>/dev/null)
+echo "$out" | tail -n 1
+echo "$out" | tail -n 1 | node -e '
+  const line = require("fs").readFileSync(0, "utf8").trim()
+  const result = JSON.parse(line)
+  const problems = []
+  if (result.records?.listing !== 2000 || result.records?.order !== 500) problems.push("records are not 2000/500")
+  for (const name of ["sqlite", "mysql", "ratio"]) if (typeof result.listingReadMs?.[name] !== "number") problems.push(`listingReadMs.${name} is not a number`)
+  for (const name of ["sqlite", "mysql", "mysqlWithCreateDateIndex"]) if (typeof result.orderReadMs?.[name] !== "number") problems.push(`orderReadMs.${name} is not a number`)
+  if (result.explain?.listingBottom?.key !== "create_date") problems.push("the listing seek does not use the create_date index")
+  if (problems.length) {
+    console.error("bench:stores printed an unexpected JSON line: " + problems.join("; ") + "\n" + line)
+    process.exit(1)
+  }
+'

@@ -26,6 +26,11 @@ export interface SeedMysqlOptions {
   counts: SeedCounts
   /** The newest record's time (ms). @default now */
   now?: number
+  /**
+   * Add to logs that already hold records. Without it, a database whose logs are not empty (a
+   * real store's, perhaps) is refused. @default false
+   */
+  append?: boolean
 }
 
 /** Rows per INSERT statement, and per transaction. */
@@ -56,6 +61,7 @@ export async function seedMysql(options: SeedMysqlOptions) {
   const connection = await mysql.createConnection(connectionOptions(options.url))
   try {
     await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0')
+    if (!options.append) await refuseFilledLogs(connection, tables)
     for (const ddl of supportTablesDdl(tables)) await connection.query(ddl)
     await seedSupport(connection, tables)
     const generate = options.now === undefined ? {} : { now: options.now }
@@ -83,6 +89,19 @@ export async function seedMysql(options: SeedMysqlOptions) {
     await connection.end()
   }
   return { ms: Math.round(performance.now() - started) }
+}
+
+/** Generated records never go beside real ones unless asked (`append`). */
+async function refuseFilledLogs(connection: mysql.Connection, tables: M2eTables) {
+  for (const log of ['listingLog', 'orderLog', 'synchronizationLog'] as const) {
+    if (!(await tableExists(connection, tables[log]))) continue
+    const [rows] = await connection.query(`SELECT EXISTS (SELECT 1 FROM ${tables[log]}) AS filled`)
+    if (Number((rows as { filled: number }[])[0]!.filled) === 1) {
+      throw new Error(
+        `${tables[log]} already holds records: the seed adds generated ones beside them only with --append (never on a real store's database)`,
+      )
+    }
+  }
 }
 
 async function tableExists(connection: mysql.Connection, quoted: string) {

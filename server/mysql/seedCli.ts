@@ -1,5 +1,6 @@
 // `npm run api:seed-mysql -- --mysql mysql://USER:PASSWORD@HOST:PORT/DATABASE [--table-prefix P]
-//  [--listing N --order N --sync N]`: creates M2E's tables where missing and loads generated logs.
+//  [--listing N --order N --sync N] [--append]`: creates M2E's tables where missing and loads
+//  generated logs. Logs that already hold records are refused unless --append.
 import { parseArgs } from 'node:util'
 import { seedCountsFromEnv } from '../db.ts'
 import { seedMysql } from './seed.ts'
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     listing: { type: 'string' },
     order: { type: 'string' },
     sync: { type: 'string' },
+    append: { type: 'boolean', default: false },
   },
 })
 
@@ -33,7 +35,12 @@ const counts = {
   synchronization: count('sync', defaults.synchronization),
 }
 try {
-  const { ms } = await seedMysql({ url: values.mysql, tablePrefix: values['table-prefix'], counts })
+  const { ms } = await seedMysql({
+    url: values.mysql,
+    tablePrefix: values['table-prefix'],
+    counts,
+    append: values.append,
+  })
   console.log(
     `Seeded M2E's tables: ${counts.listing} listing, ${counts.order} order, ${counts.synchronization} synchronization records in ${ms} ms`,
   )

@@ -4,6 +4,7 @@
  * (read-only by default), the cursor walk's index use, and a database that is missing a table
  * or goes down mid-load. The contract both stores share is in backend, badRequests and stream.
  */
+import { spawnSync } from 'node:child_process'
 import mysql from 'mysql2/promise'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -11,7 +12,7 @@ import { connectionOptions } from '../../server/mysql/seed.ts'
 import { MysqlStore } from '../../server/mysql/store.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore } from '@/stores/logStore'
-import { rootSql, startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
+import { mariaDbUrl, rootSql, startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
 import { createMysqlDatabase, injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 type Body = { error?: string; details?: { field: string; message: string }[]; [key: string]: unknown }
@@ -201,6 +202,39 @@ describe("the MySQL store over M2E's tables", () => {
       await right.stop()
       await wrong.stop()
       rootSql(inject('mariadb'), `DROP DATABASE ${prefixed}`)
+    }
+  })
+
+  it('npm run api:seed-mysql fills an empty database, and refuses logs that already hold records', () => {
+    const address = inject('mariadb')
+    const name = `tts_seed_cli_${process.pid}`
+    rootSql(address, `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name};`)
+    const seedCli = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'server/mysql/seedCli.ts', '--mysql', mariaDbUrl(address, name), ...args],
+        {
+          encoding: 'utf8',
+        },
+      )
+    try {
+      const first = seedCli('--listing', '300', '--order', '40', '--sync', '20')
+      expect(first.stdout).toContain('Seeded')
+      expect(first.status).toBe(0)
+      const counts = () =>
+        rootSql(
+          address,
+          `SELECT (SELECT COUNT(*) FROM ${name}.m2e_tts_listing_log), (SELECT COUNT(*) FROM ${name}.m2e_tts_order_log), (SELECT COUNT(*) FROM ${name}.m2e_tts_synchronization_log)`,
+        ).trim()
+      expect(counts()).toBe('300\t40\t20')
+      const again = seedCli('--listing', '300')
+      expect(again.status).toBe(2)
+      expect(again.stderr).toMatch(/m2e_tts_listing_log.*already holds records.*--append/)
+      expect(counts()).toBe('300\t40\t20')
+      expect(seedCli('--listing', '5', '--order', '0', '--sync', '0', '--append').status).toBe(0)
+      expect(counts()).toBe('305\t40\t20')
+    } finally {
+      rootSql(address, `DROP DATABASE IF EXISTS ${name}`)
     }
   })
 
