@@ -10,6 +10,9 @@ export default mergeConfig(
       setupFiles: ['tests/setup/jsdom.ts'],
       // One MariaDB server for the MySQL runs of the API contract suites.
       globalSetup: ['tests/setup/mariadbGlobal.ts'],
+      // Vitest leaves a core to itself by default: on a 2-core machine that is one worker, and
+      // the files ran one after another (most of a file's time is its start: a fork, jsdom, setup).
+      maxWorkers: 2,
       testTimeout: 30_000,
       hookTimeout: 30_000,
       server: { deps: { inline: ['element-plus'] } },
