@@ -153,7 +153,8 @@ export class MysqlStore implements LogStore {
     this.tables = m2eTables(this.prefix)
     this.sources = logSources(this.tables)
     this.allowWrites = options.allowWrites ?? false
-    this.label = `MySQL ${describeUrl(url)}${this.prefix ? ` (prefix ${this.prefix})` : ''}${this.allowWrites ? '' : ', read-only'}`
+    const notes = [...(this.prefix ? [`prefix ${this.prefix}`] : []), ...(this.allowWrites ? [] : ['read-only'])]
+    this.label = `MySQL ${describeUrl(url)}${notes.length ? ` (${notes.join(', ')})` : ''}`
     const socket = url.searchParams.get('socket')
     this.pool = mysql.createPool({
       ...(socket ? { socketPath: socket } : { host: url.hostname, port: Number(url.port || 3306) }),
@@ -204,7 +205,7 @@ export class MysqlStore implements LogStore {
       return new StoreError(503, {
         error: 'Database unavailable',
         details: detail(
-          `${this.label} cannot be reached (${code}); a load goes on from where it stopped once it is back`,
+          `${this.label} cannot be reached (${code}). Once it is back, Retry goes on from where the load stopped.`,
         ),
       })
     }

@@ -108,3 +108,23 @@ test('the synchronization log, and Logs Clearing shown read-only from m2e_core_c
   await expect(page.getByTestId('clearing-listing-days').locator('input')).toBeDisabled()
   await expect(page.getByTestId('logs-clearing-save')).toHaveCount(0)
 })
+
+test('a database that is down: the page names it, and Retry loads the log once it is back', async ({ page }) => {
+  await mariadb.stop()
+  try {
+    await page.goto('/help-center/synchronization-logs')
+    const error = page.getByTestId('load-error')
+    await expect(error).toBeVisible({ timeout: 30_000 })
+    await expect(error).toContainText('HTTP 503')
+    // Nothing was read: the grid does not claim the log is empty.
+    await expect(page.getByTestId('log-empty')).toHaveCount(0)
+    await expect(page.getByTestId('load-error-detail')).toContainText(
+      /MySQL tts@127\.0\.0\.1:\d+\/magento.*cannot be reached/,
+    )
+  } finally {
+    await mariadb.start()
+  }
+  await page.getByTestId('load-retry').click()
+  await waitForComplete(page)
+  expect((await summary(page)).total).toBe(SEED.synchronization)
+})
