@@ -199,9 +199,15 @@ function encodeCursor(createDate: number, id: number) {
   return Buffer.from(`${createDate}:${id}`).toString('base64url')
 }
 
+/** 9999-12-31T23:59:59.999Z */
+const MAX_DATE_MS = 253_402_300_799_999
+
 function decodeCursor(cursor: string): { createDate: number; id: number } {
   const match = /^(\d{1,15}):(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match) throw badRequest('Invalid query', [{ field: 'cursor', message: 'not a cursor this API issued' }])
+  // Dates past the year 9999 are not dates any store keeps.
+  if (!match || Number(match[1]) > MAX_DATE_MS) {
+    throw badRequest('Invalid query', [{ field: 'cursor', message: 'not a cursor this API issued' }])
+  }
   return { createDate: Number(match[1]), id: Number(match[2]) }
 }
 

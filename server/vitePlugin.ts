@@ -40,10 +40,25 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
   const dbFile = options.dbFile ?? process.env.PREVIEW_DB ?? '.data/preview.sqlite'
 
   const middleware = (...args: Parameters<ReturnType<typeof createApiHandler>>) => {
-    const [req, , next] = args
+    const [req, res, next] = args
     if (!req.url?.startsWith('/api/')) return next?.()
     if (!handler) {
-      store = storeFromEnv(dbFile).store
+      try {
+        store = storeFromEnv(dbFile).store
+      } catch (error) {
+        // A bad LOGS_MYSQL_URL or LOGS_TABLE_PREFIX (or an unreadable SQLite file): said plainly,
+        // in the API's error shape, never as a stack trace. It is tried again on the next request.
+        const message = error instanceof Error ? error.message : String(error)
+        console.error(`[preview api] the store could not be opened: ${message}`)
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+        res.end(
+          JSON.stringify({
+            error: 'Preview backend misconfigured',
+            details: [{ field: process.env.LOGS_MYSQL_URL ? 'LOGS_MYSQL_URL' : 'PREVIEW_DB', message }],
+          }),
+        )
+        return
+      }
       console.log(`[preview api] ${store.label}`)
       retention = startRetention(store)
       handler = createApiHandler(store, {

@@ -5,6 +5,7 @@
  * `npm run api:seed-mysql -- --mysql URL [--listing N --order N --sync N]`.
  */
 import mysql from 'mysql2/promise'
+import { urlHost } from './store.ts'
 import { DEFAULT_LOGS_CLEARING, type LogKindName, type NewLogRecord } from '../../src/api/schemas.ts'
 import { META, generateListingRecords, generateOrderRecords, generateSynchronizationRecords } from '../generate.ts'
 import type { SeedCounts } from '../db.ts'
@@ -45,7 +46,7 @@ export function connectionOptions(url: string): mysql.ConnectionOptions {
   const parsed = new URL(url)
   const socket = parsed.searchParams.get('socket')
   return {
-    ...(socket ? { socketPath: socket } : { host: parsed.hostname, port: Number(parsed.port || 3306) }),
+    ...(socket ? { socketPath: socket } : { host: urlHost(parsed), port: Number(parsed.port || 3306) }),
     user: decodeURIComponent(parsed.username),
     password: decodeURIComponent(parsed.password),
     database: decodeURIComponent(parsed.pathname.slice(1)),
@@ -61,7 +62,7 @@ export async function seedMysql(options: SeedMysqlOptions) {
   const connection = await mysql.createConnection(connectionOptions(options.url))
   try {
     await connection.query('SET SESSION unique_checks = 0, foreign_key_checks = 0')
-    if (!options.append) await refuseFilledLogs(connection, tables)
+    if (!options.append) await refuseFilledTables(connection, tables)
     for (const ddl of supportTablesDdl(tables)) await connection.query(ddl)
     await seedSupport(connection, tables)
     const generate = options.now === undefined ? {} : { now: options.now }
@@ -91,9 +92,9 @@ export async function seedMysql(options: SeedMysqlOptions) {
   return { ms: Math.round(performance.now() - started) }
 }
 
-/** Generated records never go beside real ones unless asked (`append`). */
-async function refuseFilledLogs(connection: mysql.Connection, tables: M2eTables) {
-  for (const log of ['listingLog', 'orderLog', 'synchronizationLog'] as const) {
+/** Generated records never go beside a store's own (logs, accounts, orders) unless asked (`append`). */
+async function refuseFilledTables(connection: mysql.Connection, tables: M2eTables) {
+  for (const log of ['listingLog', 'orderLog', 'synchronizationLog', 'account', 'order', 'salesOrder'] as const) {
     if (!(await tableExists(connection, tables[log]))) continue
     const [rows] = await connection.query(`SELECT EXISTS (SELECT 1 FROM ${tables[log]}) AS filled`)
     if (Number((rows as { filled: number }[])[0]!.filled) === 1) {

@@ -105,6 +105,9 @@ export function sqlDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 23).replace('T', ' ')
 }
 
+/** Records with a date: not NULL, and not MySQL's zero date `0000-00-00` (which reads as no date). */
+const VALID_DATE_SQL = "l.create_date >= '1000-01-01'"
+
 /** The seek past a cursor, as MariaDB turns it into a range on the create_date index. */
 export const SEEK_SQL = '(l.create_date < ? OR (l.create_date = ? AND l.id < ?))'
 
@@ -123,6 +126,12 @@ const UNREACHABLE = new Set([
   'ER_CON_COUNT_ERROR',
   'ER_CLIENT_INTERACTION_TIMEOUT',
 ])
+
+/** Reads give up after this long: a stalled database is an error, not a request that hangs. */
+const QUERY_TIMEOUT_MS = 60_000
+
+/** A URL's host for the client library (`[::1]` → `::1`). */
+export const urlHost = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1')
 
 /** The URL without its password, for messages. */
 function describeUrl(url: URL): string {
@@ -157,7 +166,7 @@ export class MysqlStore implements LogStore {
     this.label = `MySQL ${describeUrl(url)}${notes.length ? ` (${notes.join(', ')})` : ''}`
     const socket = url.searchParams.get('socket')
     this.pool = mysql.createPool({
-      ...(socket ? { socketPath: socket } : { host: url.hostname, port: Number(url.port || 3306) }),
+      ...(socket ? { socketPath: socket } : { host: urlHost(url), port: Number(url.port || 3306) }),
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
       database,
@@ -173,7 +182,10 @@ export class MysqlStore implements LogStore {
     if (!this.allowWrites) {
       // Defence in depth: the database itself refuses a write on these sessions.
       this.pool.pool.on('connection', (connection) => {
-        connection.query('SET SESSION TRANSACTION READ ONLY')
+        connection.query('SET SESSION TRANSACTION READ ONLY', (error: unknown) => {
+          // A session that could not be made read-only is not used.
+          if (error) connection.destroy()
+        })
       })
     }
   }
@@ -189,7 +201,7 @@ export class MysqlStore implements LogStore {
   /** Runs a query, turning a database failure into a StoreError that names it. */
   private async query<T>(sql: string, params: unknown[] = [], rowsAsArray = false): Promise<T> {
     try {
-      const [rows] = await this.pool.query({ sql, values: params, rowsAsArray })
+      const [rows] = await this.pool.query({ sql, values: params, rowsAsArray, timeout: QUERY_TIMEOUT_MS })
       return rows as T
     } catch (error) {
       throw this.explain(error)
@@ -223,8 +235,15 @@ export class MysqlStore implements LogStore {
         details: detail(`${e.sqlMessage ?? code} (${this.label})`),
       })
     }
-    if (code === 'ER_TABLEACCESS_DENIED_ERROR' || code === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION') {
-      return new StoreError(403, { error: 'Database refused the request', details: detail(e.sqlMessage ?? code) })
+    if (code === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION') {
+      return new StoreError(403, { error: 'Read-only', details: detail(this.refuses('clear') ?? e.sqlMessage ?? code) })
+    }
+    if (code === 'ER_TABLEACCESS_DENIED_ERROR' || code === 'ER_COLUMNACCESS_DENIED_ERROR') {
+      // Not the admin session's fault: a database user without SELECT on a table the pages read.
+      return new StoreError(500, {
+        error: 'Database refused access',
+        details: detail(`${e.sqlMessage ?? code} (${this.label}): grant the database user SELECT on M2E's tables`),
+      })
     }
     console.error('[mysql store]', error)
     return new StoreError(500, {
@@ -303,8 +322,8 @@ export class MysqlStore implements LogStore {
 
   reader(kind: LogKindName, filter: LogFilter): LogReader {
     const { from, fields } = this.sources[kind]
-    // A record without a date has no place in a newest-first walk.
-    const where = ['l.create_date IS NOT NULL']
+    // A record without a date (or with MySQL's zero date) has no place in a newest-first walk.
+    const where = [VALID_DATE_SQL]
     const params: (number | string)[] = []
     for (const field of FILTER_FIELDS[kind]) {
       const value = filter[field]
@@ -356,7 +375,7 @@ export class MysqlStore implements LogStore {
   /** The SQL a reader runs for a page after a cursor (for EXPLAIN in the tests). */
   seekSql(kind: LogKindName): string {
     const { from, fields } = this.sources[kind]
-    return `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${from} WHERE l.create_date IS NOT NULL AND ${SEEK_SQL} ORDER BY l.create_date DESC, l.id DESC LIMIT ?`
+    return `SELECT ${fields.map((f) => f.sql).join(', ')} FROM ${from} WHERE ${VALID_DATE_SQL} AND ${SEEK_SQL} ORDER BY l.create_date DESC, l.id DESC LIMIT ?`
   }
 
   async insert(): Promise<number[]> {

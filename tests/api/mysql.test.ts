@@ -7,13 +7,13 @@
 import { spawnSync } from 'node:child_process'
 import mysql from 'mysql2/promise'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectionOptions } from '../../server/mysql/seed.ts'
 import { MysqlStore } from '../../server/mysql/store.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore } from '@/stores/logStore'
 import { mariaDbUrl, rootSql, startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
-import { createMysqlDatabase, injectFaults, startTestServer, type TestServer } from './testServer.ts'
+import { createMysqlDatabase, injectFaults, sharedMariaDb, startTestServer, type TestServer } from './testServer.ts'
 
 type Body = { error?: string; details?: { field: string; message: string }[]; [key: string]: unknown }
 
@@ -40,7 +40,7 @@ describe("the MySQL store over M2E's tables", () => {
   let database: string
   let readOnly: TestServer
   let writable: TestServer
-  const sql = (statements: string) => rootSql(inject('mariadb'), `USE ${database};\n${statements}`)
+  const sql = (statements: string) => rootSql(sharedMariaDb(), `USE ${database};\n${statements}`)
 
   beforeAll(async () => {
     database = await createMysqlDatabase(seed)
@@ -50,7 +50,7 @@ describe("the MySQL store over M2E's tables", () => {
   afterAll(async () => {
     await readOnly.stop()
     await writable.stop()
-    rootSql(inject('mariadb'), `DROP DATABASE ${database}`)
+    rootSql(sharedMariaDb(), `DROP DATABASE ${database}`)
   })
 
   it('is read-only by default: Clear All, settings and new records answer 403 saying how to allow them', async () => {
@@ -173,7 +173,7 @@ describe("the MySQL store over M2E's tables", () => {
 
   it('a missing table: a clear error naming it (never a stack trace), and the other logs still load', async () => {
     const broken = await createMysqlDatabase({ listing: 100, order: 50, synchronization: 10 })
-    rootSql(inject('mariadb'), `DROP TABLE ${broken}.m2e_tts_order_log`)
+    rootSql(sharedMariaDb(), `DROP TABLE ${broken}.m2e_tts_order_log`)
     const server = await startTestServer(undefined, { store: 'mysql', database: broken })
     try {
       const { status, text, body } = await call(server, '/logs/order?format=columns')
@@ -184,7 +184,7 @@ describe("the MySQL store over M2E's tables", () => {
       expect((await call(server, '/logs/listing?limit=1')).body.totalEstimate).toBe(100)
     } finally {
       await server.stop()
-      rootSql(inject('mariadb'), `DROP DATABASE ${broken}`)
+      rootSql(sharedMariaDb(), `DROP DATABASE ${broken}`)
     }
   })
 
@@ -201,12 +201,12 @@ describe("the MySQL store over M2E's tables", () => {
     } finally {
       await right.stop()
       await wrong.stop()
-      rootSql(inject('mariadb'), `DROP DATABASE ${prefixed}`)
+      rootSql(sharedMariaDb(), `DROP DATABASE ${prefixed}`)
     }
   })
 
   it('npm run api:seed-mysql fills an empty database, and refuses logs that already hold records', () => {
-    const address = inject('mariadb')
+    const address = sharedMariaDb()
     const name = `tts_seed_cli_${process.pid}`
     rootSql(address, `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name};`)
     const seedCli = (...args: string[]) =>
@@ -280,8 +280,8 @@ describe('a database that stops in the middle of a load', () => {
     setActivePinia(createPinia())
     useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
     const store = useListingLogStore()
-    // A slow database: the lines after the first come a second apart, so it stops mid-load.
-    await injectFaults(server, { path: '/logs/listing', query: 'format=columns-stream', lineDelayMs: 1000 })
+    // A slow database: the lines after the first come 4 s apart, so it stops mid-load.
+    await injectFaults(server, { path: '/logs/listing', query: 'format=columns-stream', lineDelayMs: 4000 })
     const loading = store.load()
     await expect.poll(() => store.loaded, { timeout: 10_000, interval: 10 }).toBeGreaterThan(0)
     await mariadb.stop()

@@ -45,9 +45,16 @@ export interface TestServerOptions {
 
 let databases = 0
 
+/** The run's shared MariaDB server; a MySQL suite fails here, saying why, when there is none. */
+export function sharedMariaDb(): MariaDbAddress {
+  const provided = inject('mariadb')
+  if ('missing' in provided) throw new Error(`No MariaDB server for the MySQL tests: ${provided.missing}`)
+  return provided
+}
+
 /** A fresh database on the test run's MariaDB server, seeded as the SQLite preview is. */
 export async function createMysqlDatabase(seed: SeedCounts, tablePrefix = ''): Promise<string> {
-  const address = inject('mariadb')
+  const address = sharedMariaDb()
   const name = `tts_${process.pid}_${++databases}`
   rootSql(address, `DROP DATABASE IF EXISTS ${name}; CREATE DATABASE ${name};`)
   await seedMysql({ url: mariaDbUrl(address, name), tablePrefix, counts: seed, now: SEED_NOW })
@@ -61,7 +68,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const common = { seed, now: SEED_NOW, testMode: options.testMode, cors: options.cors, formKey: options.formKey }
   if (options.store === 'mysql') {
-    const address = options.mariadb ?? inject('mariadb')
+    const address = options.mariadb ?? sharedMariaDb()
     const database = options.database ?? (await createMysqlDatabase(seed, options.tablePrefix))
     const url = mariaDbUrl(address, database)
     const server = await startApiServer({

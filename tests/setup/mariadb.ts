@@ -20,8 +20,8 @@ export interface MariaDbAddress {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The test run's MariaDB server (tests/setup/mariadbGlobal.ts). */
-    mariadb: MariaDbAddress
+    /** The test run's MariaDB server (tests/setup/mariadbGlobal.ts), or why there is none. */
+    mariadb: MariaDbAddress | { missing: string }
   }
 }
 
@@ -62,11 +62,11 @@ export function mariaDbUrl(address: MariaDbAddress, database: string): string {
   return `mysql://${MARIADB_USER}:${MARIADB_PASSWORD}@127.0.0.1:${address.port}/${database}`
 }
 
-/** Runs SQL as root over the socket. */
+/** Runs SQL as the server's administrator: this OS user, over the socket (see startMariaDb). */
 export function rootSql(address: MariaDbAddress, statements: string): string {
   const result = spawnSync(
     findBinary('mariadb'),
-    [`--socket=${address.socket}`, '-uroot', '--batch', '--skip-column-names'],
+    [`--socket=${address.socket}`, `-u${userInfo().username}`, '--batch', '--skip-column-names'],
     {
       input: statements,
       encoding: 'utf8',
@@ -116,7 +116,7 @@ export async function startMariaDb(): Promise<MariaDbServer> {
     const deadline = Date.now() + 30_000
     for (;;) {
       if (child.exitCode !== null) throw new Error(`mariadbd exited (${child.exitCode}): ${log}`)
-      const probe = spawnSync(findBinary('mariadb'), [`--socket=${address.socket}`, '-uroot', '-e', 'SELECT 1'])
+      const probe = spawnSync(findBinary('mariadb'), [`--socket=${address.socket}`, `-u${user}`, '-e', 'SELECT 1'])
       if (probe.status === 0) return
       if (Date.now() > deadline) throw new Error(`mariadbd did not answer within 30 s: ${log}`)
       await new Promise((resolve) => setTimeout(resolve, 100))
@@ -132,21 +132,28 @@ export async function startMariaDb(): Promise<MariaDbServer> {
     await exited
   }
 
-  await start()
-  rootSql(
-    address,
-    `CREATE USER '${MARIADB_USER}'@'127.0.0.1' IDENTIFIED BY '${MARIADB_PASSWORD}';
-     GRANT ALL PRIVILEGES ON *.* TO '${MARIADB_USER}'@'127.0.0.1';`,
-  )
+  const destroy = async () => {
+    await stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await start()
+    rootSql(
+      address,
+      `CREATE USER '${MARIADB_USER}'@'127.0.0.1' IDENTIFIED BY '${MARIADB_PASSWORD}';
+       GRANT ALL PRIVILEGES ON *.* TO '${MARIADB_USER}'@'127.0.0.1';`,
+    )
+  } catch (error) {
+    // Nothing is left running or on disk when the server does not come up.
+    await destroy()
+    throw error
+  }
   return {
     ...address,
     url: (database) => mariaDbUrl(address, database),
     sql: (statements) => rootSql(address, statements),
     stop,
     start,
-    destroy: async () => {
-      await stop()
-      rmSync(dir, { recursive: true, force: true })
-    },
+    destroy,
   }
 }
