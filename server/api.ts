@@ -10,6 +10,7 @@ import { z } from 'zod'
 import {
   LogKindSchema,
   LogQuerySchema,
+  LogSummaryQuerySchema,
   LogsClearingSettingsSchema,
   PostLogsBodySchema,
   issuesToDetails,
@@ -231,11 +232,14 @@ function queryObject(url: URL): Record<string, string> {
   return query
 }
 
-/** A log query, parsed and planned: its records page by page, newest first, and their count. */
-function planList(store: LogStore, kind: LogKindName, url: URL) {
-  const parsed = LogQuerySchema.safeParse(queryObject(url))
-  if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
-  const query = parsed.data
+/** The server-side filters of a query (validated; a filter another log lacks is refused). */
+function filterOf(
+  kind: LogKindName,
+  query: Partial<Record<'accountId' | 'shopId' | 'listingId' | 'listingProductId' | 'orderId', number>> & {
+    from?: string
+    to?: string
+  },
+): LogFilter {
   const filter: LogFilter = {}
   for (const field of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
     const value = query[field]
@@ -247,6 +251,22 @@ function planList(store: LogStore, kind: LogKindName, url: URL) {
   }
   if (query.from !== undefined) filter.from = Date.parse(query.from)
   if (query.to !== undefined) filter.to = Date.parse(query.to)
+  return filter
+}
+
+/** `GET /logs/{kind}/summary`: its query as a store filter. */
+function summaryFilter(kind: LogKindName, url: URL): LogFilter {
+  const parsed = LogSummaryQuerySchema.safeParse(queryObject(url))
+  if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
+  return filterOf(kind, parsed.data)
+}
+
+/** A log query, parsed and planned: its records page by page, newest first, and their count. */
+function planList(store: LogStore, kind: LogKindName, url: URL) {
+  const parsed = LogQuerySchema.safeParse(queryObject(url))
+  if (!parsed.success) throw badRequest('Invalid query', issuesToDetails(parsed.error))
+  const query = parsed.data
+  const filter = filterOf(kind, query)
   if (query.afterId !== undefined) filter.afterId = query.afterId
   const reader = store.reader(kind, filter)
   return {
@@ -434,6 +454,12 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
       return { status: 200, body: await store.settings() }
     }
     throw methodNotAllowed('GET, PUT')
+  }
+  const summaryMatch = /^\/logs\/([^/]+)\/summary$/.exec(path)
+  if (summaryMatch) {
+    const kind = parseKind(summaryMatch[1]!)
+    if (method !== 'GET') throw methodNotAllowed('GET')
+    return { status: 200, body: await store.summary(kind, summaryFilter(kind, url)) }
   }
   const logMatch = /^\/logs\/([^/]+)$/.exec(path)
   if (logMatch) {

@@ -553,6 +553,39 @@ export function generateListingRecords(count: number, options: GenerateOptions =
   return byDate(records, times)
 }
 
+/** Records per generated chunk of a large listing log (a million objects at a time in memory). */
+export const GENERATE_CHUNK = 1_000_000
+
+/**
+ * A listing log of any size, oldest first, a chunk at a time: ten million records never sit in
+ * memory together. Up to GENERATE_CHUNK it is generateListingRecords' one chunk, record for
+ * record. Beyond, each chunk covers its own slice of the span (so the chunks follow each other in
+ * time), with its own seed and its own action ids.
+ */
+export function* generateListingChunks(
+  count: number,
+  options: GenerateOptions = {},
+): Generator<NewLogRecord<'listing'>[]> {
+  if (count <= GENERATE_CHUNK) {
+    yield generateListingRecords(count, options)
+    return
+  }
+  const { now, span } = anchor(options)
+  const chunks = Math.ceil(count / GENERATE_CHUNK)
+  const slice = span / chunks
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const size = Math.min(GENERATE_CHUNK, count - chunk * GENERATE_CHUNK)
+    const records = generateListingRecords(size, {
+      seed: (options.seed ?? 42) + 1000 * (chunk + 1),
+      now: Math.floor(now - (chunks - 1 - chunk) * slice),
+      days: slice / DAY_MS,
+    })
+    // Each chunk numbers its runs from 100,000: keep one chunk's runs apart from another's.
+    for (const record of records) record.actionId += chunk * 10_000_000
+    yield records
+  }
+}
+
 /** Order log records, oldest first. */
 export function generateOrderRecords(count: number, options: GenerateOptions = {}): NewLogRecord<'order'>[] {
   const random = createRandom((options.seed ?? 42) + 1)

@@ -42,6 +42,31 @@ export interface LogReader {
   rows(after: Seek | null, limit: number): Promise<unknown[][]>
 }
 
+export const HOUR_MS = 3_600_000
+
+/**
+ * A log's shape under a filter: its records counted per UTC hour and type, `[hourStartMs, type,
+ * count]` oldest first (hours without records are left out), and their total.
+ */
+export interface LogSummary {
+  total: number
+  hours: [number, number, number][]
+}
+
+/** A summary from counts keyed `hour:type`. */
+export function summaryOf(counts: Map<string, number>): LogSummary {
+  const hours: [number, number, number][] = []
+  let total = 0
+  for (const [key, n] of counts) {
+    if (n <= 0) continue
+    const [hour, type] = key.split(':').map(Number) as [number, number]
+    hours.push([hour, type, n])
+    total += n
+  }
+  hours.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  return { total, hours }
+}
+
 /** What a store may be asked to change. */
 export type StoreWrite = 'clear' | 'settings' | 'post'
 
@@ -54,6 +79,8 @@ export interface LogStore {
   settings(): Promise<LogsClearingSettings>
   saveSettings(settings: LogsClearingSettings): Promise<void>
   reader(kind: LogKindName, filter: LogFilter): LogReader
+  /** The whole log's counts per hour and type under the filter (`afterId` aside). */
+  summary(kind: LogKindName, filter: LogFilter): Promise<LogSummary>
   /** Adds records, all or none; answers their ids. */
   insert<K extends LogKindName>(kind: K, records: readonly NewLogRecord<K>[]): Promise<number[]>
   /** Clear All: deletes every record of the log; answers how many. */

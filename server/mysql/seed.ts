@@ -7,7 +7,7 @@
 import mysql from 'mysql2/promise'
 import { urlHost } from './store.ts'
 import { DEFAULT_LOGS_CLEARING, type LogKindName, type NewLogRecord } from '../../src/api/schemas.ts'
-import { META, generateListingRecords, generateOrderRecords, generateSynchronizationRecords } from '../generate.ts'
+import { META, generateListingChunks, generateOrderRecords, generateSynchronizationRecords } from '../generate.ts'
 import type { SeedCounts } from '../db.ts'
 import {
   CLEARING_GROUPS,
@@ -66,24 +66,26 @@ export async function seedMysql(options: SeedMysqlOptions) {
     for (const ddl of supportTablesDdl(tables)) await connection.query(ddl)
     await seedSupport(connection, tables)
     const generate = options.now === undefined ? {} : { now: options.now }
-    const logs: [LogTable, LogKindName, () => NewLogRecord<LogKindName>[]][] = [
-      ['listingLog', 'listing', () => generateListingRecords(options.counts.listing, generate)],
-      ['orderLog', 'order', () => generateOrderRecords(options.counts.order, generate)],
+    // Each log as chunks of records, oldest first (a large listing log a million at a time).
+    const logs: [LogTable, LogKindName, () => Iterable<NewLogRecord<LogKindName>[]>][] = [
+      ['listingLog', 'listing', () => generateListingChunks(options.counts.listing, generate)],
+      ['orderLog', 'order', () => [generateOrderRecords(options.counts.order, generate)]],
       [
         'synchronizationLog',
         'synchronization',
-        () => generateSynchronizationRecords(options.counts.synchronization, generate),
+        () => [generateSynchronizationRecords(options.counts.synchronization, generate)],
       ],
     ]
-    for (const [log, kind, generateRecords] of logs) {
-      const records = generateRecords()
+    for (const [log, kind, generateChunks] of logs) {
       // A table created here is loaded first and indexed after: one sorted build per index
       // instead of twelve index updates per row.
       const created = !(await tableExists(connection, tables[log]))
       await connection.query(logTableDdl(tables, log, !created))
-      if (kind === 'order') await seedOrders(connection, tables, records as NewLogRecord<'order'>[])
-      if (kind === 'listing') await seedListings(connection, tables, records as NewLogRecord<'listing'>[])
-      await insertLog(connection, tables, log, kind, records)
+      for (const records of generateChunks()) {
+        if (kind === 'order') await seedOrders(connection, tables, records as NewLogRecord<'order'>[])
+        if (kind === 'listing') await seedListings(connection, tables, records as NewLogRecord<'listing'>[])
+        await insertLog(connection, tables, log, kind, records)
+      }
       if (created) await connection.query(indexDdl(tables, log))
     }
   } finally {

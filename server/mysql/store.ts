@@ -20,7 +20,17 @@ import {
   type LogsClearingSettings,
   type Meta,
 } from '../../src/api/schemas.ts'
-import { FILTER_FIELDS, StoreError, type LogFilter, type LogReader, type LogStore, type Seek } from '../store.ts'
+import {
+  FILTER_FIELDS,
+  HOUR_MS,
+  StoreError,
+  summaryOf,
+  type LogFilter,
+  type LogReader,
+  type LogStore,
+  type LogSummary,
+  type Seek,
+} from '../store.ts'
 import { CLEARING_GROUPS, CONFIG_EXTENSION, m2eTables, type M2eTables } from './schema.ts'
 
 export interface MysqlStoreOptions {
@@ -320,8 +330,8 @@ export class MysqlStore implements LogStore {
     })
   }
 
-  reader(kind: LogKindName, filter: LogFilter): LogReader {
-    const { from, fields } = this.sources[kind]
+  /** The WHERE clauses and their values of a filter (table alias `l`). */
+  private whereOf(kind: LogKindName, filter: LogFilter) {
     // A record without a date (or with MySQL's zero date) has no place in a newest-first walk.
     const where = [VALID_DATE_SQL]
     const params: (number | string)[] = []
@@ -341,6 +351,12 @@ export class MysqlStore implements LogStore {
       where.push(clause)
       params.push(value)
     }
+    return { where, params }
+  }
+
+  reader(kind: LogKindName, filter: LogFilter): LogReader {
+    const { from, fields } = this.sources[kind]
+    const { where, params } = this.whereOf(kind, filter)
     const select = fields.map((f) => f.sql).join(', ')
     const sql = (seek: boolean) =>
       `SELECT ${select} FROM ${from} WHERE ${[...where, ...(seek ? [SEEK_SQL] : [])].join(' AND ')} ORDER BY l.create_date DESC, l.id DESC LIMIT ?`
@@ -370,6 +386,23 @@ export class MysqlStore implements LogStore {
         return rows
       },
     }
+  }
+
+  /**
+   * Counts per UTC hour and type, by one GROUP BY over the log (M2E's tables are read-only here:
+   * no counts can be kept beside them). DATETIME is UTC, so hours are counted from the epoch.
+   */
+  async summary(kind: LogKindName, filter: LogFilter): Promise<LogSummary> {
+    const { where, params } = this.whereOf(kind, { ...filter, afterId: undefined })
+    const rows = await this.query<[number, number, number][]>(
+      `SELECT TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', l.create_date) AS h, l.type, COUNT(*)
+       FROM ${this.sources[kind].table} l WHERE ${where.join(' AND ')} GROUP BY h, l.type`,
+      params,
+      true,
+    )
+    const counts = new Map<string, number>()
+    for (const [hour, type, n] of rows) counts.set(`${Number(hour) * HOUR_MS}:${type}`, Number(n))
+    return summaryOf(counts)
   }
 
   /** The SQL a reader runs for a page after a cursor (for EXPLAIN in the tests). */

@@ -18,11 +18,14 @@ import {
   MAX_PAGE_SIZE,
   DeleteLogsResponseSchema,
   LogPageSchema,
+  LogSummarySchema,
   LogsClearingSettingsSchema,
   MetaSchema,
   RecordSchemas,
   type LogKindName,
   type LogQuery,
+  type LogSummaryBody,
+  type LogSummaryQuery,
   type LogRecordByKind,
   type LogsClearingSettings,
   type Meta,
@@ -508,6 +511,12 @@ export function createApiClient(options: ApiClientOptions) {
     },
 
     getLogPage,
+
+    /** The whole log's shape: its total and counts per UTC hour and type, under the server-side filters. */
+    async getSummary(kind: LogKindName, query: LogSummaryQuery = {}, signal?: AbortSignal): Promise<LogSummaryBody> {
+      const data = await get(`/logs/${kind}/summary`, { params: query, signal })
+      return validate(LogSummarySchema, data, 'the log summary')
+    },
 
     async clearLog(kind: Exclude<LogKindName, 'order'>): Promise<number> {
       return validate(DeleteLogsResponseSchema, await send('delete', `/logs/${kind}`), 'the deleted count').deleted

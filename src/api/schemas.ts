@@ -142,6 +142,32 @@ export const LogQuerySchema = z.strictObject({
 export type LogQuery = z.input<typeof LogQuerySchema>
 
 /**
+ * `GET /api/v1/logs/{kind}/summary` query: the server-side filters of a log query (no paging,
+ * format or `afterId`: a summary covers the whole log under them).
+ */
+export const LogSummaryQuerySchema = z.strictObject({
+  from: z.optional(IsoUtcDate),
+  to: z.optional(IsoUtcDate),
+  accountId: z.optional(queryInt(id)),
+  shopId: z.optional(queryInt(id)),
+  listingId: z.optional(queryInt(id)),
+  listingProductId: z.optional(queryInt(id)),
+  orderId: z.optional(queryInt(id)),
+  form_key: z.optional(z.string().check(z.maxLength(64))),
+})
+export type LogSummaryQuery = z.input<typeof LogSummaryQuerySchema>
+
+/**
+ * A log's shape: `total` records under the query, and `hours`, their counts per UTC hour and
+ * type as `[hourStartMs, type, count]`, oldest first (hours without records left out).
+ */
+export const LogSummarySchema = z.object({
+  total: z.int().check(z.minimum(0)),
+  hours: z.array(z.tuple([z.int().check(z.minimum(0)), z.literal(TYPE_CODES), z.int().check(z.minimum(1))])),
+})
+export type LogSummaryBody = z.infer<typeof LogSummarySchema>
+
+/**
  * A page of records. `items` are checked one by one by the client, so one bad record does not
  * throw away the page. `totalEstimate` is the count of matching records, sent with the first
  * page only (no cursor), for progress bars.

@@ -6,7 +6,7 @@ import AppShell from '@/shell/AppShell.vue'
 import { createAppI18n, setAppLocale, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
-import { narrowingOf, parseViewState } from '@/logKinds/viewState'
+import { parseViewState } from '@/logKinds/viewState'
 import type { AppLocale } from '@/locales'
 import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
 import { useLogStore } from '@/stores/logStore'
@@ -58,7 +58,7 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   router.beforeEach(async (to) => {
     const kind = LOG_KINDS.find((k) => LOG_KIND_DEFINITIONS[k].routeName === to.name)
     if (!kind) return
-    void useLogStore(kind, pinia).load(narrowingOf(parseViewState(kind, to.query).state))
+    void useLogStore(kind, pinia).loadView(parseViewState(kind, to.query).state)
     // One task's pause lets the request leave (axios sends it a few microtasks later) before the
     // page's first render holds the thread for a few hundred milliseconds.
     await new Promise((resolve) => setTimeout(resolve, 0))

@@ -42,6 +42,11 @@ export interface MountOptions {
   /** Whose saved views these are: the admin user's id or name. Views are kept per user key. */
   userKey?: string
   onEvent?: (event: AppEvent) => void
+  /**
+   * Records a log page holds at most. A larger log is held as its newest `maxRecords` (the page
+   * says so, and a date range loads older ones); the `window` event tells the host. @default 2,000,000
+   */
+  maxRecords?: number
 }
 
 export interface MountedLogs {
@@ -115,6 +120,16 @@ function configPatch(options: MountOptions): Partial<AppConfig> {
     ...(options.timeZone && { timeZone: options.timeZone }),
     ...(options.urls && { urls: options.urls as UrlTemplates }),
     ...(options.userKey !== undefined && { userKey: options.userKey }),
+    ...(options.maxRecords !== undefined && { maxRecords: options.maxRecords }),
+  }
+}
+
+function checkMaxRecords(maxRecords: unknown): void {
+  if (maxRecords === undefined) return
+  if (typeof maxRecords !== 'number' || !Number.isInteger(maxRecords) || maxRecords < 1) {
+    throw new TypeError(
+      `tts-logs: option "maxRecords" must be a whole number of records, at least 1; got ${JSON.stringify(maxRecords)}`,
+    )
   }
 }
 
@@ -130,6 +145,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   const initialQuery = toQuery(options.filters)
   const locale = checkLocale(options.locale)
   checkTimeZone(options.timeZone)
+  checkMaxRecords(options.maxRecords)
 
   const { app, router, i18n, pinia, idPrefix, localeReady } = createLogsApp({
     history: 'memory',
@@ -196,6 +212,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       if (!mounted) throw new Error('tts-logs: update() after unmount()')
       const locale = checkLocale(next.locale)
       checkTimeZone(next.timeZone)
+      checkMaxRecords(next.maxRecords)
       if (locale) void setAppLocale(i18n.global, locale)
       config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {

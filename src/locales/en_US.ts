@@ -248,9 +248,16 @@ export default {
     summaryHours: 'Records per hour, {from} to {to}: {total} in {buckets} hours.',
     summaryDays: 'Records per day, {from} to {to}: {total} in {buckets} days.',
     clearRange: 'Clear date range',
+    held: 'The whole log is drawn; the shaded part, {from} to {to}, is loaded.',
+  },
+  window: {
+    log: 'This log holds {total} records, more than this page holds at once: the newest {held} are loaded, from {from} to {to}. Choose a date range, or drag across the chart, to see older records.',
+    range:
+      'This date range holds {total} records, more than this page holds at once: the newest {held} of it are loaded, from {from} to {to}. Choose a shorter range to see the rest.',
   },
   typeCounts: {
     label: 'Records by type:',
+    labelWindow: 'Records by type, of those loaded:',
     filter: '{type} records: {count}. Show only this type',
   },
   live: {

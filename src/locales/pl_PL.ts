@@ -251,9 +251,16 @@ const pl: MessageSchema = {
     summaryHours: 'Wpisy na godzinę, od {from} do {to}: razem {total}; liczba godzin: {buckets}.',
     summaryDays: 'Wpisy na dzień, od {from} do {to}: razem {total}; liczba dni: {buckets}.',
     clearRange: 'Wyczyść zakres dat',
+    held: 'Wykres pokazuje cały dziennik; zacieniowana część, od {from} do {to}, jest wczytana.',
+  },
+  window: {
+    log: 'Ten dziennik zawiera {total} wpisów, więcej niż ta strona mieści naraz: wczytano najnowsze {held}, od {from} do {to}. Wybierz zakres dat lub zaznacz go na wykresie, aby zobaczyć starsze wpisy.',
+    range:
+      'Ten zakres dat zawiera {total} wpisów, więcej niż ta strona mieści naraz: wczytano najnowsze {held}, od {from} do {to}. Wybierz krótszy zakres, aby zobaczyć pozostałe.',
   },
   typeCounts: {
     label: 'Wpisy według typu:',
+    labelWindow: 'Wpisy według typu, spośród wczytanych:',
     filter: 'Wpisy typu {type}: {count}. Pokaż tylko ten typ',
   },
   live: {

@@ -1,7 +1,7 @@
 import { onBeforeUnmount, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import type { LogKind } from '@/logKinds'
-import { narrowingOf, parseViewState, sameQuery, serializeViewState } from '@/logKinds/viewState'
+import { parseViewState, sameQuery, serializeViewState } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import type { LogStore } from '@/stores/logStore'
 
@@ -48,7 +48,7 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
       ) {
         store.setViewState(state, problems)
       }
-      void store.load(narrowingOf(store.viewState))
+      void store.loadView(store.viewState)
     },
     { immediate: true },
   )
@@ -70,7 +70,7 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     () => {
       if (timer) clearTimeout(timer)
       timer = setTimeout(writeQuery, options.debounceMs ?? 300)
-      void store.load(narrowingOf(store.viewState))
+      void store.loadView(store.viewState)
     },
     { deep: true },
   )

@@ -27,6 +27,8 @@ export type AppEvent =
   | { type: 'filters-change'; view: string; filters: Record<string, string> }
   | { type: 'session-expired'; status: number | undefined }
   | { type: 'error'; message: string; kind: string }
+  /** The log is larger than `maxRecords`: the page holds its newest `held` of `total` (null: not known yet). */
+  | { type: 'window'; view: string; held: number; total: number | null; from: string; to: string }
 
 export interface AppConfig {
   apiBaseUrl: string
@@ -39,6 +41,20 @@ export interface AppConfig {
   /** The host's admin user, so each user has their own saved views; '' when not given. */
   userKey: string
   onEvent: ((event: AppEvent) => void) | null
+  /**
+   * Records a log page holds at most; a larger log is held as its newest window, and a date
+   * range reaches the rest. @default 2,000,000 (the standalone preview: VITE_MAX_RECORDS)
+   */
+  maxRecords: number
+}
+
+/** Records a log page holds at most, unless the host says otherwise (`maxRecords`). */
+export const DEFAULT_MAX_RECORDS = 2_000_000
+
+/** The budget the build was given (VITE_MAX_RECORDS, the standalone preview), else the default. */
+export function defaultMaxRecords(): number {
+  const raw = Number(import.meta.env.VITE_MAX_RECORDS)
+  return Number.isInteger(raw) && raw > 0 ? raw : DEFAULT_MAX_RECORDS
 }
 
 export function defaultTimeZone(): string {
@@ -61,6 +77,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     urls: DEFAULT_URLS,
     userKey: '',
     onEvent: null,
+    maxRecords: defaultMaxRecords(),
   })
 
   const client = computed(() =>

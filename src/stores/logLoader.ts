@@ -19,6 +19,23 @@ export interface Narrowing {
   listingId?: number
   listingProductId?: number
   orderId?: number
+  /**
+   * A date range (ISO, UTC) loaded from the server: only for a log larger than the record budget,
+   * when the range reaches past the newest records held.
+   */
+  from?: string
+  to?: string
+}
+
+/** A log larger than the record budget: the newest `held` records of `total` are held. */
+export interface LogWindow {
+  /** Records held. */
+  held: number
+  /** Records the log holds under the narrowing, on the server (null: not told). */
+  total: number | null
+  /** The oldest and newest record dates held (UTC ms). */
+  from: number
+  to: number
 }
 
 /** Records per request while loading (the API's maximum), and in the first request. */
@@ -53,8 +70,8 @@ function nextFrame(): Promise<void> {
   return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput).then(yieldToInput)
 }
 
-const narrowingKey = (narrowing: Narrowing) =>
-  `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}`
+export const narrowingKey = (narrowing: Narrowing) =>
+  `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}|${narrowing.from ?? ''}|${narrowing.to ?? ''}`
 
 export interface LogLoaderHooks<K extends LogKind> {
   kind: K
@@ -64,6 +81,17 @@ export interface LogLoaderHooks<K extends LogKind> {
   emptyEngine(): void
   /** The records changed; `force`: refresh the views now, not at the next throttled moment. */
   changed(force: boolean): void
+  /** Records to hold at most: a larger log is held as its newest window. */
+  maxRecords(): number
+}
+
+/** How many of a columns page's first records hold `room` valid ones. */
+function cutFor(count: number, valid: Uint8Array, room: number): number {
+  let kept = 0
+  for (let k = 0; k < count; k++) {
+    if (valid[k] === 1 && ++kept === room) return k + 1
+  }
+  return count
 }
 
 /** The records of a page as objects (live refresh holds them until the merchant asks). */
@@ -105,6 +133,8 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   const pending = shallowRef<EngineRecordByKind[K][]>([])
   /** Ids of records that arrived by live refresh, for a brief highlight. */
   const freshIds = shallowRef<ReadonlySet<number>>(new Set())
+  /** The log is larger than the budget: what is held of it (null: the whole log is held). */
+  const window = shallowRef<LogWindow | null>(null)
 
   let narrowing: Narrowing = {}
   let controller: AbortController | null = null
@@ -152,6 +182,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     rejectedCount.value = 0
     rejected.value = []
     pending.value = []
+    window.value = null
     clearFresh()
     status.value = 'idle'
     hooks.emptyEngine()
@@ -186,18 +217,42 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
         ...(resumeCursor && { cursor: resumeCursor }),
       }
       let lastYield = performance.now()
+      const budget = Math.max(1, hooks.maxRecords())
       for await (const batch of client.readLog(kind, query, signal)) {
         if (request !== requestCounter) return
         if (batch.totalEstimate !== null) {
           totalEstimate.value = batch.totalEstimate
-          engine.reserve(batch.totalEstimate)
+          engine.reserve(Math.min(batch.totalEstimate, budget))
         }
         const records = batch.read()
-        if (records.columns) engine.appendEach(records.columns.count, records.columns.fill, records.columns.valid)
-        else engine.append(records.items as EngineRecordByKind[K][])
-        loaded.value += records.accepted
+        // Past the budget, the records go no further: the newest `budget` of the log are held.
+        const room = budget - loaded.value
+        const full = records.accepted >= room
+        let accepted = records.accepted
+        if (records.columns) {
+          const count = full ? cutFor(records.columns.count, records.columns.valid, room) : records.columns.count
+          accepted = engine.appendEach(count, records.columns.fill, records.columns.valid)
+        } else {
+          const items = records.items as EngineRecordByKind[K][]
+          accepted = Math.min(items.length, room)
+          engine.append(full ? items.slice(0, room) : items)
+        }
+        loaded.value += accepted
         note(records)
         resumeCursor = batch.nextCursor
+        if (full && (records.accepted > room || batch.nextCursor !== null)) {
+          const extent = engine.dateExtent()!
+          window.value = { held: loaded.value, total: totalEstimate.value, from: extent.min, to: extent.max }
+          config.emit({
+            type: 'window',
+            view: kind,
+            held: loaded.value,
+            total: totalEstimate.value,
+            from: new Date(extent.min).toISOString(),
+            to: new Date(extent.max).toISOString(),
+          })
+          break
+        }
         const first = loaded.value === records.accepted
         // The first rows are shown at once, and painted before the next batch goes in.
         hooks.changed(first)
@@ -341,6 +396,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     liveError,
     pending,
     freshIds,
+    window,
     load,
     activate,
     abort,

@@ -11,13 +11,23 @@ import {
 } from '@/engine'
 import { LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
 import type { RowView } from '@/logKinds/columns'
-import { defaultViewState, toEngineFilter, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
+import {
+  defaultViewState,
+  narrowingOf,
+  toEngineFilter,
+  type LogViewState,
+  type QueryProblem,
+} from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
-import { createLogLoader } from '@/stores/logLoader'
+import { createLogLoader, narrowingKey, type Narrowing } from '@/stores/logLoader'
+import type { LogSummaryBody } from '@/api/schemas'
 import type * as VolumeDates from '@/time/volumePlan'
 import type { VolumePlan } from '@/time/volumePlan'
 
-export { PAGE_SIZE, type LoadStatus, type Narrowing } from '@/stores/logLoader'
+export { PAGE_SIZE, type LoadStatus, type LogWindow, type Narrowing } from '@/stores/logLoader'
+
+const HOUR_MS = 3_600_000
+const isoOf = (date: string) => new Date(Date.parse(date)).toISOString()
 
 /** The grid re-queries at most this often while pages stream in. */
 const REFRESH_MS = 120
@@ -124,14 +134,84 @@ function defineLogStore<K extends LogKind>(kind: K) {
           void nextTick(() => (lastRefreshMs = performance.now() - now))
         }
       },
+      maxRecords: () => config.config.maxRecords,
     })
 
-    /** The volume chart's buckets: over the date filter, or over the dates held. */
+    // ---- a log larger than the record budget ----------------------------------------------
+
+    /** Narrowings (without dates) found larger than the budget: the oldest date their window holds. */
+    const windowStarts = new Map<string, number>()
+    /** The whole log's shape, for the chart of a log held as a window (null: not loaded). */
+    const summary = shallowRef<{ key: string; body: LogSummaryBody } | null>(null)
+    let summaryRequested: string | null = null
+
+    /**
+     * The server-side narrowing of a view: its listing, product or order; and, for a log larger
+     * than the budget, its date range when that reaches past the newest records held.
+     */
+    function narrowingFor(state: LogViewState): Narrowing {
+      const base: Narrowing = narrowingOf(state)
+      const start = windowStarts.get(narrowingKey(base))
+      if (start === undefined || (state.from === null && state.to === null)) return base
+      // A range from within the window on is held already: filtered here, as any other.
+      if (state.from !== null && Date.parse(state.from) >= start) return base
+      return { ...base, ...(state.from && { from: isoOf(state.from) }), ...(state.to && { to: isoOf(state.to) }) }
+    }
+
+    /** Loads what the view needs; a window found on the way may send its date range to the server. */
+    async function loadView(state: LogViewState = viewState.value): Promise<void> {
+      const narrowing = narrowingFor(state)
+      await loader.load(narrowing)
+      const win = loader.window.value
+      if (!win || narrowing.from !== undefined || narrowing.to !== undefined) return
+      windowStarts.set(narrowingKey(narrowing), win.from)
+      void loadSummary(narrowing)
+      // A deep link to an old day: its range is past the window just found.
+      const next = narrowingFor(state)
+      if (narrowingKey(next) !== loader.loadedNarrowing.value) await loader.load(next)
+    }
+
+    async function loadSummary(narrowing: Narrowing) {
+      const key = narrowingKey(narrowing)
+      if (summaryRequested === key) return
+      summaryRequested = key
+      try {
+        const body = await config.client.getSummary(kind, narrowing)
+        summary.value = { key, body }
+      } catch {
+        // The chart keeps to the records held; the page still says how many the log holds.
+        summaryRequested = null
+      }
+    }
+
+    /** The held log's base narrowing has a window: the whole log's summary, for the chart. */
+    const wholeLog = computed<LogSummaryBody | null>(() => {
+      const current = summary.value
+      if (!current) return null
+      const base = narrowingKey(narrowingOf(viewState.value))
+      return current.key === base && windowStarts.has(base) ? current.body : null
+    })
+
+    /** Records the log holds on the server under the narrowing (null: not known). */
+    const logTotal = computed<number | null>(() => {
+      const win = loader.window.value
+      if (win) return win.total ?? wholeLog.value?.total ?? null
+      return loader.totalEstimate.value ?? (loader.status.value === 'complete' ? held.value.size : null)
+    })
+
+    /** The extent of the whole log's summary (UTC ms), when the chart draws from it. */
+    const summaryExtent = computed(() => {
+      const hours = wholeLog.value?.hours
+      if (!hours?.length) return null
+      return { min: hours[0]![0], max: hours[hours.length - 1]![0] + HOUR_MS - 1 }
+    })
+
+    /** The volume chart's buckets: over the date filter, or over the dates held (the whole log's, for a window). */
     const volumePlan = computed<VolumePlan | null>(() => {
       const dates = planner.value
       if (!dates) return null
       const state = viewState.value
-      const extent = held.value.dateExtent()
+      const extent = summaryExtent.value ?? held.value.dateExtent()
       if (!extent) return null
       // Over the date filter, but no wider than the records held: a range of ten years around
       // a month of records would show a month of empty bars.
@@ -161,12 +241,24 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return answer
     })
 
-    /** The volume chart's counts per bucket and type: the engine's hours, summed into days. */
+    /** The volume chart's counts per bucket and type: the engine's hours (or the summary's), summed into days. */
     const volumeHistogram = computed<Uint32Array | null>(() => {
       const plan = volumePlan.value
-      const hourly = result.value.histogram
+      const whole = wholeLog.value
+      const hourly = whole && plan && planner.value ? summaryHours(plan, whole) : result.value.histogram
       return plan && hourly && planner.value ? planner.value.bucketCounts(plan, hourly, TYPE_CODES.length) : null
     })
+
+    /** The summary's UTC hours as the plan's hours (a half-hour time zone puts each in the hour it starts in). */
+    function summaryHours(plan: VolumePlan, whole: LogSummaryBody): Uint32Array {
+      const hours = planner.value!.hoursIn(plan)
+      const counts = new Uint32Array(hours * TYPE_CODES.length)
+      for (const [hour, type, n] of whole.hours) {
+        const index = Math.floor((hour - plan.from) / HOUR_MS)
+        if (index >= 0 && index < hours) counts[index * TYPE_CODES.length + TYPE_CODES.indexOf(type)]! += n
+      }
+      return counts
+    }
 
     // ---- typed reads for the views ------------------------------------------------------
 
@@ -249,6 +341,10 @@ function defineLogStore<K extends LogKind>(kind: K) {
       /** What makes this log different: its columns, filters and texts. */
       definition: LOG_KIND_DEFINITIONS[kind],
       ...loader,
+      loadView,
+      narrowingFor,
+      logTotal,
+      wholeLog,
       viewState,
       problems,
       result,

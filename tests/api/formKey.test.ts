@@ -38,6 +38,7 @@ const settings: LogsClearingSettings = {
 const CALLS: Record<Exclude<keyof ApiClient, 'streams'>, (client: ApiClient) => Promise<unknown>> = {
   getMeta: (client) => client.getMeta(),
   getLogPage: (client) => client.getLogPage('order', { limit: 5 }),
+  getSummary: (client) => client.getSummary('listing', { listingId: 4 }),
   getLogBatch: async (client) => (await client.getLogBatch('listing', { limit: 5 })).read(),
   readLog: async (client) => {
     const read = []
