@@ -8,6 +8,8 @@ import {
   DeleteLogsResponseSchema,
   LogPageSchema,
   LogQuerySchema,
+  LogSummaryQuerySchema,
+  LogSummarySchema,
   LogsClearingSettingsSchema,
   MetaSchema,
   NewRecordSchemas,
@@ -50,6 +52,13 @@ export function buildOpenApi() {
     )[name],
     schema: schema(field as z.core.$ZodType),
   }))
+  const summaryParams = Object.entries(LogSummaryQuerySchema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: queryParams.find((p) => p.name === name)?.description,
+    schema: schema(field as z.core.$ZodType),
+  }))
   const kindParam = { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: [...kinds] } }
 
   return {
@@ -66,6 +75,24 @@ export function buildOpenApi() {
         get: {
           summary: 'Accounts with their shops',
           responses: { 200: { description: 'Accounts', content: json('Meta') } },
+        },
+      },
+      '/logs/{kind}/summary': {
+        parameters: [kindParam],
+        get: {
+          summary: "The whole log's shape under the server-side filters: its total and counts per UTC hour and type",
+          parameters: summaryParams,
+          responses: {
+            200: {
+              description:
+                'total counts the matching records; hours holds [hourStartMs, type, count], oldest first, hours without records left out. The pages draw a log larger than they hold from it.',
+              content: json('LogSummary'),
+            },
+            400: errorResponse(
+              'Unknown param (a summary takes no limit, cursor, format or afterId), wrong type, filter of another log',
+            ),
+            404: errorResponse('Unknown kind'),
+          },
         },
       },
       '/logs/{kind}': {
@@ -148,6 +175,7 @@ export function buildOpenApi() {
       schemas: {
         Meta: schema(MetaSchema),
         LogPage: schema(LogPageSchema),
+        LogSummary: schema(LogSummarySchema),
         ColumnsPage: {
           type: 'object',
           description:

@@ -10,7 +10,7 @@ describe('the published OpenAPI document', () => {
 
   it('describes every endpoint and the record fields', () => {
     const doc = buildOpenApi()
-    expect(Object.keys(doc.paths)).toEqual(['/meta', '/logs/{kind}', '/settings/logs-clearing'])
+    expect(Object.keys(doc.paths)).toEqual(['/meta', '/logs/{kind}/summary', '/logs/{kind}', '/settings/logs-clearing'])
     expect(Object.keys(doc.components.schemas.ListingRecord.properties ?? {})).toEqual([
       'createDate',
       'type',
