@@ -30,7 +30,17 @@
         ttsOrder: 'https://seller.tiktokshop.com/order/detail?order_no={id}',
       },
       onEvent: onEvent,
+      // ?maxRecords=N: the record budget; ?from=…&to=…: the first log opens on that date range.
+      maxRecords: params.get('maxRecords') ? Number(params.get('maxRecords')) : undefined,
+      filters: params.get('from') || params.get('to') ? dateFilters() : undefined,
     }
+  }
+
+  function dateFilters() {
+    var filters = {}
+    if (params.get('from')) filters.from = params.get('from')
+    if (params.get('to')) filters.to = params.get('to')
+    return filters
   }
 
   function show(view) {
