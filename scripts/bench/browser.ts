@@ -173,6 +173,8 @@ interface ChangeTiming {
 interface BenchProbe {
   firstRowsMs: number | null
   allLoadedMs: number | null
+  /** A log held as a window: when its whole-log chart (from the summary) was painted. */
+  wholeChartMs: number | null
   /** Resolves once everything is loaded and painted; rejects when the page reports an error. */
   loaded: Promise<void>
   settle(): Promise<void>
@@ -229,6 +231,7 @@ function installProbe() {
   const probe: BenchProbe = {
     firstRowsMs: null,
     allLoadedMs: null,
+    wholeChartMs: null,
     loaded: new Promise<void>((done, fail) => {
       markLoaded = done
       failLoad = fail
@@ -347,6 +350,18 @@ function installProbe() {
     },
     typedDuringLoad: null,
   }
+  // A log larger than the budget: the chart of the whole log (drawn from the summary).
+  const chartObserver = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid=volume-chart][data-source=summary]')) return
+    chartObserver.disconnect()
+    void afterPaint().then((paintAt) => (probe.wholeChartMs = paintAt))
+  })
+  chartObserver.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-source'],
+  })
   const observer = new MutationObserver(() => {
     if (!firstRowsPainted && document.querySelector(`${GRID} [data-testid=log-row]`)) {
       firstRowsPainted = afterPaint().then((paintAt) => (probe.firstRowsMs = paintAt))
@@ -386,6 +401,12 @@ const METRICS = [
   'heapBytesPerRecord',
   'wireBytesPerRecord',
   'keystrokeDuringLoadMs',
+  // A log larger than the page's budget (2,000,000): it holds its newest window.
+  'heldRecords',
+  'heapMB',
+  'wholeChartMs',
+  'dateRangeFirstRowsMs',
+  'dateRangeLoadedMs',
 ] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
@@ -587,6 +608,57 @@ async function measureRun(
       change('keydown', () => page.keyboard.press('q'), 'filtering the message on a keystroke'),
     )
 
+    const windowed = await page.locator('[data-testid=log-window]').count()
+    if (windowed > 0) {
+      result.heldRecords = Number(await page.getByTestId('log-summary').getAttribute('data-total'))
+      result.heapMB = (result.heapBytes ?? 0) / 1e6
+      await step('wholeChartMs', () =>
+        within(
+          page
+            .waitForFunction(() => window.__bench!.wholeChartMs, undefined, { timeout: STEP_TIMEOUT_MS })
+            .then((handle) => handle.jsonValue() as Promise<number>),
+          STEP_TIMEOUT_MS,
+          'the chart of the whole log',
+          crash,
+        ),
+      )
+      await messageFilter.fill('')
+      await within(
+        page.evaluate(() => window.__bench!.settle()),
+        STEP_TIMEOUT_MS,
+        'settling',
+        crash,
+      )
+      // A date range on the oldest day: a click on the chart's first bar. Ids grow with time in
+      // the seed, so a first row with an id below the window's is one of that day's records.
+      const oldestHeldId = records - result.heldRecords
+      const over = page.locator('[data-testid=volume-chart] .u-over')
+      const box = (await over.boundingBox())!
+      const clickedAt = await page.evaluate(() => performance.now())
+      await over.click({ position: { x: Math.max(2, box.width / 60), y: box.height - 4 } })
+      await step('dateRangeFirstRowsMs', async () => {
+        await page.waitForFunction(
+          (below) => {
+            const row = document.querySelector('[data-testid=log-grid] [data-testid=log-row]')
+            return row !== null && Number(row.getAttribute('data-id')) <= below
+          },
+          oldestHeldId,
+          { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+        )
+        return (await page.evaluate(() => performance.now())) - clickedAt
+      })
+      await step('dateRangeLoadedMs', async () => {
+        await page.waitForFunction(
+          () =>
+            document.querySelector('section.tts-log-page')?.getAttribute('data-complete') === 'true' &&
+            document.querySelector('[data-testid=log-window]') === null,
+          undefined,
+          { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+        )
+        return (await page.evaluate(() => performance.now())) - clickedAt
+      })
+    }
+
     if (profileFile) {
       const { profile } = await cdp.send('Profiler.stop')
       writeFileSync(profileFile, JSON.stringify(profile))
@@ -666,6 +738,9 @@ async function measureTarget(browser: Browser, target: Target, records: number):
         `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
         `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
         `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
+        (r.heldRecords
+          ? `; a window of ${fmt(r.heldRecords)}: whole-log chart ${fmt(r.wholeChartMs ?? null)} ms, oldest day's first rows ${fmt(r.dateRangeFirstRowsMs ?? null)} ms (loaded ${fmt(r.dateRangeLoadedMs ?? null)} ms), heap ${fmt(r.heapMB ?? null)} MB`
+          : '') +
         (Object.keys(r.errors).length ? `; errors: ${JSON.stringify(r.errors)}` : ''),
     )
     if (i === 1) log(`  ${r.shown.join('; ')}${r.skipped ? `; not measured: ${r.skipped}` : ''}`)

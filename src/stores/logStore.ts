@@ -1,5 +1,5 @@
 import { defineStore, type Pinia } from 'pinia'
-import { computed, markRaw, nextTick, ref, shallowRef, triggerRef } from 'vue'
+import { computed, markRaw, nextTick, ref, shallowRef, triggerRef, watch } from 'vue'
 import {
   LogEngine,
   TYPE_CODES,
@@ -184,12 +184,20 @@ function defineLogStore<K extends LogKind>(kind: K) {
       }
     }
 
-    /** The held log's base narrowing has a window: the whole log's summary, for the chart. */
+    // The log turns out larger than the budget (its count comes with the first lines): the
+    // whole log's summary is asked for at once, so the chart is there long before the window.
+    watch(loader.totalEstimate, (total) => {
+      const key = loader.loadedNarrowing.value
+      if (total === null || total <= config.config.maxRecords || key === null) return
+      const base = narrowingOf(viewState.value)
+      if (narrowingKey(base) === key) void loadSummary(base)
+    })
+
+    /** The whole log's summary under the view's narrowing, when the log is larger than the budget. */
     const wholeLog = computed<LogSummaryBody | null>(() => {
       const current = summary.value
       if (!current) return null
-      const base = narrowingKey(narrowingOf(viewState.value))
-      return current.key === base && windowStarts.has(base) ? current.body : null
+      return current.key === narrowingKey(narrowingOf(viewState.value)) ? current.body : null
     })
 
     /** Records the log holds on the server under the narrowing (null: not known). */
@@ -324,6 +332,10 @@ function defineLogStore<K extends LogKind>(kind: K) {
       clearing.value = true
       try {
         const deleted = await config.client.clearLog(kind as Exclude<LogKind, 'order'>)
+        // The log is gone: so is what was known of its size and shape.
+        windowStarts.clear()
+        summary.value = null
+        summaryRequested = null
         await loader.reload()
         return deleted
       } finally {
