@@ -140,6 +140,8 @@ function ensureHourlyCounts(db: Db) {
       db.exec(`CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN
         UPDATE ${hourly} SET n = n - 1 WHERE hour = OLD.create_date / ${HOUR_MS} * ${HOUR_MS} AND type = OLD.type
         AND (account_id, shop_id, listing_id) = (${keys('OLD.')});
+        DELETE FROM ${hourly} WHERE hour = OLD.create_date / ${HOUR_MS} * ${HOUR_MS} AND type = OLD.type
+        AND (account_id, shop_id, listing_id) = (${keys('OLD.')}) AND n <= 0;
       END`)
     })()
   }

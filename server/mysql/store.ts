@@ -12,6 +12,7 @@
  * - A database that is down, or a missing table, is a StoreError naming what is wrong.
  */
 import mysql from 'mysql2/promise'
+import { TYPE_CODES } from '../../src/api/codes.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -396,7 +397,8 @@ export class MysqlStore implements LogStore {
     const { where, params } = this.whereOf(kind, { ...filter, afterId: undefined })
     const rows = await this.query<[number, number, number][]>(
       `SELECT TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', l.create_date) AS h, l.type, COUNT(*)
-       FROM ${this.sources[kind].table} l WHERE ${where.join(' AND ')} GROUP BY h, l.type`,
+       FROM ${this.sources[kind].table} l WHERE ${where.join(' AND ')} AND l.type IN (${TYPE_CODES.join(', ')})
+       GROUP BY h, l.type`,
       params,
       true,
     )

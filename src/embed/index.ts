@@ -44,7 +44,8 @@ export interface MountOptions {
   onEvent?: (event: AppEvent) => void
   /**
    * Records a log page holds at most. A larger log is held as its newest `maxRecords` (the page
-   * says so, and a date range loads older ones); the `window` event tells the host. @default 2,000,000
+   * says so, and a date range loads older ones); the `window` event tells the host. `update()`
+   * changes it for the loads that follow, not for a log already held. @default 2,000,000
    */
   maxRecords?: number
 }

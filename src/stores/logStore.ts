@@ -144,6 +144,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
     /** The whole log's shape, for the chart of a log held as a window (null: not loaded). */
     const summary = shallowRef<{ key: string; body: LogSummaryBody } | null>(null)
     let summaryRequested: string | null = null
+    /** Bumped by every summary request and by Clear All: an older answer is dropped. */
+    let summarySequence = 0
 
     /**
      * The server-side narrowing of a view: its listing, product or order; and, for a log larger
@@ -153,8 +155,9 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const base: Narrowing = narrowingOf(state)
       const start = windowStarts.get(narrowingKey(base))
       if (start === undefined || (state.from === null && state.to === null)) return base
-      // A range from within the window on is held already: filtered here, as any other.
-      if (state.from !== null && Date.parse(state.from) >= start) return base
+      // A range from after the window's oldest date on is held already: filtered here, as any
+      // other. (Records of that very second may have been cut: it is not "after".)
+      if (state.from !== null && Date.parse(state.from) > start) return base
       return { ...base, ...(state.from && { from: isoOf(state.from) }), ...(state.to && { to: isoOf(state.to) }) }
     }
 
@@ -166,8 +169,9 @@ function defineLogStore<K extends LogKind>(kind: K) {
       if (!win || narrowing.from !== undefined || narrowing.to !== undefined) return
       windowStarts.set(narrowingKey(narrowing), win.from)
       void loadSummary(narrowing)
-      // A deep link to an old day: its range is past the window just found.
-      const next = narrowingFor(state)
+      // A deep link to an old day, or a range chosen on the chart while the window loaded: its
+      // range is past the window just found.
+      const next = narrowingFor(viewState.value)
       if (narrowingKey(next) !== loader.loadedNarrowing.value) await loader.load(next)
     }
 
@@ -175,12 +179,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const key = narrowingKey(narrowing)
       if (summaryRequested === key) return
       summaryRequested = key
+      const sequence = ++summarySequence
       try {
         const body = await config.client.getSummary(kind, narrowing)
-        summary.value = { key, body }
+        if (sequence === summarySequence) summary.value = { key, body }
       } catch {
         // The chart keeps to the records held; the page still says how many the log holds.
-        summaryRequested = null
+        if (sequence === summarySequence) summaryRequested = null
       }
     }
 
@@ -263,7 +268,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const counts = new Uint32Array(hours * TYPE_CODES.length)
       for (const [hour, type, n] of whole.hours) {
         const index = Math.floor((hour - plan.from) / HOUR_MS)
-        if (index >= 0 && index < hours) counts[index * TYPE_CODES.length + TYPE_CODES.indexOf(type)]! += n
+        const slot = TYPE_CODES.indexOf(type)
+        if (index >= 0 && index < hours && slot >= 0) counts[index * TYPE_CODES.length + slot]! += n
       }
       return counts
     }
@@ -336,6 +342,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
         windowStarts.clear()
         summary.value = null
         summaryRequested = null
+        summarySequence++
         await loader.reload()
         return deleted
       } finally {

@@ -86,6 +86,14 @@ describe.each(STORES)('the log summary, %s store', (store) => {
     const inRange = listing.filter((r) => r.createDate >= from && r.createDate <= to)
     const { body } = await summary('listing', `from=${from}&to=${to}&shopId=1`)
     expect(body).toEqual(expected(inRange.filter((r) => r.shopId === 1)))
+    // A range on whole hours: its ends exactly on hour edges.
+    const edgeFrom = Math.floor(Date.parse(from) / HOUR) * HOUR
+    const edgeTo = Math.floor(Date.parse(to) / HOUR) * HOUR - 1
+    expect(
+      (await summary('listing', `from=${new Date(edgeFrom).toISOString()}&to=${new Date(edgeTo).toISOString()}`)).body,
+    ).toEqual(
+      expected(listing.filter((r) => Date.parse(r.createDate) >= edgeFrom && Date.parse(r.createDate) <= edgeTo)),
+    )
     // A range inside one hour.
     const sameHour = listing.filter(
       (r) => Math.floor(Date.parse(r.createDate) / HOUR) === Math.floor(Date.parse(to) / HOUR),
@@ -168,7 +176,10 @@ describe('the SQLite summary keeps its counts as records are written and deleted
     const count = (s: typeof after, type: number) => s.hours.find(([h, t]) => h === hour && t === type)?.[2] ?? 0
     expect(count(after, 4)).toBe(count(before, 4) + 2)
     expect(count(after, 2)).toBe(count(before, 2) + 1)
-    expect((await summary('?listingId=5&accountId=2')).total).toBe((await summary('?listingId=5')).total)
+    const rows = (await (await fetch(`${server.apiUrl}/logs/listing?limit=10000&listingId=5`)).json()) as {
+      items: { accountId: number }[]
+    }
+    expect((await summary('?listingId=5&accountId=2')).total).toBe(rows.items.filter((r) => r.accountId === 2).length)
 
     writeSettings(server.db!, {
       listing: { enabled: true, keepDays: 14 },
