@@ -292,6 +292,19 @@ export function applyRetention(db: Db, now = Date.now()): Record<LogKindName, nu
   return deleted
 }
 
+/** The `column = ?` clauses of a filter's account, shop, listing, product and order, with their values. */
+function equalities(kind: LogKindName, filter: LogFilter) {
+  const where: string[] = []
+  const params: number[] = []
+  for (const field of FILTER_FIELDS[kind]) {
+    const value = filter[field]
+    if (value === undefined) continue
+    where.push(`${columnOf(kind, field)} = ?`)
+    params.push(value)
+  }
+  return { where, params }
+}
+
 /** The preview's SQLite file as a LogStore: every write allowed, Logs Clearing run here. */
 export class SqliteStore implements LogStore {
   readonly label: string
@@ -320,14 +333,7 @@ export class SqliteStore implements LogStore {
 
   reader(kind: LogKindName, filter: LogFilter): LogReader {
     const { table, columns } = TABLES[kind]
-    const where: string[] = []
-    const params: number[] = []
-    for (const field of FILTER_FIELDS[kind]) {
-      const value = filter[field]
-      if (value === undefined) continue
-      where.push(`${columnOf(kind, field)} = ?`)
-      params.push(value)
-    }
+    const { where, params } = equalities(kind, filter)
     const bounds = [
       ['create_date >= ?', filter.from],
       ['create_date <= ?', filter.to],
@@ -362,14 +368,7 @@ export class SqliteStore implements LogStore {
    */
   async summary(kind: LogKindName, filter: LogFilter): Promise<LogSummary> {
     const { table } = TABLES[kind]
-    const equal: string[] = []
-    const params: number[] = []
-    for (const field of FILTER_FIELDS[kind]) {
-      const value = filter[field]
-      if (value === undefined) continue
-      equal.push(`${columnOf(kind, field)} = ?`)
-      params.push(value)
-    }
+    const { where: equal, params } = equalities(kind, filter)
     const from = filter.from ?? 0
     const to = filter.to ?? Number.MAX_SAFE_INTEGER
     const counts = new Map<string, number>()

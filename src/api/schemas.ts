@@ -145,15 +145,15 @@ export type LogQuery = z.input<typeof LogQuerySchema>
  * `GET /api/v1/logs/{kind}/summary` query: the server-side filters of a log query (no paging,
  * format or `afterId`: a summary covers the whole log under them).
  */
-export const LogSummaryQuerySchema = z.strictObject({
-  from: z.optional(IsoUtcDate),
-  to: z.optional(IsoUtcDate),
-  accountId: z.optional(queryInt(id)),
-  shopId: z.optional(queryInt(id)),
-  listingId: z.optional(queryInt(id)),
-  listingProductId: z.optional(queryInt(id)),
-  orderId: z.optional(queryInt(id)),
-  form_key: z.optional(z.string().check(z.maxLength(64))),
+export const LogSummaryQuerySchema = z.pick(LogQuerySchema, {
+  from: true,
+  to: true,
+  accountId: true,
+  shopId: true,
+  listingId: true,
+  listingProductId: true,
+  orderId: true,
+  form_key: true,
 })
 export type LogSummaryQuery = z.input<typeof LogSummaryQuerySchema>
 
