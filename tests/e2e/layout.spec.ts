@@ -109,6 +109,10 @@ test.describe('rows above the fold at 1440×900', () => {
   })
 })
 
+/** Resolves after two frames: what a scroll or a resize changed is rendered and laid out. */
+const framesPainted = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
+
 // One page per test, resized width after width (a page load costs more than the checks).
 test('every count and every "more" stay inside their row, at 1024, 1280, 1366, 1440 and 1920 px', async ({ page }) => {
   // Errors: the long messages (TikTok Shop's reasons), most of them repeated.
@@ -119,7 +123,7 @@ test('every count and every "more" stay inside their row, at 1024, 1280, 1366, 1
   for (const width of [1024, 1280, 1366, 1440, 1920]) {
     await page.setViewportSize({ width, height: HEIGHTS[width]! })
     await grid.evaluate((el) => (el.scrollTop = 0))
-    await page.waitForTimeout(100)
+    await framesPainted(page)
     let counts = 0
     let mores = 0
     // Screen after screen, until both kinds have been seen.
@@ -143,7 +147,9 @@ test('every count and every "more" stay inside their row, at 1024, 1280, 1366, 1
         }
       }
       await grid.evaluate((el) => (el.scrollTop += el.clientHeight))
-      await page.waitForTimeout(50)
+      // The rows of the new screen are rendered before they are measured (a fixed 50 ms was not
+      // always enough on a busy machine: rows were measured while being replaced).
+      await framesPainted(page)
     }
     // The page holds both kinds, or the test proves nothing.
     expect(counts, `counts seen at ${width} px`).toBeGreaterThan(2)
