@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { waitForComplete } from './helpers'
+import { clearFaults, setFaults, waitForComplete } from './helpers'
 
 type HostWindow = Window & {
   hostDemo: {
@@ -234,14 +234,14 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
   test('a 401 from the API raises session-expired and says so clearly', async ({ page, request }) => {
     await openHost(page)
     await waitForComplete(page)
-    await request.post('/api/v1/__test/faults', { data: { faults: [{ path: '/logs/order', status: 401 }] } })
+    await setFaults(request, [{ path: '/logs/order', status: 401 }])
     await page.getByRole('tab', { name: 'Orders Logs' }).click()
     await expect(page.getByTestId('load-error')).toContainText(
       'Your admin session has expired. Sign in again, then retry.',
     )
     const events = await page.evaluate(() => (window as unknown as HostWindow).hostDemo.events.map((e) => e.type))
     expect(events).toContain('session-expired')
-    await request.delete('/api/v1/__test/faults')
+    await clearFaults(request)
   })
 
   test('bad options throw at mount, naming the option, and add nothing to the page', async ({ page }) => {

@@ -1,12 +1,10 @@
 import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test'
-import { fetchAll, waitForComplete } from './helpers'
+import { clearFaults, fetchAll, setFaults, waitForComplete } from './helpers'
 
-async function inject(request: APIRequestContext, faults: object[]) {
-  expect((await request.post('/api/v1/__test/faults', { data: { faults } })).status()).toBe(200)
-}
+const inject = setFaults
 
 test.afterEach(async ({ request }) => {
-  await request.delete('/api/v1/__test/faults')
+  await clearFaults(request)
 })
 
 test('a connection reset mid-load keeps what was loaded, says so, and Retry finishes the load', async ({
@@ -26,7 +24,7 @@ test('a connection reset mid-load keeps what was loaded, says so, and Retry fini
   await expect(error).toContainText('The 6,000 records loaded so far are still shown.')
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', '6000')
   await expect(page.getByTestId('log-row').first()).toBeVisible()
-  await request.delete('/api/v1/__test/faults')
+  await clearFaults(request)
   await page.getByTestId('load-retry').click()
   await waitForComplete(page)
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total))

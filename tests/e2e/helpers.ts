@@ -2,6 +2,22 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export type RawRecord = Record<string, unknown> & { id: number; type: number; description: string; createDate: string }
 
+/**
+ * The preview server closes an idle keep-alive socket after 5 s; a test request sent on it at that
+ * moment fails with ECONNRESET before the server sees it. The fault calls are idempotent, so they retry.
+ */
+const RETRY_RESET = { maxRetries: 3 }
+
+/** Sets the test server's faults (replacing any set before). */
+export async function setFaults(request: APIRequestContext, faults: object[]) {
+  expect((await request.post('/api/v1/__test/faults', { data: { faults }, ...RETRY_RESET })).status()).toBe(200)
+}
+
+/** Clears the test server's faults. */
+export async function clearFaults(request: APIRequestContext) {
+  expect((await request.delete('/api/v1/__test/faults', RETRY_RESET)).status()).toBe(200)
+}
+
 /** Every record of a log, straight from the API, newest first. */
 export async function fetchAll(request: APIRequestContext, kind: string, query = ''): Promise<RawRecord[]> {
   const items: RawRecord[] = []
@@ -10,7 +26,7 @@ export async function fetchAll(request: APIRequestContext, kind: string, query =
     const params = new URLSearchParams(query)
     params.set('limit', '10000')
     if (cursor) params.set('cursor', cursor)
-    const response = await request.get(`/api/v1/logs/${kind}?${params}`)
+    const response = await request.get(`/api/v1/logs/${kind}?${params}`, RETRY_RESET)
     expect(response.status()).toBe(200)
     const body = (await response.json()) as { items: RawRecord[]; nextCursor: string | null }
     items.push(...body.items)

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { waitForComplete, type RawRecord } from './helpers'
+import { clearFaults, setFaults, waitForComplete, type RawRecord } from './helpers'
 
 // Live refresh checks on a timer; the page's clock is Playwright's, so an interval passes when
 // the test says so (clock.runFor), not after ten real seconds.
@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
   await page.clock.install()
 })
 test.afterEach(async ({ request }) => {
-  await request.delete('/api/v1/__test/faults')
+  await clearFaults(request)
 })
 
 async function turnOnLiveRefresh(page: Page) {
@@ -220,7 +220,7 @@ test('a live refresh still on its way when the listing changes never lands in th
   const [lateId] = await post(request, 'listing', [listingRecord(listing, 'Live: answered late.')])
   // The check for listing 5's newer records is answered 8 s late: after the page is on listing 6.
   const faults = [{ path: '/logs/listing', query: 'afterId=', method: 'GET', delayMs: 8000, times: 1 }]
-  expect((await request.post('/api/v1/__test/faults', { data: { faults } })).status()).toBe(200)
+  await setFaults(request, faults)
   const check = page.waitForRequest((r) => r.url().includes('afterId='))
   await nextInterval(page)
   const late = await check
