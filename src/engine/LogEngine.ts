@@ -58,6 +58,16 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private groupKeysUpTo = 0
   private readonly groupPairs = new PairDictionary()
 
+  /**
+   * When each unique grouping's first record happened (UTC ms), per key: for "new since the last
+   * visit". One table per grouping (plain, or numbers as equal), built on first use, then kept up
+   * to date from the records appended since.
+   */
+  private readonly firstSeen = {
+    plain: { dates: new Float64Array(0), upTo: 0 },
+    shapes: { dates: new Float64Array(0), upTo: 0 },
+  }
+
   private messageCache: { needle: string; size: number; mask: Uint8Array } | null = null
   private rankCache = new Map<string, { size: number; rank: Uint32Array }>()
 
@@ -249,6 +259,48 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return mask
   }
 
+  /**
+   * When the unique grouping of each key first happened: `keys` per record, `keyCount` keys. A
+   * record without an owner never collapses (key 0): it is its own first record.
+   */
+  private firstSeenOf(numbersAsEqual: boolean): { keys: Uint32Array; dates: Float64Array } {
+    const t = this.t
+    const keys = numbersAsEqual ? this.numberShapeKeys() : t.uniqueKeys
+    const size = numbersAsEqual ? this.shapePairs.size : t.uniquePairs.size
+    const table = numbersAsEqual ? this.firstSeen.shapes : this.firstSeen.plain
+    if (table.dates.length < size) {
+      const grown = new Float64Array(Math.max(size, table.dates.length * 2, 1024)).fill(Infinity)
+      grown.set(table.dates)
+      table.dates = grown
+    }
+    const { dates } = t
+    const first = table.dates
+    for (let i = table.upTo; i < t.count; i++) {
+      const key = keys[i]!
+      if (key !== 0 && dates[i]! < first[key]!) first[key] = dates[i]!
+    }
+    table.upTo = t.count
+    return { keys, dates: first }
+  }
+
+  /**
+   * True when the record's message (under the unique grouping: its product or order and its
+   * text, numbers as equal or not) first happened after `since` (UTC ms).
+   */
+  isNewAt(index: number, since: number, numbersAsEqual = false): boolean {
+    if (this.layout.owner === null) return this.t.dates[index]! > since
+    const { keys, dates } = this.firstSeenOf(numbersAsEqual)
+    const key = keys[index]!
+    return (key === 0 ? this.t.dates[index]! : dates[key]!) > since
+  }
+
+  /** The dates of records (UTC ms), for a row's trend. */
+  datesOf(indices: readonly number[]): Float64Array {
+    const out = new Float64Array(indices.length)
+    for (let k = 0; k < indices.length; k++) out[k] = this.t.dates[indices[k]!]!
+    return out
+  }
+
   // ---- the query -------------------------------------------------------------------------
 
   query(options: LogQueryOptions = {}): QueryResult {
@@ -259,6 +311,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.messageMask(needle))
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
+    // New since the last visit: a record is new when its unique grouping first happened after it.
+    const since = options.newSince ?? null
+    const onlyNew = since !== null && (options.onlyNew ?? false)
+    const withOwners = this.layout.owner !== null
+    const firstSeen = since !== null && withOwners ? this.firstSeenOf(options.numbersAsEqual ?? false) : null
+    const firstKeys = firstSeen?.keys ?? null
+    const firstDates = firstSeen?.dates ?? null
+    let newCount = 0
 
     let keys: Uint32Array | null = null
     let keyCount = 0
@@ -303,6 +363,12 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       if (productMask !== null && productMask[products[i]!] === 0) continue
       if (orderMask !== null && orderMask[orders[i]!] === 0) continue
       if (messageMask !== null && messageMask[messages[i]!] === 0) continue
+      let fresh = false
+      if (since !== null) {
+        const key = firstKeys === null ? 0 : firstKeys[i]!
+        fresh = (key === 0 ? dates[i]! : firstDates![key]!) > since
+        if (onlyNew && !fresh) continue
+      }
       // The type chips are facets: they count under every filter but the type filter, so the
       // type is tested last, after the count.
       const type = types[i]!
@@ -310,6 +376,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       if (typeMask !== null && typeMask[type] === 0) continue
 
       matched++
+      if (fresh) newCount++
       if (histogram !== null) {
         const bucket = Math.floor((dates[i]! - h.from) / bucketWidth)
         if (bucket >= 0 && bucket < h.buckets) histogram[bucket * TYPE_CODES.length + TYPE_SLOT[type]!]!++
@@ -348,6 +415,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       total: n,
       matched,
       shown,
+      newCount,
       typeCounts: perType,
       histogram,
       membersOf: (row: number) => {

@@ -52,3 +52,49 @@ export function foldText(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(TO_ASCII_FORM, (c) => ASCII_FORM[c]!)
 }
+
+/**
+ * Where `query` occurs in `text` under the message filter's rules (foldText: case, diacritics,
+ * dashes, quotes and spaces; numbers are matched as they are): [start, end) ranges of `text`,
+ * ascending, overlapping and touching matches merged ("aa" in "aaaa" is one range). A combining
+ * mark stays with the letter it belongs to.
+ */
+export function matchRanges(text: string, query: string): [number, number][] {
+  const needle = foldText(query.trim())
+  if (!needle || !text) return []
+  let folded: string
+  /** Per folded UTF-16 unit: where its character starts and ends in `text`. */
+  let starts: Uint32Array | null = null
+  let ends: Uint32Array | null = null
+  // eslint-disable-next-line no-control-regex -- ASCII: folding is lower-casing, one unit each
+  if (/^[\x00-\x7f]*$/.test(text)) folded = text.toLowerCase()
+  else {
+    const parts: string[] = []
+    const startList: number[] = []
+    const endList: number[] = []
+    for (let i = 0; i < text.length;) {
+      const point = text.codePointAt(i)!
+      const width = point > 0xffff ? 2 : 1
+      const part = foldText(text.slice(i, i + width))
+      if (part === '' && endList.length) endList[endList.length - 1] = i + width
+      for (let k = 0; k < part.length; k++) {
+        startList.push(i)
+        endList.push(i + width)
+      }
+      parts.push(part)
+      i += width
+    }
+    folded = parts.join('')
+    starts = Uint32Array.from(startList)
+    ends = Uint32Array.from(endList)
+  }
+  const ranges: [number, number][] = []
+  for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+    const start = starts ? starts[at]! : at
+    const end = ends ? ends[at + needle.length - 1]! : at + needle.length
+    const previous = ranges[ranges.length - 1]
+    if (previous && start <= previous[1]) previous[1] = Math.max(previous[1], end)
+    else ranges.push([start, end])
+  }
+  return ranges
+}

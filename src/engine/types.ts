@@ -69,6 +69,13 @@ export interface LogQueryOptions {
   view?: ViewMode
   sort?: LogSort
   histogram?: HistogramRequest
+  /**
+   * The merchant's last visit (UTC ms): records whose message first happened after it are new
+   * (`newCount`). Null or unset: nothing is new.
+   */
+  newSince?: number | null
+  /** With `newSince`: only new records pass (the type counts and the histogram follow). */
+  onlyNew?: boolean
 }
 
 export { TYPE_CODES } from '../api/codes'
@@ -86,6 +93,8 @@ export interface QueryResult {
   readonly matched: number
   /** Rows shown. */
   readonly shown: number
+  /** Records that pass the filters and are new since `newSince` (0 without it). */
+  readonly newCount: number
   /**
    * Records per type code that pass every filter but the type filter (facet counts: with Error
    * chosen, Warning still says how many records it would give). Records, not rows: the unique

@@ -219,6 +219,10 @@ export default {
     runAlone: 'This was the only message of its action run.',
     missing: 'Record #{id} is not in this log: it may have been cleared, or the filters of the link exclude it.',
     waiting: 'Looking for record #{id} while the log loads…',
+    filter: 'Filter',
+    filterFor: 'Filter the log by {field}: {value}',
+    openLog: 'Open log',
+    openLogOf: 'Open the log of this {field}: {value}',
   },
   views: {
     label: 'Saved view',
@@ -242,6 +246,23 @@ export default {
     columns: 'Columns',
     hiddenCount: '{count} hidden',
     columnsLegend: 'Visible columns',
+  },
+  trend: {
+    labelDays: 'Trend: {count} times, first on {first}, last on {last}; at most {peak} in a day, on {peakAt}',
+    labelHours: 'Trend: {count} times, first at {first}, last at {last}; at most {peak} in an hour, at {peakAt}',
+  },
+  newSince: {
+    badge: 'New',
+    badgeTitle: 'First happened after your last visit to this log',
+    chip: '{count} since {since}',
+    chipFirst: 'since your last visit',
+    chipTitle: 'Messages that first happened after your last visit ({since}). Click to show only them.',
+    firstVisit: 'This is your first visit to this log, so nothing is marked new yet.',
+    empty: 'No message is new since your last visit ({since}).',
+    unavailable:
+      'This browser does not allow remembering your last visit (storage is blocked), so nothing is marked new.',
+    corrupt:
+      'The date of your last visit could not be read, so nothing is marked new. It is kept aside, and this visit is remembered from now on.',
   },
   volume: {
     hint: 'Drag across the chart to set the date range, or click a bar for that hour or day.',

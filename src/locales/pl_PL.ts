@@ -221,6 +221,10 @@ const pl: MessageSchema = {
     runAlone: 'To był jedyny komunikat tego przebiegu akcji.',
     missing: 'Wpisu nr {id} nie ma w tym dzienniku: mógł zostać wyczyszczony albo filtry linku go wykluczają.',
     waiting: 'Szukam wpisu nr {id}, dziennik się wczytuje…',
+    filter: 'Filtruj',
+    filterFor: 'Filtruj dziennik: {field} – {value}',
+    openLog: 'Otwórz dziennik',
+    openLogOf: 'Otwórz dziennik: {field} – {value}',
   },
   views: {
     label: 'Zapisany widok',
@@ -245,6 +249,26 @@ const pl: MessageSchema = {
     columns: 'Kolumny',
     hiddenCount: 'ukryte: {count}',
     columnsLegend: 'Widoczne kolumny',
+  },
+  trend: {
+    labelDays:
+      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej w ciągu dnia: {peak}, {peakAt}',
+    labelHours:
+      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej w ciągu godziny: {peak}, {peakAt}',
+  },
+  newSince: {
+    badge: 'Nowy',
+    badgeTitle: 'Pojawił się po raz pierwszy po Twojej ostatniej wizycie w tym dzienniku',
+    chip: '{count} od {since}',
+    chipFirst: 'od ostatniej wizyty',
+    chipTitle:
+      'Komunikaty, które pojawiły się po raz pierwszy po Twojej ostatniej wizycie ({since}). Kliknij, aby pokazać tylko je.',
+    firstVisit: 'To Twoja pierwsza wizyta w tym dzienniku, więc nic nie jest jeszcze oznaczone jako nowe.',
+    empty: 'Żaden komunikat nie jest nowy od Twojej ostatniej wizyty ({since}).',
+    unavailable:
+      'Ta przeglądarka nie pozwala zapamiętać Twojej ostatniej wizyty (pamięć jest zablokowana), więc nic nie jest oznaczone jako nowe.',
+    corrupt:
+      'Nie udało się odczytać daty Twojej ostatniej wizyty, więc nic nie jest oznaczone jako nowe. Zostaje odłożona na bok, a od teraz zapamiętywana jest ta wizyta.',
   },
   volume: {
     hint: 'Przeciągnij po wykresie lub kliknij słupek, aby wybrać zakres dat.',

@@ -8,8 +8,10 @@
 import { h, type VNodeChild } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
+import type { LogViewState } from '@/logKinds/viewState'
+import type { MessageTrend } from '@/logPage/trend/trend'
 import MessageCell from '@/logPage/message/MessageCell.vue'
-import { messageToHtml } from '@/logPage/message/messageHtml'
+import { MESSAGE_CUT, messageToHtml } from '@/logPage/message/messageHtml'
 import TypeLabel from '@/logPage/message/TypeLabel.vue'
 
 /**
@@ -30,6 +32,10 @@ export interface RowView<R> {
   record: R
   /** Records the row stands for. */
   count: number
+  /** Its message (under the unique grouping) first happened after the merchant's last visit. */
+  isNew: boolean
+  /** A repeated row of the unique view: its occurrences over time (null: none drawn). */
+  trend: MessageTrend | null
   /** The record's type, or the worst type of a grouped row. */
   type: number
   message: ParsedMessage
@@ -51,13 +57,20 @@ export interface ColumnContext {
   listingUrl(id: number): string | null
 }
 
-/** Grid-only extras: the row's actions. */
+/** Grid-only extras: the row's actions, and what the message filter is looking for. */
 export interface CellContext extends ColumnContext {
+  /** The message filter's text ('' for none): its matches in messages are marked. */
+  highlight(): string
   /** Show the whole message (or every message of a grouped row). */
   open(row: number): void
   /** Open the row's details drawer. */
   details(row: number): void
 }
+
+/** Filters a drawer field can set on the page ("filter for value"). */
+export type ValueFilter = Partial<
+  Pick<LogViewState, 'listing' | 'product' | 'ttsOrder' | 'actions' | 'types' | 'initiators' | 'tasks'>
+>
 
 /** One field of the details drawer. */
 export interface DetailField {
@@ -68,6 +81,10 @@ export interface DetailField {
   to?: RouteLocationRaw
   /** A message type: shown as its label. */
   typeCode?: number
+  /** "Filter for value": what this value adds to the page's filters (offered where the log has that filter). */
+  filter?: ValueFilter
+  /** The log narrowed to this value (one product's or one order's). */
+  open?: RouteLocationRaw
 }
 
 export interface LogColumn<R = never> {
@@ -145,13 +162,16 @@ export const messageColumn: LogColumn<Common> = {
   hideable: false,
   cell: (row, c) => {
     const detailsLabel = c.t('grid.detailsHere')
+    const highlight = c.highlight()
     if (row.members.length === 0) {
-      const message = messageToHtml(row.message, detailsLabel)
+      const message = messageToHtml(row.message, detailsLabel, MESSAGE_CUT, highlight)
       return h(MessageCell, {
         html: message.html,
         cut: message.cut,
         count: row.count,
         type: row.type,
+        isNew: row.isNew,
+        trend: row.trend,
         onMore: () => c.open(row.row),
       })
     }
@@ -163,7 +183,7 @@ export const messageColumn: LogColumn<Common> = {
           h('span', { class: 'tts-grid__member-time' }, c.formatTime(member.date, row.date)),
           h('span', {
             class: 'tts-grid__member-text',
-            innerHTML: messageToHtml(member.message, detailsLabel, 200).html,
+            innerHTML: messageToHtml(member.message, detailsLabel, 200, highlight).html,
           }),
         ]),
       ),
@@ -208,7 +228,12 @@ export const initiatorColumn: LogColumn<Common> = {
   csvHeaderKeys: ['columns.initiator'],
   csv: (row, c) => [c.t(`initiators.${row.record.initiator}`)],
   details: (record, c) => [
-    { key: 'initiator', label: c.t('columns.initiator'), value: c.t(`initiators.${record.initiator}`) },
+    {
+      key: 'initiator',
+      label: c.t('columns.initiator'),
+      value: c.t(`initiators.${record.initiator}`),
+      filter: { initiators: [record.initiator] },
+    },
   ],
 }
 
@@ -237,16 +262,23 @@ export const typeColumn: LogColumn<Common> = {
   csvHeaderKeys: ['columns.type'],
   csv: (row, c) => [c.t(`types.${row.type}`)],
   details: (record, c) => [
-    { key: 'type', label: c.t('columns.type'), value: c.t(`types.${record.type}`), typeCode: record.type },
+    {
+      key: 'type',
+      label: c.t('columns.type'),
+      value: c.t(`types.${record.type}`),
+      typeCode: record.type,
+      filter: { types: [record.type] },
+    },
   ],
 }
 
-/** A code shown by its label (`<prefix>.<code>`): action, task. */
+/** A code shown by its label (`<prefix>.<code>`): action, task; `filter`: the filter it sets. */
 export function codeColumn<R>(
   id: ColumnId,
   width: ColumnWidth,
   labelPrefix: string,
   code: (record: R) => number,
+  filter?: (code: number) => ValueFilter,
 ): LogColumn<R> {
   const label = (record: R, c: ColumnContext) => c.t(`${labelPrefix}.${code(record)}`)
   return {
@@ -256,6 +288,8 @@ export function codeColumn<R>(
     cell: (row, c) => label(row.record, c),
     csvHeaderKeys: [`columns.${id}`],
     csv: (row, c) => [label(row.record, c)],
-    details: (record, c) => [{ key: id, label: c.t(`columns.${id}`), value: label(record, c) }],
+    details: (record, c) => [
+      { key: id, label: c.t(`columns.${id}`), value: label(record, c), filter: filter?.(code(record)) },
+    ],
   }
 }

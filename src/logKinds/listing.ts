@@ -57,6 +57,7 @@ const listingColumn: LogColumn<EngineListingRecord> = {
       label: c.t('columns.listing'),
       value: `${record.listingTitle} (${c.t('grid.id', { id: record.listingId })})`,
       ...listingTarget(c, record.listingId),
+      filter: { listing: String(record.listingId) },
     },
   ],
 }
@@ -81,6 +82,10 @@ const productColumn: LogColumn<EngineListingRecord> = {
             label: c.t('columns.product'),
             value: `${record.productTitle ?? ''} (${c.t('grid.id', { id: record.productId })})`,
             href: c.url('product', record.productId),
+            filter: { product: String(record.productId) },
+            ...(record.listingProductId !== null && {
+              open: { path: LISTING_LOG_PATH, query: { listingProductId: String(record.listingProductId) } },
+            }),
           },
         ]),
     ...(record.listingProductId === null
@@ -106,7 +111,13 @@ export const listingLog: LogKindDescription = {
   helpKey: 'logs.listing.help',
   columns: defineColumns<EngineListingRecord>([
     createDateColumn,
-    codeColumn('action', { min: 120, grow: 1 }, 'actions', (r) => r.action),
+    codeColumn(
+      'action',
+      { min: 120, grow: 1 },
+      'actions',
+      (r) => r.action,
+      (code) => ({ actions: [code] }),
+    ),
     listingColumn,
     productColumn,
     messageColumn,

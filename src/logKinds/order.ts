@@ -28,6 +28,8 @@ const ttsOrderColumn: LogColumn<EngineOrderRecord> = {
       label: c.t('columns.ttsOrder'),
       value: record.ttsOrderId,
       href: c.url('ttsOrder', record.ttsOrderId),
+      filter: { ttsOrder: record.ttsOrderId },
+      open: { path: ORDER_LOG_PATH, query: { orderId: String(record.orderId) } },
     },
   ],
 }

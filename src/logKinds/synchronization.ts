@@ -46,7 +46,13 @@ export const synchronizationLog: LogKindDescription = {
   helpKey: 'logs.synchronization.help',
   columns: defineColumns<EngineSynchronizationRecord>([
     createDateColumn,
-    codeColumn('task', { min: 120, grow: 0.7 }, 'tasks', (r) => r.task),
+    codeColumn(
+      'task',
+      { min: 120, grow: 0.7 },
+      'tasks',
+      (r) => r.task,
+      (code) => ({ tasks: [code] }),
+    ),
     messageColumn,
     detailedColumn,
     typeColumn,

@@ -3,6 +3,7 @@
  * URL restores it. Keys: accountId, shopId, listingId, listingProductId, orderId; type, action,
  * initiator, task (comma-separated codes); from, to (ISO 8601); q, listing, product, ttsOrder,
  * magentoOrder (text); unique (1/0); numbers (1/0: treat numbers as equal when collapsing);
+ * new (1/0: only messages new since the merchant's last visit);
  * view (separated/grouped); sort (e.g. createDate:desc); hide (comma-separated column ids the
  * merchant hid); detail (the record id whose details drawer is open).
  * A bad value is reported, never silently dropped or thrown.
@@ -31,6 +32,8 @@ export interface LogViewState {
   unique: boolean
   /** With `unique`: messages that differ only in numbers collapse together. */
   numbersAsEqual: boolean
+  /** Only messages that first happened after the merchant's last visit. */
+  onlyNew: boolean
   view: ViewMode
   sort: LogSort
   /** Columns the merchant hid with the column chooser. */
@@ -58,6 +61,7 @@ export const QUERY_KEYS = [
   'magentoOrder',
   'unique',
   'numbers',
+  'new',
   'view',
   'sort',
   'hide',
@@ -84,6 +88,7 @@ export function defaultViewState(): LogViewState {
     magentoOrder: '',
     unique: true,
     numbersAsEqual: false,
+    onlyNew: false,
     view: 'separated',
     sort: { field: 'createDate', direction: 'desc' },
     hidden: [],
@@ -191,6 +196,11 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
     else if (numbers === '1' || numbers === '0') state.numbersAsEqual = numbers === '1'
     else problems.push({ key: 'numbers', value: numbers, reason: 'flag' })
   }
+  const onlyNew = read('new')
+  if (onlyNew !== undefined) {
+    if (onlyNew === '1' || onlyNew === '0') state.onlyNew = onlyNew === '1'
+    else problems.push({ key: 'new', value: onlyNew, reason: 'flag' })
+  }
   const view = read('view')
   if (view !== undefined) {
     if (!definition.hasViewMode && view !== 'separated') problems.push({ key: 'view', value: view, reason: 'notHere' })
@@ -237,6 +247,7 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
     if (state[key]) query[key] = state[key]
   if (state.unique !== defaults.unique) query.unique = state.unique ? '1' : '0'
   if (state.numbersAsEqual) query.numbers = '1'
+  if (state.onlyNew) query.new = '1'
   if (state.view !== defaults.view) query.view = state.view
   if (state.sort.field !== defaults.sort.field || state.sort.direction !== defaults.sort.direction) {
     query.sort = `${state.sort.field}:${state.sort.direction}`

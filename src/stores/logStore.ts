@@ -21,6 +21,7 @@ import {
 import { useAppConfigStore } from '@/stores/appConfig'
 import { createLogLoader, narrowingKey, type Narrowing } from '@/stores/logLoader'
 import type { LogSummaryBody } from '@/api/schemas'
+import { buildTrend, trendPlan as makeTrendPlan, type MessageTrend, type TrendPlan } from '@/logPage/trend/trend'
 import type * as VolumeDates from '@/time/volumePlan'
 import type { VolumePlan } from '@/time/volumePlan'
 
@@ -63,11 +64,18 @@ function entryOf(engine: LogEngine, index: number): RecordEntry {
   }
 }
 
+/** What marks a row new: the last visit, and the unique grouping the page uses. */
+interface Newness {
+  since: number | null
+  numbersAsEqual: boolean
+}
+
 /** `preview`: how many members of a grouped row to list (the grid shows a few, the export all). */
 function rowOf(
   engine: LogEngine,
   answer: QueryResult,
   row: number,
+  newness: Newness,
   preview = GROUP_PREVIEW,
 ): RowView<AnyLogRecord> | null {
   const index = answer.rows[row]
@@ -79,6 +87,8 @@ function rowOf(
     row,
     record: engine.get(index) as AnyLogRecord,
     count: answer.counts[row]!,
+    isNew: newness.since !== null && engine.isNewAt(index, newness.since, newness.numbersAsEqual),
+    trend: null,
     type: worst ? worst[row]! : entry.type,
     members: worst
       ? answer
@@ -234,6 +244,18 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return dates.planVolume(start, end, config.config.timeZone)
     })
 
+    /**
+     * The merchant's last visit to this log (UTC ms): messages that first happened after it are
+     * new. Null: the first visit (or storage unreadable), and nothing is new. Set by the page.
+     */
+    const newSince = ref<number | null>(null)
+
+    /** Repeated messages collapse into one row (the unique checkbox, where it applies). */
+    const collapsing = computed(() => {
+      const state = viewState.value
+      return state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null
+    })
+
     const result = computed<QueryResult>(() => {
       const engine = held.value
       const state = viewState.value
@@ -246,13 +268,45 @@ function defineLogStore<K extends LogKind>(kind: K) {
             ? { from: plan.from, to: plan.edges[plan.buckets]! - 1, buckets: planner.value.hoursIn(plan) }
             : undefined,
         filter: toEngineFilter(state),
-        unique: state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null,
+        unique: collapsing.value,
         numbersAsEqual: state.numbersAsEqual,
         view: state.view,
         sort: state.sort,
+        newSince: newSince.value,
+        onlyNew: state.onlyNew,
       })
       return answer
     })
+
+    /**
+     * The buckets of a repeated row's trend: the volume chart's (hours for a week or less, days
+     * beyond) over the dates held within the date filter. Null until the chart's date maths load.
+     */
+    const trendPlan = computed<TrendPlan | null>(() => {
+      const dates = planner.value
+      const extent = held.value.dateExtent()
+      if (!dates || !extent) return null
+      const state = viewState.value
+      const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
+      const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
+      const plan = end < start ? null : dates.planVolume(start, end, config.config.timeZone)
+      return plan ? makeTrendPlan(plan) : null
+    })
+    /** Trends of the rows drawn so far, for one result and plan (scrolling back costs nothing). */
+    let trends: { answer: QueryResult; plan: TrendPlan; rows: Map<number, MessageTrend | null> } | null = null
+    function trendOf(engine: LogEngine, answer: QueryResult, row: number): MessageTrend | null {
+      const plan = trendPlan.value
+      if (!plan || !collapsing.value || (answer.counts[row] ?? 0) < 2) return null
+      if (!trends || trends.answer !== answer || trends.plan !== plan) trends = { answer, plan, rows: new Map() }
+      let trend = trends.rows.get(row)
+      if (trend === undefined) {
+        trend = buildTrend(plan, engine.datesOf(answer.membersOf(row)))
+        trends.rows.set(row, trend)
+      }
+      return trend
+    }
+
+    const newness = (): Newness => ({ since: newSince.value, numbersAsEqual: viewState.value.numbersAsEqual })
 
     /** The volume chart's counts per bucket and type: the engine's hours (or the summary's), summed into days. */
     const volumeHistogram = computed<Uint32Array | null>(() => {
@@ -287,9 +341,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return held.value.get(index) as AnyLogRecord
     }
 
-    /** A row of the current result, as the grid shows it; null past the end. */
+    /** A row of the current result, as the grid shows it (with its trend); null past the end. */
     function rowAt(row: number): RowView<AnyLogRecord> | null {
-      return rowOf(held.value, result.value, row)
+      const engine = held.value
+      const answer = result.value
+      const view = rowOf(engine, answer, row, newness())
+      if (view) view.trend = trendOf(engine, answer, row)
+      return view
     }
 
     /**
@@ -300,7 +358,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
     function snapshot(): LogSnapshot {
       const engine = held.value
       const answer = result.value
-      return { shown: answer.shown, rowAt: (row) => rowOf(engine, answer, row, Infinity) }
+      const marks = newness()
+      return { shown: answer.shown, rowAt: (row) => rowOf(engine, answer, row, marks, Infinity) }
     }
 
     /** The record index of an id, or -1 while it is not held. */
@@ -366,6 +425,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
       wholeLog,
       viewState,
       problems,
+      newSince,
+      collapsing,
       result,
       volumePlan,
       volumeHistogram,

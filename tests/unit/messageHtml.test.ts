@@ -89,3 +89,53 @@ describe('the "more" control of a message cell', () => {
     expect(cell(length).find('[data-testid="message-more"]').exists()).toBe(offered)
   })
 })
+
+describe('highlighting the message filter’s matches', () => {
+  const render = (description: string, query: string, cutAt = 0) =>
+    messageToHtml(parseDescription(description), 'Details here', cutAt, query).html
+  /** The elements of the rendered HTML, by tag. */
+  const tags = (html: string) => {
+    const box = document.createElement('div')
+    box.innerHTML = html
+    return Array.from(box.querySelectorAll('*'), (el) => el.tagName.toLowerCase())
+  }
+
+  it('marks a fragment of markup in a hostile message as text, and creates no element', () => {
+    const hostile = `<img src=x onerror="alert('XSS')"><script>alert(1)</script>`
+    for (const fragment of ['<img src=x on', 'onerror="alert', '<script>', '\')"><scr', '>alert(1)</']) {
+      const html = render(hostile, fragment)
+      expect(tags(html)).toEqual(['mark'])
+      const box = document.createElement('div')
+      box.innerHTML = html
+      expect(box.textContent).toBe(hostile)
+      expect(box.querySelector('mark')!.textContent!.toLowerCase()).toBe(fragment.toLowerCase())
+    }
+  })
+
+  it('marks overlapping matches once, and every match', () => {
+    expect(render('Item was Revised. Item was Revised.', 'item')).toBe(
+      '<mark>Item</mark> was Revised. <mark>Item</mark> was Revised.',
+    )
+    expect(render('aaaa b aa', 'aa')).toBe('<mark>aaaa</mark> b <mark>aa</mark>')
+  })
+
+  it('marks inside a link and across the end of one, keeping the link', () => {
+    const description = JSON.stringify({
+      string: 'See !a_start!the product page!a_end! for details.',
+      params: {},
+      links: ['https://example.com/p/1'],
+    })
+    expect(render(description, 'page for')).toBe(
+      'See <a href="https://example.com/p/1" target="_blank" rel="noopener noreferrer">the product <mark>page</mark></a><mark> for</mark> details.',
+    )
+  })
+
+  it('marks within what the grid shows of a cut message', () => {
+    const html = render(`${'x'.repeat(195)}needle and more after the cut`, 'needle', 200)
+    expect(html).toBe(`${'x'.repeat(195)}<mark>needl</mark>…`)
+  })
+
+  it('keeps the line breaks between marks', () => {
+    expect(render('first line\nsecond line', 'line')).toBe('first <mark>line</mark><br>second <mark>line</mark>')
+  })
+})

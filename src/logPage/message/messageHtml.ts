@@ -1,10 +1,12 @@
 /**
- * Turns a parsed message into the only HTML a message may produce: text, line breaks and
- * http(s) links opening in a new tab. The HTML is built from escaped parts and then passed
- * through DOMPurify with a strict allow-list, so a mistake in one layer is caught by the other.
+ * Turns a parsed message into the only HTML a message may produce: text, line breaks, http(s)
+ * links opening in a new tab, and <mark> around what the message filter matched. The HTML is
+ * built from escaped parts (the marks placed by positions in the plain text, never by searching
+ * HTML) and then passed through DOMPurify with a strict allow-list, so a mistake in one layer is
+ * caught by the other.
  */
 import DOMPurify from 'dompurify'
-import { safeHref, type ParsedMessage } from '@/engine'
+import { matchRanges, safeHref, type ParsedMessage } from '@/engine'
 
 /** Messages this long or longer are cut, with a "more" link to the whole text. */
 export const MESSAGE_CUT = 200
@@ -28,7 +30,7 @@ function purify(html: string): string {
     })
   }
   return purifier.sanitize(html, {
-    ALLOWED_TAGS: ['a', 'br'],
+    ALLOWED_TAGS: ['a', 'br', 'mark'],
     ALLOWED_ATTR: ['href', 'target', 'rel'],
     ALLOWED_URI_REGEXP: /^https?:\/\//i,
     ALLOW_DATA_ATTR: false,
@@ -45,33 +47,68 @@ export interface MessageHtml {
 /**
  * @param detailsLabel label of links the message had no marker for ("Details here")
  * @param cutAt cut the text at this many characters; 0 shows it all
+ * @param highlight the message filter's text: its matches are marked
  */
-export function messageToHtml(parsed: ParsedMessage, detailsLabel: string, cutAt = MESSAGE_CUT): MessageHtml {
+export function messageToHtml(
+  parsed: ParsedMessage,
+  detailsLabel: string,
+  cutAt = MESSAGE_CUT,
+  highlight = '',
+): MessageHtml {
   // Messages repeat: the engine hands out one parsed object per distinct message, so the
   // sanitised HTML is kept on it (and goes when the engine does; no table of our own to grow).
+  // Highlighted HTML is kept for the latest filter text only.
+  const query = highlight.trim()
+  if (query !== highlighted.query) highlighted = { query, html: new WeakMap() }
   const holder = parsed as ParsedMessage & { [RENDERED]?: Map<string, MessageHtml> }
-  const byOptions = (holder[RENDERED] ??= new Map())
+  let byOptions: Map<string, MessageHtml> | undefined
+  if (query) {
+    byOptions = highlighted.html.get(parsed)
+    if (!byOptions) highlighted.html.set(parsed, (byOptions = new Map()))
+  } else byOptions = holder[RENDERED] ??= new Map()
   const key = `${cutAt}\u0000${detailsLabel}`
   let result = byOptions.get(key)
-  if (!result) byOptions.set(key, (result = renderMessage(parsed, detailsLabel, cutAt)))
+  if (!result) byOptions.set(key, (result = renderMessage(parsed, detailsLabel, cutAt, query)))
   return result
 }
 
 const RENDERED = Symbol('tts-rendered-html')
+let highlighted: { query: string; html: WeakMap<ParsedMessage, Map<string, MessageHtml>> } = {
+  query: '',
+  html: new WeakMap(),
+}
 
-function renderMessage(parsed: ParsedMessage, detailsLabel: string, cutAt: number): MessageHtml {
+/** `text` (which starts at `offset` of the message's text) as HTML, its parts in `ranges` marked. */
+function markedHtml(text: string, offset: number, ranges: [number, number][]): string {
+  let html = ''
+  let at = 0
+  for (const [start, end] of ranges) {
+    const from = Math.max(start - offset, at)
+    const to = Math.min(end - offset, text.length)
+    if (to <= from) continue
+    html += `${textHtml(text.slice(at, from))}<mark>${textHtml(text.slice(from, to))}</mark>`
+    at = to
+  }
+  return html + textHtml(text.slice(at))
+}
+
+function renderMessage(parsed: ParsedMessage, detailsLabel: string, cutAt: number, query: string): MessageHtml {
   const cut = cutAt > 0 && parsed.text.length >= cutAt
+  const ranges = query ? matchRanges(parsed.text, query) : []
   let budget = cut ? cutAt : Infinity
+  /** Where the segment starts in the message's text (a detached link's label is not part of it). */
+  let offset = 0
   let html = ''
   for (const segment of parsed.segments) {
     if (budget <= 0) break
-    const label = segment.kind === 'link' && segment.detached ? detailsLabel : segment.text
+    const detached = segment.kind === 'link' && segment.detached === true
+    const label = detached ? detailsLabel : segment.text
     const shown = label.length > budget ? label.slice(0, budget) : label
     budget -= shown.length
+    const inner = detached ? textHtml(shown) : markedHtml(shown, offset, ranges)
+    if (!detached) offset += segment.text.length
     const href = segment.kind === 'link' ? safeHref(segment.href) : null
-    html += href
-      ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${textHtml(shown)}</a>`
-      : textHtml(shown)
+    html += href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${inner}</a>` : inner
   }
   if (cut) html += '…'
   return { html: purify(html), cut }

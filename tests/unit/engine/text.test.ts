@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldText } from '@/engine'
+import { foldText, matchRanges } from '@/engine'
 
 describe('foldText', () => {
   it('folds case and diacritics, stroked letters too', () => {
@@ -53,5 +53,42 @@ describe('foldText', () => {
 
   it('keeps other punctuation and scripts', () => {
     expect(foldText('Price: 12.50 € → 13.00 € (‹sale›) 日本')).toBe('price: 12.50 € → 13.00 € (‹sale›) 日本')
+  })
+})
+
+describe('matchRanges (what the message filter found, for highlighting)', () => {
+  const marked = (text: string, query: string) =>
+    matchRanges(text, query)
+      .map(([start, end]) => text.slice(start, end))
+      .join('|')
+
+  it('follows the filter’s rules: case, diacritics, dashes and stroked letters', () => {
+    expect(marked('Bulb – Olive and BULB - olive', 'bulb - olive')).toBe('Bulb – Olive|BULB - olive')
+    expect(marked('Błąd zamówienia', 'blad')).toBe('Błąd')
+    expect(marked('Cena: 10,00 zł', '10,00 zl')).toBe('10,00 zł')
+  })
+
+  it('matches numbers as they are (numbers as equal plays no part)', () => {
+    expect(marked('QTY was revised from 55 to 54.', '54')).toBe('54')
+    expect(marked('QTY was revised from 55 to 54.', '56')).toBe('')
+  })
+
+  it('merges overlapping and touching matches into one range', () => {
+    expect(matchRanges('aaaa', 'aa')).toEqual([[0, 4]])
+    expect(matchRanges('abab-x-abab', 'ab')).toEqual([
+      [0, 4],
+      [7, 11],
+    ])
+  })
+
+  it('keeps a combining mark with its letter, and maps folded text back to the original', () => {
+    // "e" + combining acute, then a letter whose lower case is two units long.
+    const text = 'Cafe\u0301 İstanbul'
+    expect(marked(text, 'cafe')).toBe('Cafe\u0301')
+    expect(marked(text, 'istanbul')).toBe('İstanbul')
+  })
+
+  it('finds nothing for an empty or blank filter', () => {
+    expect(matchRanges('anything', '   ')).toEqual([])
   })
 })
