@@ -313,7 +313,9 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
     const since = options.newSince ?? null
-    const onlyNew = since !== null && (options.onlyNew ?? false)
+    // Without a last visit nothing is new: "only new" leaves nothing.
+    const onlyNew = options.onlyNew ?? false
+    const nothingNew = onlyNew && since === null
     const withOwners = this.layout.owner !== null
     const firstSeen = since !== null && withOwners ? this.firstSeenOf(options.numbersAsEqual ?? false) : null
     const firstKeys = firstSeen?.keys ?? null
@@ -363,6 +365,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       if (productMask !== null && productMask[products[i]!] === 0) continue
       if (orderMask !== null && orderMask[orders[i]!] === 0) continue
       if (messageMask !== null && messageMask[messages[i]!] === 0) continue
+      if (nothingNew) continue
       let fresh = false
       if (since !== null) {
         const key = firstKeys === null ? 0 : firstKeys[i]!

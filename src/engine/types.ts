@@ -74,7 +74,7 @@ export interface LogQueryOptions {
    * (`newCount`). Null or unset: nothing is new.
    */
   newSince?: number | null
-  /** With `newSince`: only new records pass (the type counts and the histogram follow). */
+  /** Only new records pass (none without `newSince`); the type counts and the histogram follow. */
   onlyNew?: boolean
 }
 

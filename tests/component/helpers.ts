@@ -54,6 +54,7 @@ export async function mountWithLog<T extends Component>(
     props?: Record<string, unknown> | ((store: LogStore) => Record<string, unknown>)
     config?: Partial<AppConfig>
     status?: 'complete'
+    locale?: AppLocale
   },
 ) {
   let store: LogStore | null = null
@@ -68,7 +69,7 @@ export async function mountWithLog<T extends Component>(
       return () => h(component as Component, props)
     },
   })
-  const mounted = await mountWithApp(Host, { config: options.config })
+  const mounted = await mountWithApp(Host, { config: options.config, locale: options.locale })
   if (options.status) store!.status = options.status
   return { ...mounted, store: store! }
 }
