@@ -222,7 +222,7 @@ export default {
     filter: 'Filter',
     filterFor: 'Filter the log by {field}: {value}',
     openLog: 'Open log',
-    openLogOf: 'Open the log of this {field}: {value}',
+    openLogOf: 'Open the log of {field} {value}',
   },
   views: {
     label: 'Saved view',
