@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core'
 import { preview } from 'vite'
 import { launchChromium } from './chromium.ts'
 
-const shots: { path: string; file: string; width?: number; act?: (page: Page) => Promise<void> }[] = [
+const shots: {
+  path: string
+  file: string
+  width?: number
+  /** The merchant last looked at the listing log this many hours ago (new since the last visit). */
+  lastVisitHoursAgo?: number
+  act?: (page: Page) => Promise<void>
+}[] = [
   // A smaller admin: 1280×800, where the grid scrolls sideways rather than cut columns off.
   { path: '/listings/logs', file: 'listing-log-1280.png', width: 1280 },
   { path: '/listings/logs?view=grouped', file: 'grouped-1280.png', width: 1280 },
@@ -29,6 +36,27 @@ const shots: { path: string; file: string; width?: number; act?: (page: Page) =>
     },
   },
   { path: '/help-center/logs-clearing', file: 'logs-clearing.png' },
+  // What the tools merchants' developers know give them (issue 19).
+  { path: '/listings/logs?numbers=1', file: 'trends.png', width: 1280 },
+  { path: '/listings/logs', file: 'new-since.png', width: 1280, lastVisitHoursAgo: 30 },
+  {
+    path: '/listings/logs?q=category%20attribute',
+    file: 'highlight.png',
+    width: 1280,
+    act: async (page) => {
+      await page.getByTestId('log-row').first().getByTestId('row-details').click()
+      await page.getByTestId('details-message').locator('mark').first().waitFor()
+    },
+  },
+  {
+    path: '/sales/logs',
+    file: 'filter-for-value.png',
+    width: 1280,
+    act: async (page) => {
+      await page.getByTestId('log-row').first().getByTestId('row-details').click()
+      await page.getByTestId('details-filter-ttsOrder').focus()
+    },
+  },
 ]
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' } })
@@ -41,10 +69,19 @@ try {
     // 1440×900 unless the shot says otherwise; each on a fresh page, as a merchant opens it.
     const width = shot.width ?? 1440
     const page = await browser.newPage({ viewport: { width, height: width === 1280 ? 800 : 900 } })
+    const hours = shot.lastVisitHoursAgo
+    if (hours !== undefined) {
+      await page.addInitScript(
+        (at) => {
+          localStorage.setItem('tts-logs:last-visit:v1:default:listing', JSON.stringify({ visitedAt: at }))
+        },
+        new Date(Date.now() - hours * 3_600_000).toISOString(),
+      )
+    }
     await page.goto(base + shot.path)
     await page.getByRole('heading', { level: 1 }).waitFor()
     await page
-      .locator('[data-complete="true"]')
+      .locator('[data-complete="true"][data-settled="true"]')
       .waitFor({ timeout: 60_000 })
       .catch(() => undefined)
     await shot.act?.(page)
