@@ -26,6 +26,14 @@ function expectedNew(records: RawRecord[], since: number) {
   return { records: fresh.length, rows: new Set(fresh.map((record) => groupOf(record, records.indexOf(record)))).size }
 }
 
+/** Stores a last visit to the listing log, as the page would have. */
+async function rememberVisit(page: Page, at: number) {
+  await page.evaluate(
+    ({ key, visitedAt }) => localStorage.setItem(key, JSON.stringify({ visitedAt })),
+    { key: LISTING_VISIT_KEY, visitedAt: new Date(at).toISOString() },
+  )
+}
+
 async function openLog(page: Page, path: string) {
   await page.goto(path)
   await waitForComplete(page)
@@ -96,10 +104,7 @@ for (const lang of LANGS) {
       expect(expected.records).toBeGreaterThan(0)
       // Stored from another page, so that no log page counts a visit meanwhile.
       await page.goto(`/help-center/logs-clearing?lang=${lang}`)
-      await page.evaluate(
-        ([key, at]) => localStorage.setItem(key, JSON.stringify({ visitedAt: at })),
-        [LISTING_VISIT_KEY, new Date(since).toISOString()],
-      )
+      await rememberVisit(page, since)
       await openLog(page, `/listings/logs?lang=${lang}`)
       const chip = page.getByTestId('new-filter')
       await expect(chip).toHaveAttribute('data-count', String(expected.records))
@@ -144,10 +149,7 @@ for (const lang of LANGS) {
       const since = Date.parse(records[40]!.createDate)
       await page.clock.install()
       await page.goto(`/help-center/logs-clearing?lang=${lang}`)
-      await page.evaluate(
-        ([key, at]) => localStorage.setItem(key, JSON.stringify({ visitedAt: at })),
-        [LISTING_VISIT_KEY, new Date(since).toISOString()],
-      )
+      await rememberVisit(page, since)
       await openLog(page, `/listings/logs?lang=${lang}&new=1`)
       await expect(page.getByTestId('message-new').first()).toBeVisible()
       // Not yet: a reload now would still show the badges.
