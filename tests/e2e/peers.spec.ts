@@ -28,10 +28,10 @@ function expectedNew(records: RawRecord[], since: number) {
 
 /** Stores a last visit to the listing log, as the page would have. */
 async function rememberVisit(page: Page, at: number) {
-  await page.evaluate(
-    ({ key, visitedAt }) => localStorage.setItem(key, JSON.stringify({ visitedAt })),
-    { key: LISTING_VISIT_KEY, visitedAt: new Date(at).toISOString() },
-  )
+  await page.evaluate(({ key, visitedAt }) => localStorage.setItem(key, JSON.stringify({ visitedAt })), {
+    key: LISTING_VISIT_KEY,
+    visitedAt: new Date(at).toISOString(),
+  })
 }
 
 async function openLog(page: Page, path: string) {
