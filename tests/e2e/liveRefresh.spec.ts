@@ -91,10 +91,11 @@ async function narrowToListing(page: Page, listing: RawRecord) {
   // Rows that stay put while we click.
   await waitForComplete(page)
   await page.getByLabel('Listing', { exact: true }).fill(listing.listingTitle as string)
-  await page
-    .locator(`[data-testid="listing-link"][href="/listings/logs?listingId=${listing.listingId}"]`)
-    .first()
-    .click()
+  // Clicked once the grid shows the filtered rows: a link of the rows before may be replaced
+  // under the pointer (under load, that click was lost).
+  const link = page.getByTestId('listing-link').first()
+  await expect(link).toHaveAttribute('href', `/listings/logs?listingId=${listing.listingId}`)
+  await link.click()
   await expect(page).toHaveURL(new RegExp(`[?&]listingId=${listing.listingId}(&|$)`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Listing "${listing.listingTitle}" Log`)
   await waitForComplete(page)
