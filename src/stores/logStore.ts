@@ -282,6 +282,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
      * The buckets of a repeated row's trend: the volume chart's (hours for a week or less, days
      * beyond) over the dates held within the date filter. Null until the chart's date maths load.
      */
+    let lastTrendPlan: { key: string; plan: TrendPlan | null } | null = null
     const trendPlan = computed<TrendPlan | null>(() => {
       const dates = planner.value
       const extent = held.value.dateExtent()
@@ -289,8 +290,14 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const state = viewState.value
       const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
       const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
-      const plan = end < start ? null : dates.planVolume(start, end, config.config.timeZone)
-      return plan ? makeTrendPlan(plan) : null
+      // Toggling the unique checkbox or typing changes the state, not the plan: kept (the
+      // calendar maths cost a few ms, and the trends drawn for the plan stay valid).
+      const key = `${start}|${end}|${config.config.timeZone}`
+      if (lastTrendPlan?.key !== key) {
+        const plan = end < start ? null : dates.planVolume(start, end, config.config.timeZone)
+        lastTrendPlan = { key, plan: plan ? makeTrendPlan(plan) : null }
+      }
+      return lastTrendPlan.plan
     })
     /** Trends of the rows drawn so far, for one result and plan (scrolling back costs nothing). */
     let trends: { answer: QueryResult; plan: TrendPlan; rows: Map<number, MessageTrend | null> } | null = null

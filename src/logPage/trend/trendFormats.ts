@@ -1,0 +1,39 @@
+/**
+ * The formats a trend's accessible name uses, made once per language, time zone and bucket unit
+ * (an Intl format costs far more to make than to use, and every row on screen needs them).
+ */
+import type { AppLocale } from '@/locales'
+import type { MessageTrend } from '@/logPage/trend/trend'
+
+const BCP47: Record<string, string> = { en_US: 'en-US', pl_PL: 'pl-PL' } satisfies Record<AppLocale, string>
+
+export interface TrendFormats {
+  /** A day ("Nov 20, 2026"), or an hour ("Nov 20, 02:00 PM") for a trend by hours. */
+  bucket(ms: number): string
+  number(value: number): string
+}
+
+const made = new Map<string, TrendFormats>()
+
+export function trendFormats(locale: string, timeZone: string, unit: MessageTrend['unit']): TrendFormats {
+  const key = `${locale}|${timeZone}|${unit}`
+  let formats = made.get(key)
+  if (!formats) {
+    const tag = BCP47[locale] ?? 'en-US'
+    const options: Intl.DateTimeFormatOptions =
+      unit === 'hour'
+        ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { year: 'numeric', month: 'short', day: 'numeric' }
+    let date: Intl.DateTimeFormat
+    try {
+      date = new Intl.DateTimeFormat(tag, { ...options, timeZone })
+    } catch {
+      // A time zone the host got wrong: UTC, as the rest of the page does.
+      date = new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })
+    }
+    const number = new Intl.NumberFormat(tag)
+    formats = { bucket: (ms) => date.format(ms), number: (value) => number.format(value) }
+    made.set(key, formats)
+  }
+  return formats
+}
