@@ -254,8 +254,8 @@ export default {
   newSince: {
     badge: 'New',
     badgeTitle: 'First happened after your last visit to this log',
-    chip: '{count} since {since}',
-    chipFirst: 'since your last visit',
+    chip: 'New since your last visit ({since}), records: {count}',
+    chipFirst: 'New since your last visit',
     chipTitle: 'Messages that first happened after your last visit ({since}). Click to show only them.',
     firstVisit: 'This is your first visit to this log, so nothing is marked new yet.',
     empty: 'No message is new since your last visit ({since}).',

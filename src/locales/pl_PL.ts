@@ -259,8 +259,8 @@ const pl: MessageSchema = {
   newSince: {
     badge: 'Nowy',
     badgeTitle: 'Pojawił się po raz pierwszy po Twojej ostatniej wizycie w tym dzienniku',
-    chip: '{count} od {since}',
-    chipFirst: 'od ostatniej wizyty',
+    chip: 'Nowe od Twojej ostatniej wizyty ({since}), liczba wpisów: {count}',
+    chipFirst: 'Nowe od Twojej ostatniej wizyty',
     chipTitle:
       'Komunikaty, które pojawiły się po raz pierwszy po Twojej ostatniej wizycie ({since}). Kliknij, aby pokazać tylko je.',
     firstVisit: 'To Twoja pierwsza wizyta w tym dzienniku, więc nic nie jest jeszcze oznaczone jako nowe.',
