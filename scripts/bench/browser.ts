@@ -5,7 +5,7 @@
 // el-table-v2 with filter + Map, scripts/bench/baseline/) gets the same records from the same API.
 // Progress goes to stderr; the last line on stdout is one JSON object (the names are a contract).
 //
-// Options: --records N (repeatable, or comma-separated) · --runs K (at least 5) · --no-build
+// Options: --records N (repeatable, or comma-separated) · --runs K (at least 5; with --smoke, at least 1) · --no-build
 // (use dist/ as it is when complete) · --baseline-timeout S (default 120: a baseline load that
 // takes longer is reported as an error) · --profile DIR (one more, uncounted run per page with a
 // CPU profile written to DIR and its heaviest functions printed).
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'baseline-timeout': { type: 'string', default: '120' },
     profile: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
   },
 })
 const RECORD_COUNTS = (values.records ?? ['100000,1000000'])
@@ -44,7 +45,8 @@ const RECORD_COUNTS = (values.records ?? ['100000,1000000'])
 for (const n of RECORD_COUNTS)
   if (!Number.isInteger(n) || n < 1)
     throw new Error(`--records must be whole numbers of at least 1, got ${values.records?.join(' ')}`)
-const RUNS = Math.max(5, Number(values.runs))
+// Medians want 5 runs at least; fewer (down to 1) only with --smoke, for CI's smoke run.
+const RUNS = values.smoke ? Math.max(1, Number(values.runs)) : Math.max(5, Number(values.runs))
 if (!Number.isInteger(RUNS)) throw new Error(`--runs must be a whole number, got ${values.runs}`)
 const BASELINE_TIMEOUT_MS = Number(values['baseline-timeout']) * 1000
 if (!(BASELINE_TIMEOUT_MS > 0))

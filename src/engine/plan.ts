@@ -23,7 +23,13 @@ function asWholeNumber(text: string): number | null {
   return /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : null
 }
 
-/** Listings: narrowed to one id, and/or matching a title part (a whole number matches the id). */
+/** "#123" is that id and nothing else (the drawer's "Filter" sets it): no title matches it. */
+function asIdOnly(text: string): number | null {
+  const match = /^#(\d{1,15})$/.exec(text.trim())
+  return match ? Number(match[1]) : null
+}
+
+/** Listings: narrowed to one id, and/or matching a title part (a whole number matches the id; "#7" only it). */
 function listingMask(t: RecordTables, filter: LogFilter): Mask {
   if (!t.has('listings')) return null
   const narrowTo = filter.listingId
@@ -32,25 +38,34 @@ function listingMask(t: RecordTables, filter: LogFilter): Mask {
   const table = t.listingTable
   const mask = new Uint8Array(table.size)
   const number = text ? asWholeNumber(text) : null
+  const only = text ? asIdOnly(text) : null
   const folded = text ? foldText(text) : ''
   for (let p = 1; p < table.size; p++) {
     if (narrowTo !== undefined && table.ids[p] !== narrowTo) continue
+    if (only !== null) {
+      if (table.ids[p] === only) mask[p] = 1
+      continue
+    }
     if (text && table.ids[p] !== number && !foldText(table.titles[p]!).includes(folded)) continue
     mask[p] = 1
   }
   return mask
 }
 
-/** Products: a title part, or the Magento product id as a whole number. */
+/** Products: a title part, or the Magento product id as a whole number ("#1001": that id only). */
 function productMask(t: RecordTables, filter: LogFilter): Mask {
   const text = filter.product?.trim()
   if (!t.has('products') || !text) return null
   const table = t.productTable
   const mask = new Uint8Array(table.size)
   const number = asWholeNumber(text)
+  const only = asIdOnly(text)
   const folded = foldText(text)
   for (let p = 1; p < table.size; p++) {
-    if ((number !== null && table.ids[p] === number) || foldText(table.titles[p] ?? '').includes(folded)) mask[p] = 1
+    if (only !== null) {
+      if (table.ids[p] === only) mask[p] = 1
+    } else if ((number !== null && table.ids[p] === number) || foldText(table.titles[p] ?? '').includes(folded))
+      mask[p] = 1
   }
   return mask
 }

@@ -31,9 +31,9 @@ export interface LogFilter {
   listingId?: number
   listingProductId?: number
   orderId?: number
-  /** Text matches the listing title; a whole number also matches the listing id. */
+  /** Text matches the listing title; a whole number also matches the listing id; "#7" is listing 7 only. */
   listing?: string
-  /** Text matches the product title; a whole number also matches the Magento product id. */
+  /** Text matches the product title; a whole number also matches the Magento product id; "#1001" only it. */
   product?: string
   /** Part of the TikTok Shop order number. */
   ttsOrder?: string

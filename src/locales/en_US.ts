@@ -222,7 +222,7 @@ export default {
     filter: 'Filter',
     filterFor: 'Filter the log by {field}: {value}',
     openLog: 'Open log',
-    openLogOf: 'Open the log of {field} {value}',
+    openLogOf: 'Open log of {field} {value}',
   },
   views: {
     label: 'Saved view',
@@ -254,7 +254,8 @@ export default {
   newSince: {
     badge: 'New',
     badgeTitle: 'First happened after your last visit to this log',
-    chip: 'New since your last visit ({since}), records: {count}',
+    chipBadge: 'New',
+    chip: 'New {count}, since your last visit ({since})',
     chipFirst: 'New since your last visit',
     chipTitle: 'Messages that first happened after your last visit ({since}). Click to show only them.',
     firstVisit: 'This is your first visit to this log, so nothing is marked new yet.',

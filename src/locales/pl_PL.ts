@@ -252,14 +252,15 @@ const pl: MessageSchema = {
   },
   trend: {
     labelDays:
-      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej w ciągu dnia: {peak}, {peakAt}',
+      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej jednego dnia: {peak}, {peakAt}',
     labelHours:
-      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej w ciągu godziny: {peak}, {peakAt}',
+      'Trend: {count} razy, pierwszy raz {first}, ostatni raz {last}; najwięcej w jednej godzinie: {peak}, {peakAt}',
   },
   newSince: {
     badge: 'Nowy',
     badgeTitle: 'Pojawił się po raz pierwszy po Twojej ostatniej wizycie w tym dzienniku',
-    chip: 'Nowe od Twojej ostatniej wizyty ({since}), liczba wpisów: {count}',
+    chipBadge: 'Nowe',
+    chip: 'Nowe {count}, od Twojej ostatniej wizyty ({since})',
     chipFirst: 'Nowe od Twojej ostatniej wizyty',
     chipTitle:
       'Komunikaty, które pojawiły się po raz pierwszy po Twojej ostatniej wizycie ({since}). Kliknij, aby pokazać tylko je.',

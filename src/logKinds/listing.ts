@@ -57,7 +57,7 @@ const listingColumn: LogColumn<EngineListingRecord> = {
       label: c.t('columns.listing'),
       value: `${record.listingTitle} (${c.t('grid.id', { id: record.listingId })})`,
       ...listingTarget(c, record.listingId),
-      filter: { listing: String(record.listingId) },
+      filter: { listing: `#${record.listingId}` },
     },
   ],
 }
@@ -82,7 +82,7 @@ const productColumn: LogColumn<EngineListingRecord> = {
             label: c.t('columns.product'),
             value: `${record.productTitle ?? ''} (${c.t('grid.id', { id: record.productId })})`,
             href: c.url('product', record.productId),
-            filter: { product: String(record.productId) },
+            filter: { product: `#${record.productId}` },
             ...(record.listingProductId !== null && {
               open: { path: LISTING_LOG_PATH, query: { listingProductId: String(record.listingProductId) } },
             }),

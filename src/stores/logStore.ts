@@ -249,6 +249,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
      * new. Null: the first visit (or storage unreadable), and nothing is new. Set by the page.
      */
     const newSince = ref<number | null>(null)
+    /**
+     * The last visit the rows are marked against: only once the log is loaded. Records arrive
+     * newest first, so before that a message's earlier occurrences may still be on their way, and
+     * old messages would show as new, then stop.
+     */
+    const markedSince = computed(() => (loader.status.value === 'complete' ? newSince.value : null))
 
     /** Repeated messages collapse into one row (the unique checkbox, where it applies). */
     const collapsing = computed(() => {
@@ -272,7 +278,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
         numbersAsEqual: state.numbersAsEqual,
         view: state.view,
         sort: state.sort,
-        newSince: newSince.value,
+        newSince: markedSince.value,
         onlyNew: state.onlyNew,
       })
       return answer
@@ -303,7 +309,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
     let trends: { answer: QueryResult; plan: TrendPlan; rows: Map<number, MessageTrend | null> } | null = null
     function trendOf(engine: LogEngine, answer: QueryResult, row: number): MessageTrend | null {
       const plan = trendPlan.value
-      if (!plan || !collapsing.value || (answer.counts[row] ?? 0) < 2) return null
+      if (!plan || !collapsing.value) {
+        // Nothing to draw: the trends of an older result go (with it, the records they held).
+        trends = null
+        return null
+      }
+      if ((answer.counts[row] ?? 0) < 2) return null
       if (!trends || trends.answer !== answer || trends.plan !== plan) trends = { answer, plan, rows: new Map() }
       let trend = trends.rows.get(row)
       if (trend === undefined) {
@@ -313,7 +324,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return trend
     }
 
-    const newness = (): Newness => ({ since: newSince.value, numbersAsEqual: viewState.value.numbersAsEqual })
+    const newness = (): Newness => ({ since: markedSince.value, numbersAsEqual: viewState.value.numbersAsEqual })
 
     /** The volume chart's counts per bucket and type: the engine's hours (or the summary's), summed into days. */
     const volumeHistogram = computed<Uint32Array | null>(() => {

@@ -5,9 +5,9 @@
  * unreadable stored visit is reported, marks nothing, and is kept aside.
  */
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import LogPage from '@/logPage/LogPage.vue'
-import { lastVisitKey } from '@/logPage/newSince/lastVisit'
+import { lastVisitKey, readLastVisit, writeLastVisit } from '@/logPage/newSince/lastVisit'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
 import { mountWithApp } from './helpers'
 
@@ -117,7 +117,31 @@ describe('new since the last visit', () => {
     expect(wrapper.get('[data-testid="log-summary"]').attributes('data-shown')).toBe('0')
     wrapper.unmount()
     expect(localStorage.getItem(`${KEY}:unreadable`)).toBe('{"visitedAt": "last Tuesday"}')
-    expect(() => new Date((JSON.parse(localStorage.getItem(KEY)!) as { visitedAt: string }).visitedAt)).not.toThrow()
+    const visitedAt = Date.parse((JSON.parse(localStorage.getItem(KEY)!) as { visitedAt: string }).visitedAt)
+    expect(Math.abs(Date.now() - visitedAt)).toBeLessThan(60_000)
+  })
+
+  it('says so when the browser blocks storage, and marks nothing', async () => {
+    const blocked = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    })
+    try {
+      const { wrapper } = await mountListing()
+      expect(wrapper.get('[data-testid="last-visit-problem"]').text()).toContain(
+        'This browser does not allow remembering your last visit',
+      )
+      expect(badges(wrapper)).toHaveLength(0)
+      wrapper.unmount()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('never moves the last visit back (a tab opened earlier counting its visit later)', () => {
+    const later = Date.parse('2026-11-29T12:00:00Z')
+    writeLastVisit('', 'listing', later)
+    writeLastVisit('', 'listing', later - 3_600_000)
+    expect(readLastVisit('', 'listing')).toEqual({ ok: true, since: later })
   })
 
   it('says it is the first visit when new=1 is asked for before any visit', async () => {

@@ -113,7 +113,7 @@ describe('the trend of a repeated message', () => {
     store.showChart()
     await until(() => wrapper.find('[data-testid="message-trend"]').exists())
     expect(wrapper.get('[data-testid="message-trend"]').attributes('aria-label')).toBe(
-      'Trend: 3 razy, pierwszy raz 19 lis, 09:00, ostatni raz 20 lis, 14:20; najwięcej w ciągu godziny: 2, 20 lis, 14:00',
+      'Trend: 3 razy, pierwszy raz 19 lis, 09:00, ostatni raz 20 lis, 14:20; najwięcej w jednej godzinie: 2, 20 lis, 14:00',
     )
   })
 })
@@ -179,21 +179,36 @@ describe('filter for value, in the drawer', () => {
 
   it('adds the product, listing, action, type or run mode to the page’s filters and closes the drawer', async () => {
     const record = listing('2026-11-20T12:00:00Z', { type: 4, initiator: 2, action: 4 })
+    // Titles holding the other's id: "filter for value" means that product or listing, not a title
+    // that happens to contain its digits.
+    const decoy = listing('2026-11-19T12:00:00Z', {
+      listingId: 8,
+      listingTitle: 'Pack of 7 bulbs',
+      productId: 1002,
+      productTitle: 'Cable 1001',
+      listingProductId: 5002,
+    })
     const cases: [string, Partial<LogViewState>][] = [
-      ['details-filter-product', { product: '1001' }],
-      ['details-filter-listing', { listing: '7' }],
+      ['details-filter-product', { product: '#1001' }],
+      ['details-filter-listing', { listing: '#7' }],
       ['details-filter-action', { actions: [4] }],
       ['details-filter-type', { types: [4] }],
       ['details-filter-initiator', { initiators: [2] }],
     ]
     for (const [testId, expected] of cases) {
-      const { store, wrapper } = await openDrawer('listing', [record] as AnyLogRecord[], { q: 'Stock', types: [3, 4] })
+      const { store, wrapper } = await openDrawer('listing', [record, decoy] as AnyLogRecord[], {
+        q: 'Stock',
+        types: [3, 4],
+      })
       const button = control(testId)!
       expect(button.getAttribute('aria-label')).toMatch(/^Filter the log by /)
       button.click()
       await flushPromises()
       expect(store.viewState).toMatchObject({ ...expected, q: 'Stock', detail: null })
       if (!('types' in expected)) expect(store.viewState.types).toEqual([3, 4])
+      if ('product' in expected || 'listing' in expected) {
+        expect(Array.from(store.result.rows, (index) => store.entryAt(index).id)).toEqual([record.id])
+      }
       wrapper.unmount()
       document.body.innerHTML = ''
     }

@@ -79,7 +79,7 @@ for (const lang of LANGS) {
           const first = day.format(sorted[0]!)
           const last = day.format(sorted[sorted.length - 1]!)
           return lang === 'pl_PL'
-            ? `Trend: ${dates.length} razy, pierwszy raz ${first}, ostatni raz ${last}; najwięcej w ciągu dnia: ${peak}, ${peakDay}`
+            ? `Trend: ${dates.length} razy, pierwszy raz ${first}, ostatni raz ${last}; najwięcej jednego dnia: ${peak}, ${peakDay}`
             : `Trend: ${dates.length} times, first on ${first}, last on ${last}; at most ${peak} in a day, on ${peakDay}`
         },
         { dates, lang },
@@ -218,7 +218,7 @@ for (const lang of LANGS) {
       // "Maxi Dress – Red (ID: 1001)", then the controls.
       const productId = /(\d+)\)[^()]*$/.exec(await page.locator('dd[data-field="product"]').innerText())![1]!
       await product.click()
-      await expect(page).toHaveURL(new RegExp(`[?&]product=${productId}(&|$)`))
+      await expect(page).toHaveURL(new RegExp(`[?&]product=%23${productId}(&|$)`))
       await expect(page.getByTestId('record-drawer').getByTestId('details-fields')).toBeHidden()
       await expect(first).toContainText(productId)
 
@@ -226,7 +226,7 @@ for (const lang of LANGS) {
       await first.getByTestId('row-details').click()
       await page.getByTestId('details-filter-type').click()
       await expect(page).toHaveURL(/[?&]type=\d(&|$)/)
-      await expect(page).toHaveURL(new RegExp(`[?&]product=${productId}(&|$)`))
+      await expect(page).toHaveURL(new RegExp(`[?&]product=%23${productId}(&|$)`))
       await first.getByTestId('row-details').click()
       await page.getByTestId('details-open-product').click()
       await expect(page).toHaveURL(/[?&]listingProductId=\d+/)

@@ -51,4 +51,10 @@ describe('a repeated message’s trend', () => {
     expect(bars.length).toBeLessThanOrEqual(28)
     expect(bars.reduce((a, b) => a + b, 0)).toBe(Array.from(counts).reduce((a, b) => a + b, 0))
   })
+
+  it('keeps the newest bar whole: the oldest takes what does not divide', () => {
+    // 10 days in bars of 3: [1], [2,3,4], [5,6,7], [8,9,10].
+    const counts = Uint32Array.from({ length: 10 }, (_, d) => d + 1)
+    expect(trendBars(counts, 4)).toEqual([1, 9, 18, 27])
+  })
 })

@@ -59,7 +59,8 @@ export function messageToHtml(
   // sanitised HTML is kept on it (and goes when the engine does; no table of our own to grow).
   // Highlighted HTML is kept for the latest filter text only.
   const query = highlight.trim()
-  if (query !== highlighted.query) highlighted = { query, html: new WeakMap() }
+  // (A call without a filter, such as the synchronization log's Detailed column, keeps them.)
+  if (query && query !== highlighted.query) highlighted = { query, html: new WeakMap() }
   const holder = parsed as ParsedMessage & { [RENDERED]?: Map<string, MessageHtml> }
   let byOptions: Map<string, MessageHtml> | undefined
   if (query) {

@@ -52,14 +52,17 @@ export function readLastVisit(userKey: string, kind: LogKind): LastVisitRead {
   return since === null ? { ok: false, reason: 'corrupt', since: null } : { ok: true, since }
 }
 
-/** Records a visit at `at` (UTC ms). False when the browser refuses to store it. */
+/** Records a visit at `at` (UTC ms), unless a later one is stored. False when the browser refuses to store it. */
 export function writeLastVisit(userKey: string, kind: LogKind, at: number): boolean {
   const store = storage()
   if (!store) return false
   const key = lastVisitKey(userKey, kind)
   try {
     const existing = store.getItem(key)
-    if (existing !== null && parse(existing) === null) store.setItem(`${key}:unreadable`, existing)
+    const stored = existing === null ? null : parse(existing)
+    if (existing !== null && stored === null) store.setItem(`${key}:unreadable`, existing)
+    // Another tab may have recorded a later visit meanwhile: the last visit never moves back.
+    if (stored !== null && stored >= at) return true
     store.setItem(key, JSON.stringify({ visitedAt: new Date(at).toISOString() }))
     return true
   } catch {

@@ -62,16 +62,18 @@ export function buildTrend({ plan, bucketOfHour }: TrendPlan, dates: ArrayLike<n
 }
 
 /**
- * The bars a small trend draws: at most `most`, each the sum of neighbouring buckets (a year of
- * days in a few dozen pixels would be bars thinner than a pixel).
+ * The bars a small trend draws, oldest first: at most `most`, each the sum of neighbouring
+ * buckets (a year of days in a few dozen pixels would be bars thinner than a pixel).
  */
 export function trendBars(counts: Uint32Array, most = 28): number[] {
   const per = Math.max(1, Math.ceil(counts.length / most))
   const bars: number[] = []
-  for (let start = 0; start < counts.length; start += per) {
+  // Grouped from the newest end: the last bar, which says whether it is still happening, is
+  // always whole; a shorter group, if any, is the oldest.
+  for (let end = counts.length; end > 0; end -= per) {
     let sum = 0
-    for (let b = start; b < Math.min(counts.length, start + per); b++) sum += counts[b]!
+    for (let b = Math.max(0, end - per); b < end; b++) sum += counts[b]!
     bars.push(sum)
   }
-  return bars
+  return bars.reverse()
 }

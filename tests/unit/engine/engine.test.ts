@@ -285,3 +285,20 @@ describe('LogEngine', () => {
     expect(engine.get(0)).toEqual(record)
   })
 })
+
+describe('"#id" in the listing and product filters (the drawer’s "Filter")', () => {
+  it('matches that id only, not titles holding its digits', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ listingId: 7, listingTitle: 'Summer', productId: 1001, productTitle: 'Dress' }),
+      listing({ listingId: 8, listingTitle: 'Pack of 7 bulbs', productId: 1002, productTitle: 'Cable 1001' }),
+    ])
+    const ids = (filter: Parameters<typeof engine.query>[0]) =>
+      Array.from(engine.query(filter).rows, (i) => engine.get(i).listingId)
+    expect(ids({ filter: { listing: '#7' } })).toEqual([7])
+    expect(ids({ filter: { product: '#1001' } })).toEqual([7])
+    // A plain number still matches the id or a title holding it.
+    expect(ids({ filter: { listing: '7' } }).sort()).toEqual([7, 8])
+    expect(ids({ filter: { product: '1001' } }).sort()).toEqual([7, 8])
+  })
+})
