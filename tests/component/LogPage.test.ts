@@ -5,22 +5,13 @@ import LogPage from '@/logPage/LogPage.vue'
 import { useLogStore } from '@/stores/logStore'
 import type { LogKind } from '@/logKinds'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
-import { mountWithApp } from './helpers'
+import { mountWithApp, until } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
   server = await startTestServer({ listing: 1200, order: 400, synchronization: 150 }, { cors: '*', testMode: true })
 })
 afterAll(() => server.stop())
-
-async function until(check: () => boolean, timeoutMs = 10_000) {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    await flushPromises()
-  }
-}
 
 async function mountPage(kind: LogKind, path: string) {
   const { wrapper, router, pinia } = await mountWithApp(LogPage, {

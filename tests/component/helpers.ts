@@ -1,4 +1,4 @@
-import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { provideGlobalConfig } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
@@ -72,4 +72,14 @@ export async function mountWithLog<T extends Component>(
   const mounted = await mountWithApp(Host, { config: options.config, locale: options.locale })
   if (options.status) store!.status = options.status
   return { ...mounted, store: store! }
+}
+
+/** Waits, flushing Vue's updates, until `check` holds (a real backend or a lazy chunk answers). */
+export async function until(check: () => boolean, timeoutMs = 10_000) {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await flushPromises()
+  }
 }

@@ -4,12 +4,12 @@
  * marks nothing; a later visit marks the message that first happened after the last one; an
  * unreadable stored visit is reported, marks nothing, and is kept aside.
  */
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import LogPage from '@/logPage/LogPage.vue'
 import { lastVisitKey, readLastVisit, writeLastVisit } from '@/logPage/newSince/lastVisit'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
-import { mountWithApp } from './helpers'
+import { mountWithApp, until } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
@@ -22,15 +22,6 @@ beforeEach(() => {
 })
 
 const KEY = lastVisitKey('', 'listing')
-
-async function until(check: () => boolean, timeoutMs = 10_000) {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    await flushPromises()
-  }
-}
 
 async function mountListing(path = '/listings/logs?unique=1') {
   const { wrapper, router } = await mountWithApp(LogPage, {

@@ -14,7 +14,7 @@ import type { LogKind } from '@/logKinds'
 import type { LogViewState } from '@/logKinds/viewState'
 import type { AppLocale } from '@/locales'
 import type { AnyLogRecord } from '@/stores/logStore'
-import { mountWithLog } from './helpers'
+import { mountWithLog, until } from './helpers'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -38,15 +38,6 @@ function listing(createDate: string, patch: Partial<EngineListingRecord> = {}): 
     action: 15,
     actionId: 300 + nextId,
     ...patch,
-  }
-}
-
-async function until(check: () => boolean, timeoutMs = 5000) {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    await flushPromises()
   }
 }
 
