@@ -58,6 +58,30 @@ async function metrics(page: Page) {
   return { nodes: get('Nodes'), listeners: get('JSEventListeners'), heapUsed: get('JSHeapUsedSize'), heap: jsObjects }
 }
 
+type Metrics = Awaited<ReturnType<typeof metrics>>
+
+/**
+ * The smallest of up to `times` measurements a second apart, measuring again only while `enough`
+ * is not met. What the app leaks is in every measurement; what is only passing through (a response
+ * being parsed, a frame's work) is not. A single measurement in CI once caught 0.4 MB in passing
+ * and read as 5.3% more heap, where runs here are flat after the warm-up (8.06, 8.14, 8.14 and
+ * 8.14 MB after 21, 72, 123 and 174 switches).
+ */
+async function leastMetrics(page: Page, times: number, enough: (least: Metrics) => boolean = () => false) {
+  let least = await metrics(page)
+  for (let i = 1; i < times && !enough(least); i++) {
+    await page.waitForTimeout(1000)
+    const next = await metrics(page)
+    least = {
+      nodes: Math.min(least.nodes, next.nodes),
+      listeners: Math.min(least.listeners, next.listeners),
+      heapUsed: Math.min(least.heapUsed, next.heapUsed),
+      heap: Math.min(least.heap, next.heap),
+    }
+  }
+  return least
+}
+
 /** Styles of the host's own elements that a leaking guest would change. */
 async function hostStyles(page: Page) {
   return page.evaluate(() => {
@@ -199,9 +223,11 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
       }, times)
     // Warm-up (a multiple of 3, so both measurements are taken on the same tab).
     await cycle(21)
-    const before = await metrics(page)
+    const before = await leastMetrics(page, 2)
     await cycle(51)
-    const after = await metrics(page)
+    const flat = (after: Metrics) =>
+      after.nodes <= before.nodes * 1.02 && after.listeners <= before.listeners && after.heap < before.heap * 1.05
+    const after = await leastMetrics(page, 3, flat)
     console.log(JSON.stringify({ before, after }))
     expect(after.nodes).toBeLessThanOrEqual(before.nodes * 1.02)
     expect(after.listeners).toBeLessThanOrEqual(before.listeners)
