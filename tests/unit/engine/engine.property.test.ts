@@ -685,10 +685,13 @@ function expectCoverage(coverage: Coverage, floors: Floors) {
       expect(share(tally.folded, tally.used), `${field} filter matched by folding`).toBeGreaterThanOrEqual(0.1)
     }
     if (floors.punctuationFilters.includes(field)) {
+      // Rarer and clumped (a case's records have typographic characters or not): over 70 fields
+      // in 16 runs the share went from 0.022 to 0.21, and a floor of 0.02 failed once at 0.017. This
+      // floor still fails a generator that stops making such texts.
       expect(
         share(tally.punctuation, tally.used),
         `${field} filter matched by folding punctuation`,
-      ).toBeGreaterThanOrEqual(0.02)
+      ).toBeGreaterThanOrEqual(0.005)
     }
   }
 }
