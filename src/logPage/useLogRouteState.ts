@@ -53,17 +53,37 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     { immediate: true },
   )
 
-  function writeQuery() {
-    timer = null
+  /** The page's state as a query, with the kept keys of the URL shown now. */
+  function wantedQuery() {
     const wanted = serializeViewState(store.viewState)
-    if (sameQuery(wanted, stateQuery(route.query))) return
-    written = wanted
     const kept = Object.fromEntries(
       KEPT_KEYS.filter((key) => route.query[key] !== undefined).map((key) => [key, route.query[key]]),
     )
-    void router.replace({ query: { ...kept, ...wanted } })
+    return { wanted, query: { ...kept, ...wanted } }
+  }
+
+  function writeQuery() {
+    timer = null
+    const { wanted, query } = wantedQuery()
+    if (sameQuery(wanted, stateQuery(route.query))) return
+    written = wanted
+    void router.replace({ query })
     config.emit({ type: 'filters-change', view: kind, filters: wanted })
   }
+
+  // A navigation that starts while typing is still to be written (a link clicked within the
+  // pause): the write must not become a navigation of its own, which would cancel the one the
+  // merchant asked for and leave the URL at what was typed. What was typed goes into the current
+  // history entry instead, without navigating, so Back comes back to it; the host hears it.
+  const stopGuard = router.beforeEach(() => {
+    if (!timer) return
+    clearTimeout(timer)
+    timer = null
+    const { wanted, query } = wantedQuery()
+    if (sameQuery(wanted, stateQuery(route.query))) return
+    router.options.history.replace(router.resolve({ path: route.path, query, hash: route.hash }).fullPath)
+    config.emit({ type: 'filters-change', view: kind, filters: wanted })
+  })
 
   watch(
     () => store.viewState,
@@ -79,6 +99,7 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   store.activate()
 
   onBeforeUnmount(() => {
+    stopGuard()
     if (timer) {
       clearTimeout(timer)
       writeQuery()

@@ -2,6 +2,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import LogPage from '@/logPage/LogPage.vue'
+import { useAppConfigStore } from '@/stores/appConfig'
 import { useLogStore } from '@/stores/logStore'
 import type { LogKind } from '@/logKinds'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
@@ -118,6 +119,31 @@ describe('LogPage with the real store and backend', () => {
     await until(() => wrapper.find('[data-complete="true"]').exists())
     expect(summary(wrapper).total).toBe(150)
     expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
+  })
+
+  it('a link followed while the typing is still to be written goes where it points; Back has the typing', async () => {
+    const { wrapper, router, pinia } = await mountPage('listing', '/listings/logs')
+    const config = useAppConfigStore(pinia)
+    const events: unknown[] = []
+    config.configure({ onEvent: (event) => events.push(event) })
+    const listingId = String((await allRecords('listing'))[0]!.listingId)
+    await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
+    // Within the 300 ms before the typing is written to the URL, as a listing link does it, and
+    // still under way when they are up (on a busy machine, a navigation can take that long).
+    const slow = router.beforeEach(() => new Promise<void>((resolve) => setTimeout(resolve, 400)))
+    await router.push({ path: '/listings/logs', query: { listingId } })
+    slow()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ listingId })
+    expect(events).toContainEqual({ type: 'filters-change', view: 'listing', filters: { listing: 'Audio' } })
+    router.back()
+    await until(() => router.currentRoute.value.query.listing === 'Audio')
+    expect(router.currentRoute.value.query).toEqual({ listing: 'Audio' })
+    await until(
+      () => (wrapper.get('input[data-testid="filter-listing"]').element as HTMLInputElement).value === 'Audio',
+    )
+    wrapper.unmount()
   })
 
   it('opens the details drawer from detail=<id>, and hides the columns of hide=…', async () => {

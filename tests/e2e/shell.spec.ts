@@ -27,3 +27,23 @@ test('an unknown path shows a not-found page that links back', async ({ page }) 
   await page.getByRole('link', { name: 'Go to Listings Logs & Events' }).click()
   await expect(page).toHaveURL(/\/listings\/logs$/)
 })
+
+test('a menu link clicked right after typing a filter goes where it points; Back has the filter', async ({ page }) => {
+  await page.goto('/listings/logs')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Listings Logs & Events')
+  const message = page.getByLabel('Message', { exact: true })
+  // Typed, and the menu clicked before the pause after which typing is written to the URL.
+  await message.fill('Audio')
+  await page
+    .getByRole('navigation', { name: 'TikTok Shop' })
+    .getByRole('link', { name: 'Logs & Events' })
+    .nth(1)
+    .click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders Logs & Events')
+  // The order log's own URL, with nothing of the listing log's filters.
+  await page.waitForTimeout(500)
+  await expect(page).toHaveURL(/\/sales\/logs$/)
+  await page.goBack()
+  await expect(page).toHaveURL(/\/listings\/logs\?q=Audio$/)
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('Audio')
+})
