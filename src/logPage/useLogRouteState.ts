@@ -75,13 +75,18 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   // pause): the write must not become a navigation of its own, which would cancel the one the
   // merchant asked for and leave the URL at what was typed. What was typed goes into the current
   // history entry instead, without navigating, so Back comes back to it; the host hears it.
+  // Not when the history has already moved (Back or Forward): its entry now is the one being
+  // gone to, and must keep its own URL.
   const stopGuard = router.beforeEach(() => {
     if (!timer) return
     clearTimeout(timer)
     timer = null
     const { wanted, query } = wantedQuery()
     if (sameQuery(wanted, stateQuery(route.query))) return
-    router.options.history.replace(router.resolve({ path: route.path, query, hash: route.hash }).fullPath)
+    const history = router.options.history
+    if (history.location === route.fullPath) {
+      history.replace(router.resolve({ path: route.path, query, hash: route.hash }).fullPath)
+    }
     config.emit({ type: 'filters-change', view: kind, filters: wanted })
   })
 

@@ -146,6 +146,20 @@ describe('LogPage with the real store and backend', () => {
     wrapper.unmount()
   })
 
+  it('Back pressed while the typing is still to be written goes back, and leaves that entry its own URL', async () => {
+    const { wrapper, router } = await mountPage('listing', '/listings/logs')
+    await router.push({ path: '/listings/logs', query: { type: '4' } })
+    await until(() => wrapper.find('[data-complete="true"]').exists())
+    await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
+    router.back()
+    await until(() => router.currentRoute.value.query.type === undefined)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/listings/logs')
+    expect(router.options.history.location).toBe('/listings/logs')
+    wrapper.unmount()
+  })
+
   it('opens the details drawer from detail=<id>, and hides the columns of hide=…', async () => {
     const records = await allRecords('listing')
     const repeated = records.find(
