@@ -1,7 +1,8 @@
 import { onBeforeUnmount, watch } from 'vue'
-import { useRoute, useRouter, type LocationQuery } from 'vue-router'
+import { useRoute, useRouter, type LocationQuery, type RouteLocationNormalized } from 'vue-router'
 import type { LogKind } from '@/logKinds'
 import { parseViewState, sameQuery, serializeViewState } from '@/logKinds/viewState'
+import { navigationUnderWay } from '@/app/router'
 import { useAppConfigStore } from '@/stores/appConfig'
 import type { LogStore } from '@/stores/logStore'
 
@@ -33,6 +34,8 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   const router = useRouter()
   const config = useAppConfigStore()
   let timer: ReturnType<typeof setTimeout> | null = null
+  /** This page's route: the state is written to its URL only. */
+  const pageRoute = route.name
 
   /** The query this page last wrote: seeing it come back is no news (and keeps the warnings). */
   let written: Record<string, string> | null = null
@@ -63,7 +66,8 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
   }
 
   function writeQuery() {
-    timer = null
+    // Another page's URL is its own (this one is on its way out).
+    if (route.name !== pageRoute) return
     const { wanted, query } = wantedQuery()
     if (sameQuery(wanted, stateQuery(route.query))) return
     written = wanted
@@ -71,44 +75,81 @@ export function useLogRouteState(kind: LogKind, store: LogStore, options: UseLog
     config.emit({ type: 'filters-change', view: kind, filters: wanted })
   }
 
-  // A navigation that starts while typing is still to be written (a link clicked within the
-  // pause): the write must not become a navigation of its own, which would cancel the one the
-  // merchant asked for and leave the URL at what was typed. What was typed goes into the current
-  // history entry instead, without navigating, so Back comes back to it; the host hears it.
-  // Not when the history has already moved (Back or Forward): its entry now is the one being
-  // gone to, and must keep its own URL.
-  const stopGuard = router.beforeEach(() => {
-    if (!timer) return
-    clearTimeout(timer)
+  // The state is written to the URL once the typing pauses, and never while a navigation is under
+  // way: the write would be a navigation of its own and cancel the one the merchant asked for (a
+  // link followed within the pause), or land in the next page's URL. The guard below keeps it.
+  const debounceMs = options.debounceMs ?? 300
+  /** The state has changed since it was last written. */
+  let unwritten = false
+
+  function flush() {
     timer = null
-    const { wanted, query } = wantedQuery()
-    if (sameQuery(wanted, stateQuery(route.query))) return
-    const history = router.options.history
-    if (history.location === route.fullPath) {
-      history.replace(router.resolve({ path: route.path, query, hash: route.hash }).fullPath)
-    }
-    config.emit({ type: 'filters-change', view: kind, filters: wanted })
-  })
+    if (!unwritten || navigationUnderWay(router)) return
+    unwritten = false
+    writeQuery()
+  }
+
+  function schedule(delay = debounceMs) {
+    unwritten = true
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(flush, delay)
+  }
 
   watch(
     () => store.viewState,
     () => {
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(writeQuery, options.debounceMs ?? 300)
+      schedule()
       void store.loadView(store.viewState)
     },
     { deep: true },
   )
+
+  // Back and Forward move the history before any guard runs: its entry is then the one being
+  // gone to, which keeps its own URL.
+  let historyMoved = false
+  const stopHistoryListener = router.options.history.listen(() => {
+    historyMoved = true
+  })
+  /** The navigation before which the typing was put into the history entry being left. */
+  let savedBefore: RouteLocationNormalized | null = null
+
+  // A navigation starts with typing not yet written: it goes into the current history entry, without
+  // navigating, so Back comes back to it; the host hears it.
+  const stopGuard = router.beforeEach((to) => {
+    const moved = historyMoved
+    historyMoved = false
+    if (!unwritten) return
+    unwritten = false
+    if (timer) clearTimeout(timer)
+    timer = null
+    const { wanted, query } = wantedQuery()
+    if (sameQuery(wanted, stateQuery(route.query))) return
+    if (!moved) {
+      router.options.history.replace(router.resolve({ path: route.path, query, hash: route.hash }).fullPath)
+      savedBefore = to
+    }
+    config.emit({ type: 'filters-change', view: kind, filters: wanted })
+  })
+
+  const stopAfterEach = router.afterEach((to, _from, failure) => {
+    // Stayed: the URL shows the typing the guard saved, and the route follows it.
+    if (to === savedBefore && failure && !navigationUnderWay(router)) schedule(0)
+    if (to === savedBefore) savedBefore = null
+    // Typed while the navigation was under way.
+    if (unwritten && !timer) schedule()
+  })
 
   // Shown: live refresh may poll (until the page is left).
   store.activate()
 
   onBeforeUnmount(() => {
     stopGuard()
-    if (timer) {
-      clearTimeout(timer)
-      writeQuery()
-    }
+    stopAfterEach()
+    stopHistoryListener()
+    if (timer) clearTimeout(timer)
+    timer = null
+    // Unmounted where it is shown (the host unmounting the app): the typing is written.
+    if (unwritten) writeQuery()
     // Leaving the page stops the load and live refresh; coming back continues them.
     store.abort()
   })

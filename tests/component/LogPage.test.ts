@@ -121,30 +121,44 @@ describe('LogPage with the real store and backend', () => {
     expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
   })
 
-  it('a link followed while the typing is still to be written goes where it points; Back has the typing', async () => {
-    const { wrapper, router, pinia } = await mountPage('listing', '/listings/logs')
-    const config = useAppConfigStore(pinia)
-    const events: unknown[] = []
-    config.configure({ onEvent: (event) => events.push(event) })
-    const listingId = String((await allRecords('listing'))[0]!.listingId)
-    await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
-    // Within the 300 ms before the typing is written to the URL, as a listing link does it, and
-    // still under way when they are up (on a busy machine, a navigation can take that long).
-    const slow = router.beforeEach(() => new Promise<void>((resolve) => setTimeout(resolve, 400)))
-    await router.push({ path: '/listings/logs', query: { listingId } })
-    slow()
-    await new Promise((resolve) => setTimeout(resolve, 400))
-    await flushPromises()
-    expect(router.currentRoute.value.query).toEqual({ listingId })
-    expect(events).toContainEqual({ type: 'filters-change', view: 'listing', filters: { listing: 'Audio' } })
-    router.back()
-    await until(() => router.currentRoute.value.query.listing === 'Audio')
-    expect(router.currentRoute.value.query).toEqual({ listing: 'Audio' })
-    await until(
-      () => (wrapper.get('input[data-testid="filter-listing"]').element as HTMLInputElement).value === 'Audio',
-    )
-    wrapper.unmount()
-  })
+  // A slow navigation (on a busy machine, or the app's own guard that waits a task) with its
+  // guard before the page's, as the app adds it, or after.
+  for (const slowGuard of ['before', 'after'] as const) {
+    it(`a link followed while the typing is still to be written goes where it points; Back has the typing (a slow guard ${slowGuard} the page's)`, async () => {
+      const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 600))
+      const { wrapper, router, pinia } = await mountWithApp(LogPage, {
+        props: { kind: 'listing' },
+        path: '/listings/logs',
+        config: { apiBaseUrl: server.apiUrl },
+        routerSetup: (router) => void (slowGuard === 'before' && router.beforeEach(slow)),
+      })
+      await until(() => wrapper.find('[data-complete="true"]').exists())
+      const stopSlow = slowGuard === 'after' ? router.beforeEach(slow) : () => {}
+      const events: unknown[] = []
+      useAppConfigStore(pinia).configure({ onEvent: (event) => events.push(event) })
+      const listingId = String((await allRecords('listing'))[0]!.listingId)
+      const input = wrapper.get('input[data-testid="filter-listing"]')
+      await input.setValue('Aud')
+      // Within the 300 ms before the typing is written to the URL, as a listing link does it;
+      // the typing goes on while the navigation is under way, and its pause ends before it lands.
+      const followed = router.push({ path: '/listings/logs', query: { listingId } })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      await input.setValue('Audio')
+      await followed
+      stopSlow()
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      await flushPromises()
+      expect(router.currentRoute.value.query).toEqual({ listingId })
+      // What was typed when the page's guard ran is kept: with the slow guard first, the whole word.
+      const kept = slowGuard === 'before' ? 'Audio' : 'Aud'
+      expect(events).toContainEqual({ type: 'filters-change', view: 'listing', filters: { listing: kept } })
+      router.back()
+      await until(() => router.currentRoute.value.query.listing === kept)
+      expect(router.currentRoute.value.query).toEqual({ listing: kept })
+      await until(() => (input.element as HTMLInputElement).value === kept)
+      wrapper.unmount()
+    })
+  }
 
   it('Back pressed while the typing is still to be written goes back, and leaves that entry its own URL', async () => {
     const { wrapper, router } = await mountPage('listing', '/listings/logs')

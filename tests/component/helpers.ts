@@ -7,6 +7,7 @@ import type { LogKind } from '@/logKinds'
 import { provideLog } from '@/logPage/logContext'
 import { useLogStore, type AnyLogRecord, type LogStore } from '@/stores/logStore'
 import { createAppI18n } from '@/app/i18n'
+import type { Router } from 'vue-router'
 import { createAppRouter } from '@/app/router'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
 import type { AppLocale } from '@/locales'
@@ -15,11 +16,18 @@ import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
 /** Mounts with a fresh Pinia, a memory router and i18n, as the app factory does. */
 export async function mountWithApp<T extends Component>(
   component: T,
-  options: ComponentMountingOptions<T> & { path?: string; locale?: AppLocale; config?: Partial<AppConfig> } = {},
+  options: ComponentMountingOptions<T> & {
+    path?: string
+    locale?: AppLocale
+    config?: Partial<AppConfig>
+    /** Called with the router before anything is mounted (guards the app adds before its pages'). */
+    routerSetup?: (router: Router) => void
+  } = {},
 ) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createAppRouter('memory')
+  options.routerSetup?.(router)
   await router.push(options.path ?? '/listings/logs')
   await router.isReady()
   const config = useAppConfigStore(pinia)
