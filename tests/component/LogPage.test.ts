@@ -160,6 +160,18 @@ describe('LogPage with the real store and backend', () => {
     })
   }
 
+  it('a navigation that does not happen after the typing was saved leaves the route at the typing', async () => {
+    const { wrapper, router } = await mountPage('listing', '/listings/logs')
+    const refuse = router.beforeEach(() => false)
+    await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
+    await router.push({ path: '/listings/logs', query: { listingId: '5' } })
+    refuse()
+    await until(() => router.currentRoute.value.query.listing === 'Audio')
+    expect(router.currentRoute.value.fullPath).toBe('/listings/logs?listing=Audio')
+    expect(router.options.history.location).toBe('/listings/logs?listing=Audio')
+    wrapper.unmount()
+  })
+
   it('Back pressed while the typing is still to be written goes back, and leaves that entry its own URL', async () => {
     const { wrapper, router } = await mountPage('listing', '/listings/logs')
     await router.push({ path: '/listings/logs', query: { type: '4' } })
