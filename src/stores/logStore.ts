@@ -21,7 +21,7 @@ import {
 import { useAppConfigStore } from '@/stores/appConfig'
 import { createLogLoader, narrowingKey, type Narrowing } from '@/stores/logLoader'
 import type { LogSummaryBody } from '@/api/schemas'
-import { buildTrend, trendPlan as makeTrendPlan, type MessageTrend, type TrendPlan } from '@/logPage/trend/trend'
+import { createRowTrends } from '@/logPage/trend/rowTrends'
 import type * as VolumeDates from '@/time/volumePlan'
 import type { VolumePlan } from '@/time/volumePlan'
 
@@ -229,6 +229,22 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return { min: hours[0]![0], max: hours[hours.length - 1]![0] + HOUR_MS - 1 }
     })
 
+    /**
+     * Volume plans made again only when their dates or time zone change, not at each keystroke or
+     * toggle (the calendar maths cost a few ms, and what is drawn for a plan stays valid).
+     */
+    function keptPlans() {
+      let last: { key: string; plan: VolumePlan | null } | null = null
+      return (dates: typeof VolumeDates, start: number, end: number): VolumePlan | null => {
+        const key = `${start}|${end}|${config.config.timeZone}`
+        if (last?.key !== key)
+          last = { key, plan: end < start ? null : dates.planVolume(start, end, config.config.timeZone) }
+        return last.plan
+      }
+    }
+    const chartPlans = keptPlans()
+    const trendPlans = keptPlans()
+
     /** The volume chart's buckets: over the date filter, or over the dates held (the whole log's, for a window). */
     const volumePlan = computed<VolumePlan | null>(() => {
       const dates = planner.value
@@ -240,8 +256,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       // a month of records would show a month of empty bars.
       const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
       const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
-      if (end < start) return null
-      return dates.planVolume(start, end, config.config.timeZone)
+      return chartPlans(dates, start, end)
     })
 
     /**
@@ -288,41 +303,16 @@ function defineLogStore<K extends LogKind>(kind: K) {
      * The buckets of a repeated row's trend: the volume chart's (hours for a week or less, days
      * beyond) over the dates held within the date filter. Null until the chart's date maths load.
      */
-    let lastTrendPlan: { key: string; plan: TrendPlan | null } | null = null
-    const trendPlan = computed<TrendPlan | null>(() => {
+    const trendVolume = computed<VolumePlan | null>(() => {
       const dates = planner.value
       const extent = held.value.dateExtent()
       if (!dates || !extent) return null
       const state = viewState.value
       const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
       const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
-      // Toggling the unique checkbox or typing changes the state, not the plan: kept (the
-      // calendar maths cost a few ms, and the trends drawn for the plan stay valid).
-      const key = `${start}|${end}|${config.config.timeZone}`
-      if (lastTrendPlan?.key !== key) {
-        const plan = end < start ? null : dates.planVolume(start, end, config.config.timeZone)
-        lastTrendPlan = { key, plan: plan ? makeTrendPlan(plan) : null }
-      }
-      return lastTrendPlan.plan
+      return trendPlans(dates, start, end)
     })
-    /** Trends of the rows drawn so far, for one result and plan (scrolling back costs nothing). */
-    let trends: { answer: QueryResult; plan: TrendPlan; rows: Map<number, MessageTrend | null> } | null = null
-    function trendOf(engine: LogEngine, answer: QueryResult, row: number): MessageTrend | null {
-      const plan = trendPlan.value
-      if (!plan || !collapsing.value) {
-        // Nothing to draw: the trends of an older result go (with it, the records they held).
-        trends = null
-        return null
-      }
-      if ((answer.counts[row] ?? 0) < 2) return null
-      if (!trends || trends.answer !== answer || trends.plan !== plan) trends = { answer, plan, rows: new Map() }
-      let trend = trends.rows.get(row)
-      if (trend === undefined) {
-        trend = buildTrend(plan, engine.datesOf(answer.membersOf(row)))
-        trends.rows.set(row, trend)
-      }
-      return trend
-    }
+    const rowTrends = createRowTrends()
 
     const newness = (): Newness => ({ since: markedSince.value, numbersAsEqual: viewState.value.numbersAsEqual })
 
@@ -364,7 +354,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const engine = held.value
       const answer = result.value
       const view = rowOf(engine, answer, row, newness())
-      if (view) view.trend = trendOf(engine, answer, row)
+      if (view) view.trend = rowTrends.of(collapsing.value ? trendVolume.value : null, engine, answer, row)
       return view
     }
 
