@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
 export type RawRecord = Record<string, unknown> & { id: number; type: number; description: string; createDate: string }
 
@@ -78,4 +78,28 @@ export async function setCheckbox(page: Page, name: string, checked: boolean) {
   if ((await checkbox.isChecked()) !== checked) await page.locator('label', { has: checkbox }).click()
   if (checked) await expect(checkbox).toBeChecked()
   else await expect(checkbox).not.toBeChecked()
+}
+
+/**
+ * Waits until nothing moves the element any more: Vue's <Transition> classes gone (they stay until
+ * its `transitionend`) and every CSS animation or transition in it finished (awaited through
+ * `Animation.finished`, not a fixed time). An Element Plus popper opens with a scale transition,
+ * so what is measured inside it before then is where it is passing through, not where it stays.
+ */
+export async function waitForSettled(locator: Locator) {
+  await locator.evaluate(async (el) => {
+    const moving = () => /-(enter|leave)-(from|active|to)\b/.test(el.getAttribute('class') ?? '')
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+    for (;;) {
+      const running = el.getAnimations({ subtree: true }).filter((a) => a.playState !== 'finished')
+      if (running.length === 0 && !moving()) {
+        // Vue removes its classes in the frame after the transition ends: one more look.
+        await frame()
+        if (el.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && !moving()) return
+        continue
+      }
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)))
+      await frame()
+    }
+  })
 }

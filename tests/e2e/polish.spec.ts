@@ -5,7 +5,7 @@ import plPL from '../../src/locales/pl_PL.ts'
 
 const messages = { en_US: enUS, pl_PL: plPL }
 import { at, leaves } from '../unit/messageTree.ts'
-import { chooseOptions, waitForComplete } from './helpers'
+import { chooseOptions, waitForComplete, waitForSettled } from './helpers'
 
 const PAGES = [
   ['listing', '/listings/logs'],
@@ -148,7 +148,16 @@ test.describe('the Polish UI', () => {
       /^\s*\d{4}\s*$/,
       /^(styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień)$/,
     ])
-    const [year, month] = [(await labels.nth(0).boundingBox())!, (await labels.nth(1).boundingBox())!]
+    // Measured once the popper's opening transition has ended, both in one call: two calls
+    // apart during the transition read two different moments of the zoom (5.67 px apart once).
+    await waitForSettled(popper)
+    const [year, month] = await labels.evaluateAll((els) =>
+      els.map((el) => {
+        const { x, y, width } = el.getBoundingClientRect()
+        return { x, y, width }
+      }),
+    )
+    if (!year || !month) throw new Error('the picker has no year and month labels')
     expect(month.x + month.width).toBeLessThanOrEqual(year.x)
     expect(Math.abs(month.y - year.y)).toBeLessThan(2)
     const label = popper.locator('.tts-el-date-range-picker__header').first()
@@ -172,8 +181,8 @@ test.describe('the Polish UI', () => {
       await input.locator('input').first().click()
       const popper = page.locator('.tts-date-range-popper')
       await expect(popper).toBeVisible()
-      // Wait for the popper to settle where it opens.
-      await page.waitForTimeout(400)
+      // Measured where the popper stays, once its opening transition has ended.
+      await waitForSettled(popper)
       const inputBox = (await input.boundingBox())!
       const popperBox = (await popper.boundingBox())!
       expect(popperBox.x).toBeGreaterThanOrEqual(inputBox.x - 1)
