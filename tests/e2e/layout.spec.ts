@@ -193,14 +193,25 @@ test.describe('every column reachable at admin widths', () => {
           el.scrollLeft = 0
           el.scrollIntoView({ block: 'end' })
         })
-        await page.waitForTimeout(100)
+        await framesPainted(page)
         await expectHeadersInLine(page)
         // What a merchant sees: the headers shown at the start, then after scrolling the grid
         // sideways with the wheel (or trackpad) to its end; together, every header.
         const seen = new Set(await shownHeaders(page))
         await grid.hover()
         await page.mouse.wheel(4000, 0)
-        await page.waitForTimeout(150)
+        // The wheel's scroll has landed when the grid stops moving sideways (measured frame by
+        // frame, not after a fixed time).
+        await grid.evaluate(async (el) => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+          let last = -1
+          while (el.scrollLeft !== last) {
+            last = el.scrollLeft
+            await frame()
+            await frame()
+          }
+        })
+        await framesPainted(page)
         for (const header of await shownHeaders(page)) seen.add(header)
         const all = await page.getByRole('columnheader').allTextContents()
         expect([...seen].sort(), `headers at ${width} px`).toEqual(all.map((h) => h.trim()).sort())
@@ -331,7 +342,8 @@ test('coming back to a log already loaded renders only the rows on screen', asyn
   })
   await page.getByTestId('menu-listing').click()
   await expect(page.getByTestId('log-row').first()).toBeVisible()
-  await page.waitForTimeout(300)
-  expect(await page.getByTestId('log-row').count()).toBeGreaterThanOrEqual(8)
+  await expect.poll(() => page.getByTestId('log-row').count()).toBeGreaterThanOrEqual(8)
+  await waitForComplete(page)
+  await framesPainted(page)
   expect(await page.evaluate(() => (window as unknown as { maxRows: number }).maxRows)).toBeLessThan(30)
 })
