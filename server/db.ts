@@ -32,6 +32,8 @@ interface Column {
   /** SQLite column. */
   column: string
   sqlType: string
+  /** How it is read, when not as stored: 0 in an id read as none, as on M2E's tables. */
+  read?: string
 }
 
 const common: Column[] = [
@@ -52,9 +54,14 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[] }> =
       { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
       { field: 'listingId', column: 'listing_id', sqlType: 'INTEGER NOT NULL' },
       { field: 'listingTitle', column: 'listing_title', sqlType: 'TEXT NOT NULL' },
-      { field: 'productId', column: 'product_id', sqlType: 'INTEGER' },
+      { field: 'productId', column: 'product_id', sqlType: 'INTEGER', read: 'NULLIF(product_id, 0)' },
       { field: 'productTitle', column: 'product_title', sqlType: 'TEXT' },
-      { field: 'listingProductId', column: 'listing_product_id', sqlType: 'INTEGER' },
+      {
+        field: 'listingProductId',
+        column: 'listing_product_id',
+        sqlType: 'INTEGER',
+        read: 'NULLIF(listing_product_id, 0)',
+      },
       { field: 'action', column: 'action', sqlType: 'INTEGER NOT NULL' },
       { field: 'actionId', column: 'action_id', sqlType: 'INTEGER NOT NULL' },
     ],
@@ -67,7 +74,7 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[] }> =
       { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
       { field: 'orderId', column: 'order_id', sqlType: 'INTEGER NOT NULL' },
       { field: 'ttsOrderId', column: 'tts_order_id', sqlType: 'TEXT NOT NULL' },
-      { field: 'magentoOrderId', column: 'magento_order_id', sqlType: 'INTEGER' },
+      { field: 'magentoOrderId', column: 'magento_order_id', sqlType: 'INTEGER', read: 'NULLIF(magento_order_id, 0)' },
       { field: 'magentoOrderNumber', column: 'magento_order_number', sqlType: 'TEXT' },
     ],
   },
@@ -77,7 +84,12 @@ export const TABLES: Record<LogKindName, { table: string; columns: Column[] }> =
       ...common,
       { field: 'task', column: 'task', sqlType: 'INTEGER NOT NULL' },
       { field: 'detailedDescription', column: 'detailed_description', sqlType: 'TEXT' },
-      { field: 'operationHistoryId', column: 'operation_history_id', sqlType: 'INTEGER' },
+      {
+        field: 'operationHistoryId',
+        column: 'operation_history_id',
+        sqlType: 'INTEGER',
+        read: 'NULLIF(operation_history_id, 0)',
+      },
     ],
   },
 }
@@ -251,11 +263,15 @@ export function readMeta(db: Db): Meta {
     name: string
     region: string
   }[]
+  // The preview's dates are NOT NULL; one at or before 1970 (a database edited by hand) has no use.
+  const undated = (kind: LogKindName) =>
+    db.prepare(`SELECT COUNT(*) FROM ${TABLES[kind].table} WHERE create_date <= 0`).pluck().get() as number
   return {
     accounts: accounts.map((account) => ({
       ...account,
       shops: shops.filter((s) => s.accountId === account.id).map(({ id, name, region }) => ({ id, name, region })),
     })),
+    undated: { listing: undated('listing'), order: undated('order'), synchronization: undated('synchronization') },
   }
 }
 
@@ -334,6 +350,8 @@ export class SqliteStore implements LogStore {
   reader(kind: LogKindName, filter: LogFilter): LogReader {
     const { table, columns } = TABLES[kind]
     const { where, params } = equalities(kind, filter)
+    // What cannot be shown (no usable date) is left out, and counted in meta.
+    where.push('create_date > 0')
     const bounds = [
       ['create_date >= ?', filter.from],
       ['create_date <= ?', filter.to],
@@ -348,7 +366,7 @@ export class SqliteStore implements LogStore {
       // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
       const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
       const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      return `SELECT ${columns.map((c) => c.column).join(', ')} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
+      return `SELECT ${columns.map((c) => c.read ?? c.column).join(', ')} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
     }
     const first = this.db.prepare(sql(false)).raw(true)
     const next = this.db.prepare(sql(true)).raw(true)

@@ -12,7 +12,6 @@
  * - A database that is down, or a missing table, is a StoreError naming what is wrong.
  */
 import mysql from 'mysql2/promise'
-import { TYPE_CODES } from '../../src/api/codes.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -69,9 +68,10 @@ function logSources(t: M2eTables): Record<LogKindName, { from: string; table: st
         { field: 'shopId', sql: 'l.shop_id' },
         { field: 'listingId', sql: 'l.listing_id' },
         { field: 'listingTitle', sql: "COALESCE(l.listing_title, '')" },
-        { field: 'productId', sql: 'l.product_id' },
+        // Old code wrote 0 for "no product": read as none, so such records never collapse together.
+        { field: 'productId', sql: 'NULLIF(l.product_id, 0)' },
         { field: 'productTitle', sql: 'l.product_title' },
-        { field: 'listingProductId', sql: 'l.listing_product_id' },
+        { field: 'listingProductId', sql: 'NULLIF(l.listing_product_id, 0)' },
         { field: 'action', sql: 'l.action' },
         { field: 'actionId', sql: 'l.action_id' },
       ],
@@ -86,7 +86,7 @@ function logSources(t: M2eTables): Record<LogKindName, { from: string; table: st
         { field: 'shopId', sql: 'l.shop_id' },
         { field: 'orderId', sql: 'l.order_id' },
         { field: 'ttsOrderId', sql: "COALESCE(o.tts_order_id, '')" },
-        { field: 'magentoOrderId', sql: 'o.magento_order_id' },
+        { field: 'magentoOrderId', sql: 'NULLIF(o.magento_order_id, 0)' },
         { field: 'magentoOrderNumber', sql: 'so.increment_id' },
       ],
     },
@@ -97,7 +97,7 @@ function logSources(t: M2eTables): Record<LogKindName, { from: string; table: st
         ...common,
         { field: 'task', sql: 'l.task' },
         { field: 'detailedDescription', sql: 'l.detailed_description' },
-        { field: 'operationHistoryId', sql: 'l.operation_history_id' },
+        { field: 'operationHistoryId', sql: 'NULLIF(l.operation_history_id, 0)' },
       ],
     },
   }
@@ -274,12 +274,27 @@ export class MysqlStore implements LogStore {
       [],
       true,
     )
+    // Records without a usable date are left out of every read (VALID_DATE_SQL): counted here,
+    // so the pages can say how many and why. (The order log has no create_date index: a scan.)
+    const undated = async (kind: LogKindName) => {
+      const [[n]] = await this.query<[[number]]>(
+        `SELECT COUNT(*) FROM ${this.sources[kind].table} l WHERE NOT (${VALID_DATE_SQL}) OR l.create_date IS NULL`,
+        [],
+        true,
+      )
+      return Number(n)
+    }
     return {
       accounts: accounts.map(([id, title]) => ({
         id,
         title,
         shops: shops.filter((s) => s[1] === id).map(([shopId, , name, region]) => ({ id: shopId, name, region })),
       })),
+      undated: {
+        listing: await undated('listing'),
+        order: await undated('order'),
+        synchronization: await undated('synchronization'),
+      },
     }
   }
 
@@ -397,7 +412,7 @@ export class MysqlStore implements LogStore {
     const { where, params } = this.whereOf(kind, { ...filter, afterId: undefined })
     const rows = await this.query<[number, number, number][]>(
       `SELECT TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', l.create_date) AS h, l.type, COUNT(*)
-       FROM ${this.sources[kind].table} l WHERE ${where.join(' AND ')} AND l.type IN (${TYPE_CODES.join(', ')})
+       FROM ${this.sources[kind].table} l WHERE ${where.join(' AND ')}
        GROUP BY h, l.type`,
       params,
       true,

@@ -31,3 +31,33 @@ export type ListingActionCode = (typeof LISTING_ACTION_CODES)[number]
 export const SyncTask = { Other: 0, Listings: 2, Orders: 3, UnmanagedListings: 5 } as const
 export type SyncTaskCode = (typeof SyncTask)[keyof typeof SyncTask]
 export const TASK_CODES = [0, 2, 5, 3] as const
+
+/**
+ * Every code is stored as a SMALLINT UNSIGNED in M2E's tables, and a newer M2E may write codes
+ * the lists above do not know (an action 97, a type 5, a task 11). The contract takes any code in
+ * this range; the lists above are the ones with a name, and the page shows the others by number
+ * ("Action 97").
+ */
+export const CODE_MIN = 0
+export const CODE_MAX = 65_535
+
+/** Whether a code has a name of its own (else it is shown by number). */
+export const isKnownCode = (known: readonly number[], code: number) => known.includes(code)
+
+/**
+ * Per-type counts and histograms keep one slot per known type (TYPE_CODES order) and one more
+ * for every type the lists do not know, counted apart from them.
+ */
+export const OTHER_TYPE_SLOT = TYPE_CODES.length
+export const TYPE_SLOTS = TYPE_CODES.length + 1
+const TYPE_SLOT_OF = new Uint8Array(CODE_MAX + 1).fill(OTHER_TYPE_SLOT)
+TYPE_CODES.forEach((code, slot) => (TYPE_SLOT_OF[code] = slot))
+/** The slot of a type code (unknown types share OTHER_TYPE_SLOT). */
+export const typeSlot = (code: number): number => TYPE_SLOT_OF[code] ?? OTHER_TYPE_SLOT
+/** The table itself, for hot loops. */
+export const TYPE_SLOT_TABLE: Readonly<Uint8Array> = TYPE_SLOT_OF
+/**
+ * Stands for "every type the lists do not know" where a list of types is drawn (the chart's
+ * series): no stored code is negative.
+ */
+export const OTHER_TYPES = -1

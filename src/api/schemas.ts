@@ -7,7 +7,7 @@
 // its size in the bundle. English messages are loaded explicitly (mini has none by default).
 import { z } from 'zod/mini'
 import { en } from 'zod/locales'
-import { COMMON_TYPE_CODES, INITIATOR_CODES, LISTING_ACTION_CODES, TASK_CODES, TYPE_CODES } from './codes.ts'
+import { CODE_MAX, CODE_MIN, LISTING_ACTION_CODES, TASK_CODES } from './codes.ts'
 
 // Never compile validators with `new Function`: the admin runs under a CSP without unsafe-eval,
 // and even zod's probe for it would be reported as a violation.
@@ -29,13 +29,34 @@ export {
 
 const id = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER))
 const nullableId = z.nullable(id)
+/**
+ * An id a record points at (an account, shop, listing, order, action run). M2E's columns are
+ * NOT NULL, and old code wrote 0 where it had none: 0 is kept, as "none". (Where the column is
+ * nullable, the servers send 0 as null.)
+ */
+const refId = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER))
 /** ISO 8601 in UTC, with the `Z`: `2026-11-27T10:15:00Z` or with milliseconds. */
 export const IsoUtcDate = z.iso.datetime({ offset: false, local: false })
 const text = (max: number) => z.string().check(z.maxLength(max))
 
-const typeCommon = z.literal(COMMON_TYPE_CODES)
-const typeSync = z.literal(TYPE_CODES)
-const initiator = z.literal(INITIATOR_CODES)
+/**
+ * A code (type, run mode, action, task): any SMALLINT UNSIGNED, as M2E stores it. The known ones
+ * are listed in codes.ts and named by the page; a newer M2E may write others, which are kept and
+ * shown by number ("Action 97"). The client follows this, not the labels.
+ */
+const code = (known: string) =>
+  z
+    .int()
+    .check(
+      z.minimum(CODE_MIN),
+      z.maximum(CODE_MAX),
+      z.describe(
+        `${known} Any other code in 0-65535 may come (a newer M2E's): it is valid, kept as stored and shown by number.`,
+      ),
+    )
+const typeCommon = code('Message type. Known: 1 Info, 2 Success, 3 Warning, 4 Error.')
+const typeSync = code('Message type. Known: 1 Info, 2 Success, 3 Warning, 4 Error, 100 Fatal Error.')
+const initiator = code('Run mode. Known: 0 Unknown, 1 Manual, 2 Automatic, 3 Developer.')
 
 /** A description is plain text, or the JSON form `{"string", "params", "links"}`, stored as text. */
 const description = text(1_000_000)
@@ -45,15 +66,15 @@ const newListingRecord = z.strictObject({
   type: typeCommon,
   initiator,
   description,
-  accountId: id,
-  shopId: id,
-  listingId: id,
+  accountId: refId,
+  shopId: refId,
+  listingId: refId,
   listingTitle: text(255),
   productId: nullableId,
   productTitle: z.nullable(text(255)),
   listingProductId: nullableId,
-  action: z.literal(LISTING_ACTION_CODES),
-  actionId: id,
+  action: code(`Listing action. Known: ${LISTING_ACTION_CODES.join(', ')} (named in domain.md).`),
+  actionId: refId,
 })
 
 const newOrderRecord = z.strictObject({
@@ -61,9 +82,9 @@ const newOrderRecord = z.strictObject({
   type: typeCommon,
   initiator,
   description,
-  accountId: id,
-  shopId: id,
-  orderId: id,
+  accountId: refId,
+  shopId: refId,
+  orderId: refId,
   ttsOrderId: text(64),
   magentoOrderId: nullableId,
   magentoOrderNumber: z.nullable(text(64)),
@@ -74,7 +95,9 @@ const newSynchronizationRecord = z.strictObject({
   type: typeSync,
   initiator,
   description,
-  task: z.literal(TASK_CODES),
+  task: code(
+    `Synchronization task. Known: ${TASK_CODES.join(', ')} (0 Other, 2 Listings, 3 Orders, 5 Unmanaged Listings).`,
+  ),
   detailedDescription: z.nullable(text(1_000_000)),
   operationHistoryId: nullableId,
 })
@@ -163,7 +186,7 @@ export type LogSummaryQuery = z.input<typeof LogSummaryQuerySchema>
  */
 export const LogSummarySchema = z.object({
   total: z.int().check(z.minimum(0)),
-  hours: z.array(z.tuple([z.int().check(z.minimum(0)), z.literal(TYPE_CODES), z.int().check(z.minimum(1))])),
+  hours: z.array(z.tuple([z.int().check(z.minimum(0)), typeSync, z.int().check(z.minimum(1))])),
 })
 export type LogSummaryBody = z.infer<typeof LogSummarySchema>
 
@@ -185,7 +208,17 @@ export const AccountSchema = z.object({ id, title: text(255), shops: z.array(Sho
  * `readOnly`: the server will refuse Clear All and settings changes (a store's database opened
  * read-only), so the pages do not offer them. Absent: writable.
  */
-export const MetaSchema = z.object({ accounts: z.array(AccountSchema), readOnly: z.optional(z.boolean()) })
+/**
+ * `undated`: per log, the records the store holds that cannot be shown at all, having no usable
+ * date (NULL, or MySQL's zero date). The log API leaves them out; the pages say how many. Absent:
+ * none known.
+ */
+const count = z.int().check(z.minimum(0))
+export const MetaSchema = z.object({
+  accounts: z.array(AccountSchema),
+  readOnly: z.optional(z.boolean()),
+  undated: z.optional(z.object({ listing: count, order: count, synchronization: count })),
+})
 export type Shop = z.infer<typeof ShopSchema>
 export type Account = z.infer<typeof AccountSchema>
 export type Meta = z.infer<typeof MetaSchema>

@@ -6,6 +6,7 @@ import { planFilter } from './plan'
 import { rankTexts, sortByRank } from './sorting'
 import { RecordTables } from './tables'
 import { foldText } from './text'
+import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
 import {
   DEFAULT_SORT,
   TYPE_CODES,
@@ -17,13 +18,15 @@ import {
   type QueryResult,
 } from './types'
 
-/** Severity rank for the grouped view's worst type: Error > Warning > Success > Info. */
-const SEVERITY = new Uint8Array(256)
+/**
+ * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
+ * the lists do not know below them all (it says nothing of how bad it is).
+ */
+const SEVERITY = new Uint8Array(CODE_MAX + 1)
 TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
 
-/** Slot of a type code in per-type counts and histograms (order of TYPE_CODES). */
-const TYPE_SLOT = new Uint8Array(256)
-TYPE_CODES.forEach((code, slot) => (TYPE_SLOT[code] = slot))
+/** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
+const TYPE_SLOT = TYPE_SLOT_TABLE
 
 const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
 
@@ -35,6 +38,8 @@ const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
  */
 export { parseIsoUtc }
 export type { QueryResult }
+/** The columns that hold codes. */
+export type CodeColumn = 'types' | 'initiators' | 'actions' | 'tasks'
 
 export class LogEngine<K extends EngineKind = EngineKind> {
   readonly kind: K
@@ -150,6 +155,34 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const owner = this.layout.write(t, i, record)
     // 0 = never collapses (no product / no order).
     t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
+  }
+
+  /** Per code column: which codes the records hold (1 each), read up to `upTo` records. */
+  private readonly held: Partial<Record<CodeColumn, { seen: Uint8Array; list: number[]; upTo: number }>> = {}
+
+  /**
+   * The codes a column holds, ascending: for the filters to offer a newer M2E's codes beside the
+   * known ones. Reads only the records appended since the last call (the first call reads all).
+   */
+  codesHeld(column: CodeColumn): readonly number[] {
+    const t = this.t
+    if ((column === 'actions' || column === 'tasks') && !t.has(column)) return []
+    const held = (this.held[column] ??= { seen: new Uint8Array(CODE_MAX + 1), list: [], upTo: 0 })
+    if (held.upTo < t.count) {
+      const values = t[column]
+      let added = false
+      for (let i = held.upTo; i < t.count; i++) {
+        const code = values[i]!
+        if (held.seen[code] === 0) {
+          held.seen[code] = 1
+          held.list.push(code)
+          added = true
+        }
+      }
+      held.upTo = t.count
+      if (added) held.list = [...held.list].sort((a, b) => a - b)
+    }
+    return held.list
   }
 
   // ---- reading records -------------------------------------------------------------------
@@ -339,8 +372,10 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const lastMember = scratch.lastMember
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null
-    const typeCounts = new Float64Array(TYPE_CODES.length)
-    const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_CODES.length) : null
+    const typeCounts = new Float64Array(TYPE_SLOTS)
+    /** Types the lists do not know, counted each by its code (rare: a newer M2E's). */
+    const otherTypeCounts = new Map<number, number>()
+    const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_SLOTS) : null
     const h: HistogramRequest = options.histogram ?? { from: 0, to: 0, buckets: 0 }
     const bucketWidth = (h.to - h.from + 1) / Math.max(1, h.buckets)
     const owners = this.ownerColumn()
@@ -375,14 +410,16 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       // The type chips are facets: they count under every filter but the type filter, so the
       // type is tested last, after the count.
       const type = types[i]!
-      typeCounts[TYPE_SLOT[type]!]!++
+      const slot = TYPE_SLOT[type]!
+      typeCounts[slot]!++
+      if (slot === OTHER_TYPE_SLOT) otherTypeCounts.set(type, (otherTypeCounts.get(type) ?? 0) + 1)
       if (typeMask !== null && typeMask[type] === 0) continue
 
       matched++
       if (fresh) newCount++
       if (histogram !== null) {
         const bucket = Math.floor((dates[i]! - h.from) / bucketWidth)
-        if (bucket >= 0 && bucket < h.buckets) histogram[bucket * TYPE_CODES.length + TYPE_SLOT[type]!]!++
+        if (bucket >= 0 && bucket < h.buckets) histogram[bucket * TYPE_SLOTS + slot]!++
       }
       if (keys !== null) {
         const key = keys[i]!
@@ -408,9 +445,10 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const order = this.sortRows(rows, shown, options.sort ?? DEFAULT_SORT)
     const finalRows = order ? order.map((r) => rows[r]!) : rows.slice(0, shown)
     const finalCounts = order ? order.map((r) => counts[r]!) : counts.slice(0, shown)
-    const finalWorst = worst ? (order ? Uint8Array.from(order, (r) => worst[r]!) : worst.slice(0, shown)) : null
+    const finalWorst = worst ? (order ? Uint16Array.from(order, (r) => worst[r]!) : worst.slice(0, shown)) : null
     const perType: Record<number, number> = {}
     TYPE_CODES.forEach((code, slot) => (perType[code] = typeCounts[slot]!))
+    for (const [code, count] of otherTypeCounts) perType[code] = count
     return {
       rows: finalRows,
       counts: finalCounts,
@@ -437,7 +475,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     }
   }
 
-  private scratch: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint8Array } | null = null
+  private scratch: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
 
   /** Working arrays reused by every query, so a query allocates only what its result keeps. */
   private scratchBuffers() {
@@ -447,7 +485,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         rows: new Uint32Array(size),
         counts: new Uint32Array(size),
         lastMember: new Uint32Array(size),
-        worst: new Uint8Array(size),
+        worst: new Uint16Array(size),
       }
     }
     return this.scratch

@@ -3,6 +3,7 @@
  * a code or a table (a listing, product, order or message passes or not), or an interned index
  * to compare with. The loop then only indexes typed arrays.
  */
+import { CODE_MAX } from '../api/codes'
 import type { RecordLayout } from './layouts'
 import type { RecordTables } from './tables'
 import { foldText } from './text'
@@ -13,8 +14,8 @@ export type Mask = Uint8Array | null
 /** 1 for each code given; null: no filter. */
 export function maskOf(codes: readonly number[] | undefined): Mask {
   if (!codes) return null
-  const mask = new Uint8Array(256)
-  for (const code of codes) if (code >= 0 && code < 256) mask[code] = 1
+  const mask = new Uint8Array(CODE_MAX + 1)
+  for (const code of codes) if (code >= 0 && code <= CODE_MAX) mask[code] = 1
   return mask
 }
 

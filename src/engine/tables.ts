@@ -82,7 +82,7 @@ export class OrderTable {
   }
 }
 
-type Column = Float64Array | Uint32Array | Uint8Array
+type Column = Float64Array | Uint32Array | Uint16Array
 
 export class RecordTables {
   count = 0
@@ -92,8 +92,9 @@ export class RecordTables {
   ids = new Float64Array(0)
   /** UTC ms. */
   dates = new Float64Array(0)
-  types = new Uint8Array(0)
-  initiators = new Uint8Array(0)
+  /** Codes as stored (0 to 65,535: a newer M2E's unknown codes are kept as they are). */
+  types = new Uint16Array(0)
+  initiators = new Uint16Array(0)
   /** Index into `messageTexts`. */
   messages = new Uint32Array(0)
   /** What the unique checkbox collapses on: (owner, message); 0 never collapses. */
@@ -104,8 +105,8 @@ export class RecordTables {
   // Some logs (see Slot).
   accounts = new Uint32Array(0)
   shops = new Uint32Array(0)
-  actions = new Uint8Array(0)
-  tasks = new Uint8Array(0)
+  actions = new Uint16Array(0)
+  tasks = new Uint16Array(0)
   listings = new Uint32Array(0)
   products = new Uint32Array(0)
   listingProducts = new Uint32Array(0)

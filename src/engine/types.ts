@@ -78,7 +78,7 @@ export interface LogQueryOptions {
   onlyNew?: boolean
 }
 
-export { TYPE_CODES } from '../api/codes'
+export { OTHER_TYPES, TYPE_CODES, TYPE_SLOTS, typeSlot } from '../api/codes'
 
 export interface QueryResult {
   /** Record index of each row, in display order (for a collapsed row: its latest member). */
@@ -86,7 +86,7 @@ export interface QueryResult {
   /** How many records each row stands for. */
   readonly counts: Uint32Array
   /** Grouped view: the worst type among each row's members; otherwise null. */
-  readonly worstTypes: Uint8Array | null
+  readonly worstTypes: Uint16Array | null
   /** Records held. */
   readonly total: number
   /** Records that pass the filters (before collapsing). */
@@ -98,10 +98,14 @@ export interface QueryResult {
   /**
    * Records per type code that pass every filter but the type filter (facet counts: with Error
    * chosen, Warning still says how many records it would give). Records, not rows: the unique
-   * checkbox and the grouped view do not change them.
+   * checkbox and the grouped view do not change them. Every known type has its entry; a type the
+   * lists do not know has one when records of it pass.
    */
   readonly typeCounts: Readonly<Record<number, number>>
-  /** `buckets * TYPE_CODES.length` counts, bucket-major, when a histogram was asked for. */
+  /**
+   * `buckets * TYPE_SLOTS` counts, bucket-major, when a histogram was asked for: a slot per known
+   * type (TYPE_CODES order), then one for every type the lists do not know.
+   */
   readonly histogram: Uint32Array | null
   /** Record indices of every member of a row, newest first. */
   membersOf(row: number): number[]

@@ -90,6 +90,17 @@ export default {
     '4': 'Error',
     '100': 'Fatal Error',
   },
+  /**
+   * Codes a newer M2E writes that this app has no name for, shown by number (the known ones are
+   * above; `otherTypes` names them all together in the chart).
+   */
+  unknownCodes: {
+    types: 'Type {code}',
+    initiators: 'Run mode {code}',
+    actions: 'Action {code}',
+    tasks: 'Task {code}',
+    otherTypes: 'Other types',
+  },
   initiators: {
     '0': 'Unknown',
     '1': 'Manual',
@@ -172,6 +183,8 @@ export default {
     rejected:
       '{count} record was rejected because it was malformed. | {count} records were rejected because they were malformed.',
     rejectedShow: 'Show reasons',
+    undated:
+      '{count} record has no usable date (empty or zero in the database), so it is not shown. | {count} records have no usable date (empty or zero in the database), so they are not shown.',
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
   },

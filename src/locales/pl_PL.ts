@@ -92,6 +92,13 @@ const pl: MessageSchema = {
     '4': 'Błąd',
     '100': 'Błąd krytyczny',
   },
+  unknownCodes: {
+    types: 'Typ {code}',
+    initiators: 'Tryb uruchomienia {code}',
+    actions: 'Akcja {code}',
+    tasks: 'Zadanie {code}',
+    otherTypes: 'Inne typy',
+  },
   initiators: {
     '0': 'Brak danych',
     '1': 'Ręcznie',
@@ -174,6 +181,8 @@ const pl: MessageSchema = {
     rejected:
       'Odrzucono {count} wpis, ponieważ był uszkodzony. | Odrzucono {count} wpisy, ponieważ były uszkodzone. | Odrzucono {count} wpisów, ponieważ były uszkodzone.',
     rejectedShow: 'Pokaż powody',
+    undated:
+      '{count} wpis nie ma daty (jest pusta lub zerowa w bazie danych), więc go nie pokazano. | {count} wpisy nie mają daty (jest pusta lub zerowa w bazie danych), więc ich nie pokazano. | {count} wpisów nie ma daty (jest pusta lub zerowa w bazie danych), więc ich nie pokazano.',
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
   },

@@ -9,7 +9,8 @@
  * A bad value is reported, never silently dropped or thrown.
  */
 import type { LogFilter, LogSort, SortField, ViewMode } from '@/engine'
-import { LISTING_ACTION_CODES, LOG_KIND_DEFINITIONS, type ColumnId, type LogKind } from '@/logKinds'
+import { CODE_MAX, CODE_MIN, TYPE_CODES } from '@/api/codes'
+import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKind } from '@/logKinds'
 
 export interface LogViewState {
   accountId: number | null
@@ -140,27 +141,37 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   id('listingProductId', definition.narrowKeys.includes('listingProductId'))
   id('orderId', definition.narrowKeys.includes('orderId'))
 
+  /**
+   * A list of codes: any code in the contract's range (a newer M2E's "Action 97" can be linked
+   * and saved), except the known ones in `refused`.
+   */
   const codes = (
     key: 'type' | 'action' | 'initiator' | 'task',
-    allowed: readonly number[],
+    here: boolean,
     target: 'types' | 'actions' | 'initiators' | 'tasks',
+    refused: readonly number[] = [],
   ) => {
     const value = read(key)
     if (value === undefined || value === '') return
-    if (allowed.length === 0) return problems.push({ key, value, reason: 'notHere' })
+    if (!here) return problems.push({ key, value, reason: 'notHere' })
     const parts = value.split(',').map((part) => part.trim())
     const parsed = parts.map(Number)
-    if (parts.some((part) => !/^\d{1,3}$/.test(part)) || parsed.some((code) => !allowed.includes(code))) {
+    if (
+      parts.some((part) => !/^\d{1,5}$/.test(part)) ||
+      parsed.some((code) => code < CODE_MIN || code > CODE_MAX || refused.includes(code))
+    ) {
       return problems.push({ key, value, reason: 'codes' })
     }
     state[target] = [...new Set(parsed)]
   }
   const filters = definition.filters
-  // Links from the dashboard carry type=4 on every log; a type the log lacks is reported.
-  codes('type', definition.typeOptions, 'types')
-  codes('action', filters.includes('action') ? LISTING_ACTION_CODES : [], 'actions')
-  codes('initiator', filters.includes('initiator') ? [0, 1, 2, 3] : [], 'initiators')
-  codes('task', filters.includes('task') ? [0, 2, 3, 5, 100] : [], 'tasks')
+  // Links from the dashboard carry type=4 on every log; a known type the log lacks (Fatal Error
+  // on the listing log) is reported.
+  const typesElsewhere = TYPE_CODES.filter((code) => !definition.typeOptions.includes(code))
+  codes('type', true, 'types', typesElsewhere)
+  codes('action', filters.includes('action'), 'actions')
+  codes('initiator', filters.includes('initiator'), 'initiators')
+  codes('task', filters.includes('task'), 'tasks')
   // Task 100 is "All": no task filter.
   if (state.tasks.includes(100)) state.tasks = []
 

@@ -146,6 +146,13 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   let active = false
   let pollTimer: ReturnType<typeof setInterval> | null = null
   let freshTimer: ReturnType<typeof setTimeout> | null = null
+  /**
+   * The page was left after the log had loaded: records may have arrived meanwhile, and coming
+   * back asks for them before the log counts as loaded again (catchUp).
+   */
+  let leftLoaded = false
+  /** A catch-up is under way (status 'loading' over a log already held whole). */
+  let catchingUp = false
 
   function newRequest() {
     requestCounter++
@@ -184,6 +191,8 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     pending.value = []
     window.value = null
     clearFresh()
+    leftLoaded = false
+    catchingUp = false
     status.value = 'idle'
     hooks.emptyEngine()
     hooks.changed(true)
@@ -201,6 +210,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
    */
   async function load(next: Narrowing = {}): Promise<void> {
     if (narrowingKey(next) !== loadedNarrowing.value) reset(next)
+    if (status.value === 'complete' && leftLoaded) return catchUp()
     // Loaded, loading, or failed (only Retry tries again: a failing server is not hammered by
     // every filter change).
     if (status.value !== 'idle') return
@@ -287,6 +297,27 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     restartPolling()
   }
 
+  /**
+   * Coming back to a log held whole: what arrived while the page was away is fetched (as a live
+   * refresh check does) before the log counts as loaded, so its counts, chips and New marks are
+   * true on arrival. Meanwhile the status says it is loading. A failed check leaves the log as it
+   * was, with the failure beside the live refresh control (as a failed check does).
+   */
+  async function catchUp(): Promise<void> {
+    leftLoaded = false
+    catchingUp = true
+    status.value = 'loading'
+    try {
+      await refreshNewer(false, true)
+    } finally {
+      if (catchingUp) {
+        catchingUp = false
+        status.value = 'complete'
+        hooks.changed(true)
+      }
+    }
+  }
+
   /** Stops loading and polling (leaving the page); `load()` later continues from where it stopped. */
   function abort() {
     active = false
@@ -296,6 +327,12 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     controller = null
     refreshing = false
     clearFresh()
+    if (catchingUp) {
+      // The log is still held whole: the next visit catches up again.
+      catchingUp = false
+      status.value = 'complete'
+    }
+    if (status.value === 'complete') leftLoaded = true
     if (status.value === 'loading') status.value = 'idle'
   }
 
@@ -313,10 +350,11 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   /**
    * Fetches only records newer than the newest held (`afterId`), under the current narrowing.
    * When `hold` is set they wait in `pending` (the "N new records" pill); otherwise they go
-   * straight into the grid. Resolves to how many arrived.
+   * straight into the grid. Resolves to how many arrived. `comingBack`: coming back to the page
+   * (catchUp), while the status says loading.
    */
-  async function refreshNewer(hold: boolean): Promise<number> {
-    if (refreshing || status.value !== 'complete') return 0
+  async function refreshNewer(hold: boolean, comingBack = false): Promise<number> {
+    if (refreshing || (status.value !== 'complete' && !comingBack)) return 0
     refreshing = true
     const { request, signal } = newRequest()
     const client = config.client
@@ -334,10 +372,13 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
         cursor = page.nextCursor
       } while (cursor)
       liveError.value = null
-      if (fresh.length === 0) return 0
-      if (hold) pending.value = [...pending.value, ...fresh]
-      else showNewer(fresh)
-      return fresh.length
+      // Coming back, what waited behind the "N new records" pill goes in too: the page is new.
+      const arrived = comingBack ? [...pending.value, ...fresh] : fresh
+      if (comingBack) pending.value = []
+      if (arrived.length === 0) return 0
+      if (hold) pending.value = [...pending.value, ...arrived]
+      else showNewer(arrived)
+      return arrived.length
     } catch (caught) {
       if (request !== requestCounter) return 0
       const apiError = toApiError(caught)

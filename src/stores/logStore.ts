@@ -2,7 +2,8 @@ import { defineStore, type Pinia } from 'pinia'
 import { computed, markRaw, nextTick, ref, shallowRef, triggerRef, watch } from 'vue'
 import {
   LogEngine,
-  TYPE_CODES,
+  TYPE_SLOTS,
+  typeSlot,
   type EngineListingRecord,
   type EngineOrderRecord,
   type EngineSynchronizationRecord,
@@ -321,20 +322,33 @@ function defineLogStore<K extends LogKind>(kind: K) {
       const plan = volumePlan.value
       const whole = wholeLog.value
       const hourly = whole && plan && planner.value ? summaryHours(plan, whole) : result.value.histogram
-      return plan && hourly && planner.value ? planner.value.bucketCounts(plan, hourly, TYPE_CODES.length) : null
+      return plan && hourly && planner.value ? planner.value.bucketCounts(plan, hourly, TYPE_SLOTS) : null
     })
 
     /** The summary's UTC hours as the plan's hours (a half-hour time zone puts each in the hour it starts in). */
     function summaryHours(plan: VolumePlan, whole: LogSummaryBody): Uint32Array {
       const hours = planner.value!.hoursIn(plan)
-      const counts = new Uint32Array(hours * TYPE_CODES.length)
+      const counts = new Uint32Array(hours * TYPE_SLOTS)
       for (const [hour, type, n] of whole.hours) {
         const index = Math.floor((hour - plan.from) / HOUR_MS)
-        const slot = TYPE_CODES.indexOf(type)
-        if (index >= 0 && index < hours && slot >= 0) counts[index * TYPE_CODES.length + slot]! += n
+        if (index >= 0 && index < hours) counts[index * TYPE_SLOTS + typeSlot(type)]! += n
       }
       return counts
     }
+
+    /**
+     * The codes the records hold, per code column (for the filters to offer a newer M2E's codes
+     * beside the known ones). Read again whenever the records change.
+     */
+    const codesHeld = computed(() => {
+      const engine = held.value
+      return {
+        types: engine.codesHeld('types'),
+        initiators: engine.codesHeld('initiators'),
+        actions: engine.codesHeld('actions'),
+        tasks: engine.codesHeld('tasks'),
+      }
+    })
 
     // ---- typed reads for the views ------------------------------------------------------
 
@@ -438,6 +452,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       result,
       volumePlan,
       volumeHistogram,
+      codesHeld,
       showChart,
       chartPending,
       size,

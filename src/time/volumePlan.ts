@@ -2,6 +2,7 @@
  * How the volume chart cuts a date range into bars: hourly up to a week, daily beyond, with
  * bucket edges on the admin's wall clock (whole hours, local midnights).
  */
+import { TYPE_SLOTS } from '@/api/codes'
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
@@ -75,7 +76,8 @@ export function bucketOf(plan: VolumePlan, time: number): number {
 }
 
 const HOUR_MS = 3_600_000
-const TYPES = 5
+/** Slots per bucket: one per known type and one for the others. */
+const TYPES = TYPE_SLOTS
 
 /** Whole hours from a plan's first edge to its last: what the engine counts by. */
 export function hoursIn(plan: VolumePlan): number {

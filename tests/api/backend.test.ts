@@ -175,7 +175,7 @@ describe.each(STORES)('the API contract, %s store', (store) => {
       const { status, body } = await api('/logs/listing', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ items: [newListingRecord(), newListingRecord({ type: 7 })] }),
+        body: JSON.stringify({ items: [newListingRecord(), newListingRecord({ type: 70_000 })] }),
       })
       expect(status).toBe(400)
       expect((body.details as { field: string }[])[0]!.field).toBe('items.1.type')

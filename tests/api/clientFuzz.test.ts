@@ -29,10 +29,11 @@ const validRecord = fc.record({
   createDate: fc
     .integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') })
     .map((t) => new Date(t).toISOString()),
-  type: fc.constantFrom(1, 2, 3, 4, 100),
-  initiator: fc.constantFrom(0, 1, 2, 3),
+  // With codes a newer M2E writes: valid records, shown by number.
+  type: fc.constantFrom(1, 2, 3, 4, 100, 5),
+  initiator: fc.constantFrom(0, 1, 2, 3, 7),
   description: nasty,
-  task: fc.constantFrom(0, 2, 3, 5),
+  task: fc.constantFrom(0, 2, 3, 5, 11),
   detailedDescription: fc.option(nasty, { nil: null }),
   operationHistoryId: fc.option(fc.integer({ min: 1, max: 1e9 }), { nil: null }),
 })
@@ -40,7 +41,7 @@ const deep = (depth: number): unknown => (depth === 0 ? 'bottom' : { nested: dee
 /** Ways a record goes wrong. */
 const corruption = fc.constantFrom(
   (r: Record<string, unknown>) => ({ ...r, id: String(r.id) }),
-  (r: Record<string, unknown>) => ({ ...r, type: 7 }),
+  (r: Record<string, unknown>) => ({ ...r, type: 65_536 }),
   (r: Record<string, unknown>) => ({ ...r, createDate: 'not a date' }),
   (r: Record<string, unknown>) => ({ ...r, createDate: '2026-13-45T99:99:99Z' }),
   (r: Record<string, unknown>) => ({ ...r, description: null }),

@@ -152,6 +152,55 @@ describe('the log loader', () => {
     expect(store.freshIds.has(mine)).toBe(true)
   })
 
+  it('coming back to a log held whole asks for what arrived meanwhile before it counts as loaded', async () => {
+    const [first, second] = await twoListings()
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    store.activate()
+    const before = store.size
+    // Away (the page is left through the menu), two records arrive, one behind the pill.
+    store.livePaused = true
+    const waiting = await postListingRecord(first, 'Arrived while reading further down.')
+    expect(await store.refreshNewer(true)).toBe(1)
+    store.abort()
+    const arrived = [
+      await postListingRecord(first, 'Arrived while away.'),
+      await postListingRecord(first, 'Arrived while away, too.'),
+    ]
+    await postListingRecord(second, 'Another listing: not this log.')
+    // Back: the log is loading until it has them, then whole again with all three, highlighted.
+    const loading = store.load({ listingId: first })
+    expect(store.status).toBe('loading')
+    await loading
+    expect(store.status).toBe('complete')
+    expect(store.size).toBe(before + 3)
+    expect(store.pending).toEqual([])
+    expect(heldIds(store).slice(0, 3).sort()).toEqual([waiting, ...arrived].sort())
+    for (const id of arrived) expect(store.freshIds.has(id)).toBe(true)
+    // Loaded again without leaving: nothing more is asked for.
+    const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
+    await store.load({ listingId: first })
+    expect(requests).not.toHaveBeenCalled()
+  })
+
+  it('leaving during the catch-up keeps the log whole, and the next visit catches up again', async () => {
+    const [first] = await twoListings()
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    const before = store.size
+    store.abort()
+    const id = await postListingRecord(first, 'Arrived while away.')
+    await inject({ path: '/logs/listing', query: 'afterId=', delayMs: 500 })
+    const firstVisit = store.load({ listingId: first })
+    store.abort()
+    await firstVisit
+    expect(store.status).toBe('complete')
+    expect(store.size).toBe(before)
+    await store.load({ listingId: first })
+    expect(store.size).toBe(before + 1)
+    expect(heldIds(store)[0]).toBe(id)
+  })
+
   it('narrowing to another listing drops the records held behind the "new records" pill', async () => {
     const [first, second] = await twoListings()
     const store = useListingLogStore()
@@ -202,14 +251,16 @@ describe('the log loader', () => {
     const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
     vi.advanceTimersByTime(60_000)
     expect(requests).not.toHaveBeenCalled()
-    // A load with no page shown (Clear All finishing after the merchant left) does not poll.
+    // A load with no page shown (coming back, before the page is shown) asks once for what
+    // arrived meanwhile, and does not poll.
     await store.load()
+    expect(requests).toHaveBeenCalledTimes(1)
     vi.advanceTimersByTime(30_000)
-    expect(requests).not.toHaveBeenCalled()
+    expect(requests).toHaveBeenCalledTimes(1)
     // Back on the page, it polls again.
     store.activate()
     vi.advanceTimersByTime(10_000)
-    expect(requests).toHaveBeenCalledTimes(1)
+    expect(requests).toHaveBeenCalledTimes(2)
   })
 
   it('tells the host of a run of failed refreshes once, not at every tick', async () => {

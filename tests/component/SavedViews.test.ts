@@ -55,7 +55,7 @@ describe('SavedViews', () => {
   it("applies a chosen view, keeping the page's narrowing and reporting what no longer fits", async () => {
     localStorage.setItem(
       storageKey('admin-7', 'listing'),
-      JSON.stringify([{ name: 'Old', query: { type: '3', action: '999', unique: '0' } }]),
+      JSON.stringify([{ name: 'Old', query: { type: '3', action: '70000', unique: '0' } }]),
     )
     const { wrapper } = await mountViews({ listingId: 3, q: 'typed' })
     const vm = wrapper.vm as unknown as { apply: (name: string) => void }

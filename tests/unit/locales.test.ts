@@ -1,9 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import dayjs from 'dayjs'
 import { describe, expect, it } from 'vitest'
-import { createAppI18n } from '@/app/i18n'
+import { createAppI18n, formatLocaleOf, languageChoice, setAppLocale } from '@/app/i18n'
 import { LISTING_ACTION_CODES, TASK_CODES } from '@/logKinds'
-import { loadLocale } from '@/locales'
+import { trendFormats } from '@/logPage/trend/trendFormats'
+import { canonicalLocale, firstDayOfWeek, loadLocale, matchLocale, regionFirstDay } from '@/locales'
+import { elementEnglish, elementPolish } from '@/locales/elementPlus'
+import { withWeekStart } from '@/locales/weekStart'
 import enUS from '@/locales/en_US'
 import plPL from '@/locales/pl_PL'
 
@@ -282,6 +286,7 @@ describe('plurals', () => {
       'live.pending',
       'load.keptRecords',
       'load.rejected',
+      'load.undated',
       'summary.rows',
       'summary.showing',
     ])
@@ -291,5 +296,126 @@ describe('plurals', () => {
     }
     const polish = keys(messages.pl_PL).filter((key) => String(at(messages.pl_PL, key)).includes('|'))
     expect(polish.sort()).toEqual(pluralised)
+  })
+})
+
+describe('any locale a host gives', () => {
+  it('shows the closest language the app has, with dates and numbers in the locale itself', () => {
+    const cases = [
+      ['de_DE', 'en_US', 'de-DE'],
+      ['fr-FR', 'en_US', 'fr-FR'],
+      ['fr-CA', 'en_US', 'fr-CA'],
+      ['de', 'en_US', 'de'],
+      ['en-GB', 'en_US', 'en-GB'],
+      ['en_US', 'en_US', 'en-US'],
+      ['pt_BR', 'en_US', 'pt-BR'],
+      ['zh_Hans_CN', 'en_US', 'zh-Hans-CN'],
+      ['zh_hant_tw', 'en_US', 'zh-Hant-TW'],
+      ['sr_Latn_RS', 'en_US', 'sr-Latn-RS'],
+      ['es_419', 'en_US', 'es-419'],
+      ['pl', 'pl_PL', 'pl'],
+      ['pl-PL', 'pl_PL', 'pl-PL'],
+      ['pl_PL', 'pl_PL', 'pl-PL'],
+      ['PL_pl', 'pl_PL', 'pl-PL'],
+    ] as const
+    expect(cases.map(([value]) => [value, matchLocale(value)?.language, matchLocale(value)?.formatLocale])).toEqual(
+      cases,
+    )
+  })
+
+  it('refuses only what is not a locale at all', () => {
+    for (const value of [42, 'xx_YY_ZZ', 'xx-YY-ZZ', '', ' de_DE', 'de_DE.UTF-8', 'x', null, undefined, {}, ['de']]) {
+      expect(canonicalLocale(value), JSON.stringify(value)).toBeUndefined()
+      expect(matchLocale(value), JSON.stringify(value)).toBeUndefined()
+    }
+  })
+
+  it("start the week on the locale's first day: Monday in Germany and Poland, Sunday in the US and Canada", () => {
+    const days = ['de-DE', 'de', 'pl', 'en-GB', 'zh-Hans-CN', 'en-US', 'en', 'fr-CA', 'ja', 'pt-BR', 'ar-EG']
+    expect(days.map((tag) => [tag, firstDayOfWeek(tag)])).toEqual([
+      ['de-DE', 1],
+      ['de', 1],
+      ['pl', 1],
+      ['en-GB', 1],
+      ['zh-Hans-CN', 1],
+      ['en-US', 7],
+      ['en', 7],
+      ['fr-CA', 7],
+      ['ja', 7],
+      ['pt-BR', 7],
+      ['ar-EG', 6],
+    ])
+  })
+
+  it('know the first day by region where Intl has no week data, as Intl has it', () => {
+    type WeekLocale = Intl.Locale & { getWeekInfo?(): { firstDay: number }; weekInfo?: { firstDay: number } }
+    const intlDay = (region: string) => {
+      const locale = new Intl.Locale(`und-${region}`) as WeekLocale
+      return (locale.getWeekInfo?.() ?? locale.weekInfo)!.firstDay
+    }
+    const regions =
+      'US CA MX BR JP KR TW HK IL IN PH ZA SA TH PT EG IR DZ SY AF MV DE PL FR GB IT ES NL SE CN AU RU TR AE'
+    for (const region of regions.split(' ')) expect(regionFirstDay(region), region).toBe(intlDay(region))
+
+    // And firstDayOfWeek takes it from there in a browser without getWeekInfo or weekInfo.
+    const prototype = Intl.Locale.prototype as unknown as Record<string, unknown>
+    const saved = (['getWeekInfo', 'weekInfo'] as const).map(
+      (key) => [key, Object.getOwnPropertyDescriptor(prototype, key)] as const,
+    )
+    try {
+      for (const [key] of saved) Object.defineProperty(prototype, key, { value: undefined, configurable: true })
+      expect(['de-DE', 'de', 'en-US', 'en', 'fr-CA', 'ar-EG', 'pl'].map(firstDayOfWeek)).toEqual([1, 1, 7, 7, 7, 6, 1])
+    } finally {
+      for (const [key, descriptor] of saved) {
+        if (descriptor) Object.defineProperty(prototype, key, descriptor)
+        else delete prototype[key]
+      }
+    }
+  })
+
+  it("format in the host's locale until the language is switched without one, then in the language's own", async () => {
+    const { global } = createAppI18n('en_US')
+    expect(formatLocaleOf(global)).toBe('en-US')
+    await setAppLocale(global, 'en_US', 'de-DE')
+    expect(formatLocaleOf(global)).toBe('de-DE')
+    expect(languageChoice(global)).toEqual({ language: 'en_US', formatLocale: 'de-DE' })
+    // The app's own language switch gives no locale: the dates follow the language chosen.
+    await setAppLocale(global, 'pl_PL')
+    expect([global.locale.value, formatLocaleOf(global)]).toEqual(['pl_PL', 'pl-PL'])
+    await setAppLocale(global, 'en_US')
+    expect(formatLocaleOf(global)).toBe('en-US')
+    // A language set on the i18n directly has its own.
+    await setAppLocale(global, 'en_US', 'fr-CA')
+    global.locale.value = 'pl_PL'
+    expect(formatLocaleOf(global)).toBe('pl-PL')
+  })
+
+  it("format a trend's dates and numbers in a BCP 47 locale, or in a language's own", () => {
+    const day = Date.UTC(2026, 10, 20)
+    const german = trendFormats('de-DE', 'UTC', 'day')
+    expect(german.number(12345)).toBe('12.345')
+    expect(german.bucket(day)).toBe(
+      new Intl.DateTimeFormat('de-DE', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        day,
+      ),
+    )
+    expect(trendFormats('pl_PL', 'UTC', 'day').number(12345)).toBe(new Intl.NumberFormat('pl-PL').format(12345))
+    expect(trendFormats('en_US', 'UTC', 'day').number(12345)).toBe('12,345')
+  })
+
+  it("give Element Plus's date picker a week that starts on the locale's first day", () => {
+    // Element Plus's date table reads `dayjs().locale(lang).$locale().weekStart || 7`.
+    const weekStart = (language: { name: string }) =>
+      (dayjs().locale(language.name) as unknown as { $locale(): { weekStart?: number } }).$locale().weekStart || 7
+    const germanEnglish = withWeekStart(elementEnglish, firstDayOfWeek('de-DE'))
+    expect(weekStart(germanEnglish)).toBe(1)
+    expect(germanEnglish.el).toBe(elementEnglish.el)
+    expect(withWeekStart(elementEnglish, 1)).toBe(germanEnglish)
+    expect(weekStart(withWeekStart(elementEnglish, firstDayOfWeek('en-US')))).toBe(7)
+    expect(weekStart(withWeekStart(elementEnglish, firstDayOfWeek('ar-EG')))).toBe(6)
+    expect(weekStart(withWeekStart(elementPolish, firstDayOfWeek('pl-PL')))).toBe(1)
+    expect(weekStart(withWeekStart(elementPolish, 7))).toBe(7)
+    // Registered, not made dayjs's global locale.
+    expect(dayjs.locale()).toBe('en')
   })
 })

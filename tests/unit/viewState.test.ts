@@ -46,7 +46,8 @@ describe('the page state in the URL', () => {
 
   it('reports what it cannot use, keeps the rest, and never throws', () => {
     const { state, problems } = parseViewState('order', {
-      type: '4,9',
+      // 100 (Fatal Error) is the synchronization log's; a code outside 0-65535 is no code at all.
+      type: '4,100',
       orderId: 'abc',
       unique: 'yes',
       numbers: '2',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { TYPE_SLOTS } from '@/api/codes'
 import { bucketCounts, bucketOf, bucketRange, hoursIn, HOURLY_UP_TO, MAX_BUCKETS, planVolume } from '@/time/volumePlan'
 
 const HOUR = 3_600_000
@@ -53,10 +54,10 @@ describe('planVolume', () => {
     expect(bucketOf(plan, at('2026-11-02T04:30:00Z'))).toBe(nov1)
     expect(bucketOf(plan, at('2026-11-02T05:00:00Z'))).toBe(nov1 + 1)
     // Counted by the hour, summed by the calendar day: Nov 1 gets its 25 hours.
-    const hourly = new Uint32Array(hoursIn(plan) * 5).fill(1)
+    const hourly = new Uint32Array(hoursIn(plan) * TYPE_SLOTS).fill(1)
     const days = bucketCounts(plan, hourly)
-    expect(days[nov1 * 5]).toBe(25)
-    expect(days[(nov1 + 1) * 5]).toBe(24)
+    expect(days[nov1 * TYPE_SLOTS]).toBe(25)
+    expect(days[(nov1 + 1) * TYPE_SLOTS]).toBe(24)
     expect(Array.from(days).reduce((a, b) => a + b, 0)).toBe(hourly.length)
   })
 

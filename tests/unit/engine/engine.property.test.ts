@@ -103,14 +103,15 @@ const listingRecord: fc.Arbitrary<EngineListingRecord> = fc
   .record({
     id: recordId,
     createDate,
-    type: fc.constantFrom(1, 2, 3, 4),
-    initiator: fc.constantFrom(0, 1, 2, 3),
+    // With codes a newer M2E writes (type 5, run mode 7): kept and counted apart.
+    type: fc.constantFrom(1, 2, 3, 4, 5),
+    initiator: fc.constantFrom(0, 1, 2, 3, 7),
     description: fc.constantFrom(...LISTING_MESSAGES),
     accountId: fc.constantFrom(1, 2),
     shopId: fc.constantFrom(11, 12, 13),
     listing: fc.constantFrom(...LISTINGS),
     product: fc.constantFrom(...PRODUCTS),
-    action: fc.constantFrom(4, 13, 15, 25),
+    action: fc.constantFrom(4, 13, 15, 25, 97),
     actionId: fc.constantFrom(100, 101, 102),
   })
   .map(({ listing, product, ...rest }) => ({ ...rest, ...listing, ...product }))
@@ -141,8 +142,9 @@ const orderRecord: fc.Arbitrary<EngineOrderRecord> = fc
   .record({
     id: recordId,
     createDate,
-    type: fc.constantFrom(1, 2, 3, 4),
-    initiator: fc.constantFrom(0, 1, 2, 3),
+    // With codes a newer M2E writes (type 5, run mode 7): kept and counted apart.
+    type: fc.constantFrom(1, 2, 3, 4, 5),
+    initiator: fc.constantFrom(0, 1, 2, 3, 7),
     description: fc.constantFrom(...ORDER_MESSAGES),
     accountId: fc.constantFrom(1, 2),
     shopId: fc.constantFrom(11, 12, 13),
@@ -165,10 +167,10 @@ const SYNC_MESSAGES = [
 const syncRecord: fc.Arbitrary<EngineSynchronizationRecord> = fc.record({
   id: recordId,
   createDate,
-  type: fc.constantFrom(1, 2, 3, 4, 100),
+  type: fc.constantFrom(1, 2, 3, 4, 100, 5),
   initiator: fc.constantFrom(0, 1, 2, 3),
   description: fc.constantFrom(...SYNC_MESSAGES),
-  task: fc.constantFrom(0, 2, 3, 5),
+  task: fc.constantFrom(0, 2, 3, 5, 11),
   detailedDescription: fc.constantFrom(null, 'HTTP 503 Service Unavailable', 'Stack trace:\n#0 Sync.php(12)'),
   operationHistoryId: fc.constantFrom(null, 900001, 900002),
 })
@@ -406,15 +408,16 @@ interface Junk {
 }
 
 const FLAWS: Record<EngineKind, ((r: Record<string, unknown>) => void)[]> = {
+  // Any code in 0-65535 is a record to show (a newer M2E's): a flaw is a code outside it, or none.
   listing: [
-    (r) => (r.type = 100),
-    (r) => (r.action = 99),
+    (r) => (r.type = 65_536),
+    (r) => (r.action = -1),
     (r) => (r.listingTitle = 'x'.repeat(256)),
     (r) => (r.id = 0),
-    (r) => (r.initiator = 7),
+    (r) => (r.initiator = 1.5),
   ],
-  order: [(r) => (r.type = 100), (r) => (r.ttsOrderId = '9'.repeat(65)), (r) => (r.shopId = -3)],
-  synchronization: [(r) => (r.task = 1), (r) => (r.type = 5), (r) => (r.description = null)],
+  order: [(r) => (r.type = null), (r) => (r.ttsOrderId = '9'.repeat(65)), (r) => (r.shopId = -3)],
+  synchronization: [(r) => (r.task = 70_000), (r) => (r.type = '5'), (r) => (r.description = null)],
 }
 
 interface LoadPlan {

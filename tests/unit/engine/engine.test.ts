@@ -193,7 +193,8 @@ describe('LogEngine', () => {
     expect(errors.matched).toBe(2)
     expect(errors.shown).toBe(1)
     expect(Array.from(errors.rows, (index) => engine.typeAt(index))).toEqual([4])
-    expect(Array.from(errors.histogram!)).toEqual([0, 0, 0, 2, 0])
+    // A slot per known type, then one for the types the app does not know.
+    expect(Array.from(errors.histogram!)).toEqual([0, 0, 0, 2, 0, 0])
   })
 
   it('matches the message as shown, with params filled in', () => {
@@ -274,8 +275,43 @@ describe('LogEngine', () => {
     const to = Date.parse(at(24)) - 1
     const result = engine.query({ unique: true, filter: { initiators: [2] }, histogram: { from, to, buckets: 2 } })
     expect(result.typeCounts).toEqual({ 1: 0, 2: 1, 3: 0, 4: 2, 100: 0 })
-    // bucket 0: two errors; bucket 1: one success. Slots: Info, Success, Warning, Error, Fatal.
-    expect(Array.from(result.histogram!)).toEqual([0, 0, 0, 2, 0, 0, 1, 0, 0, 0])
+    // bucket 0: two errors; bucket 1: one success. Slots: Info, Success, Warning, Error, Fatal, others.
+    expect(Array.from(result.histogram!)).toEqual([0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0])
+  })
+
+  it('keeps codes a newer M2E writes: shows, filters and counts them apart, by their own number', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(0), type: 5, action: 97, initiator: 7 }),
+      listing({ createDate: at(1), type: 5, action: 97 }),
+      listing({ createDate: at(2), type: 60_000, action: 4 }),
+      listing({ createDate: at(3), type: 4, action: 4 }),
+    ])
+    expect(engine.query().total).toBe(4)
+    expect(engine.get(0)).toMatchObject({ type: 5, action: 97, initiator: 7 })
+    expect(engine.codesHeld('types')).toEqual([4, 5, 60_000])
+    expect(engine.codesHeld('actions')).toEqual([4, 97])
+    expect(engine.codesHeld('initiators')).toEqual([2, 7])
+    expect(engine.codesHeld('tasks')).toEqual([])
+    // Each unknown type is counted by its code, apart from the known ones.
+    const from = Date.parse(at(0))
+    const all = engine.query({ histogram: { from, to: from + 4 * 3_600_000 - 1, buckets: 1 } })
+    expect(all.typeCounts).toEqual({ 1: 0, 2: 0, 3: 0, 4: 1, 100: 0, 5: 2, 60_000: 1 })
+    expect(Array.from(all.histogram!)).toEqual([0, 0, 0, 1, 0, 3])
+    // Filtered by an unknown code like any other.
+    expect(engine.query({ filter: { actions: [97] } }).matched).toBe(2)
+    expect(engine.query({ filter: { types: [60_000] } }).matched).toBe(1)
+    expect(engine.query({ filter: { initiators: [7] } }).matched).toBe(1)
+    // An unknown type ranks below every known one in the grouped view's worst type.
+    const grouped = new LogEngine('listing')
+    grouped.append([
+      listing({ id: 1, createDate: at(0), type: 5, actionId: 9 }),
+      listing({ id: 2, createDate: at(1), type: 1, actionId: 9 }),
+    ])
+    expect(Array.from(grouped.query({ view: 'grouped' }).worstTypes!)).toEqual([1])
+    // Codes held are read again after an append.
+    engine.append([listing({ createDate: at(4), action: 120 })])
+    expect(engine.codesHeld('actions')).toEqual([4, 97, 120])
   })
 
   it('returns each record as the API sent it', () => {

@@ -11,8 +11,14 @@ import type { EngineKind, EngineRecordByKind, LogQueryOptions } from '@/engine'
 type AnyRecord = EngineRecordByKind[EngineKind]
 
 const TYPES = [1, 2, 3, 4, 100]
-/** Worst first in the grouped view: Fatal Error > Error > Warning > Success > Info. */
+/**
+ * Worst first in the grouped view: Fatal Error > Error > Warning > Success > Info > a type the
+ * app does not know (a newer M2E's: nothing says how bad it is).
+ */
 const SEVERITY: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 100: 5 }
+const severity = (type: number) => SEVERITY[type] ?? 0
+/** Histogram slots: one per known type, then one shared by every other type. */
+const slotOf = (type: number) => (TYPES.includes(type) ? TYPES.indexOf(type) : TYPES.length)
 
 /** Letters with no Unicode decomposition that a merchant types without their stroke. */
 const STROKED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd' }
@@ -174,7 +180,8 @@ export function modelQuery(
   // The type chips are facets: each counts under every filter but the type filter.
   const typeCounts: Record<number, number> = Object.fromEntries(TYPES.map((code) => [code, 0]))
   const anyType = { ...options, filter: { ...options.filter, types: undefined } }
-  for (const { record } of newestFirst) if (passes(kind, record, anyType)) typeCounts[record.type]! += 1
+  for (const { record } of newestFirst)
+    if (passes(kind, record, anyType)) typeCounts[record.type] = (typeCounts[record.type] ?? 0) + 1
 
   type Group = { first: AnyRecord; members: { record: AnyRecord; index: number }[] }
   const groups: Group[] = []
@@ -208,11 +215,11 @@ export function modelQuery(
   let histogram: number[] | null = null
   if (options.histogram) {
     const { from, to, buckets } = options.histogram
-    histogram = new Array<number>(buckets * TYPES.length).fill(0)
+    histogram = new Array<number>(buckets * (TYPES.length + 1)).fill(0)
     const width = (to - from + 1) / Math.max(1, buckets)
     for (const { record } of matching) {
       const bucket = Math.floor((dateOf(record) - from) / width)
-      if (bucket >= 0 && bucket < buckets) histogram[bucket * TYPES.length + TYPES.indexOf(record.type)]! += 1
+      if (bucket >= 0 && bucket < buckets) histogram[bucket * (TYPES.length + 1) + slotOf(record.type)]! += 1
     }
   }
 
@@ -222,7 +229,7 @@ export function modelQuery(
       count: members.length,
       members: members.map((m) => m.index),
       worstType: members.reduce(
-        (worst, { record }) => (SEVERITY[record.type]! > SEVERITY[worst]! ? record.type : worst),
+        (worst, { record }) => (severity(record.type) > severity(worst) ? record.type : worst),
         members[0]!.record.type,
       ),
     })),

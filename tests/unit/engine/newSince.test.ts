@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LogEngine, type EngineListingRecord, type EngineSynchronizationRecord } from '@/engine'
+import { LogEngine, TYPE_SLOTS, type EngineListingRecord, type EngineSynchronizationRecord } from '@/engine'
 
 /** "New since the last visit": a record is new when its unique grouping first happened after it. */
 let nextId = 1
@@ -76,7 +76,8 @@ describe('new since the last visit', () => {
     expect(result.shown).toBe(4)
     expect(result.matched).toBe(5)
     expect(result.typeCounts).toMatchObject({ 1: 2, 3: 1, 4: 2 })
-    const perDay = (d: number) => result.histogram!.slice((d - 1) * 5, d * 5).reduce((a, b) => a + b, 0)
+    const perDay = (d: number) =>
+      result.histogram!.slice((d - 1) * TYPE_SLOTS, d * TYPE_SLOTS).reduce((a, b) => a + b, 0)
     expect([perDay(10), perDay(20), perDay(21), perDay(22), perDay(23), perDay(25)]).toEqual([0, 1, 1, 1, 1, 1])
   })
 
