@@ -10,10 +10,22 @@
   var demo = { events: [], current: null, second: null, view: 'listing' }
   window.hostDemo = demo
 
+  var languageLine = null
+
   function onEvent(event) {
     demo.events.push(event)
+    // The language is said at every mount: one line, kept up to date.
+    if (event.type === 'language-change' && languageLine) {
+      languageLine.textContent = 'app event: language-change ' + event.language + ' ' + event.formatLocale
+      return
+    }
     var line = document.createElement('div')
-    line.textContent = 'app event: ' + event.type + (event.view ? ' ' + event.view : '')
+    line.textContent =
+      'app event: ' +
+      event.type +
+      (event.view ? ' ' + event.view : '') +
+      (event.type === 'language-change' ? ' ' + event.language + ' ' + event.formatLocale : '')
+    if (event.type === 'language-change') languageLine = line
     eventsBox.appendChild(line)
   }
 

@@ -19,6 +19,11 @@ export interface CreateLogsAppOptions {
   history?: HistoryMode
   /** @default 'en_US' */
   locale?: AppLocale
+  /**
+   * The BCP 47 locale of dates and numbers (`de-DE`), when it is not the language's own.
+   * @default the language's own: en-US, pl-PL
+   */
+  formatLocale?: string
   /** The root component. @default AppShell (the standalone admin look) */
   root?: Component
   /** API access, time zone, link templates, host events. */
@@ -47,7 +52,7 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   const pinia = createPinia()
   const router = createAppRouter(options.history ?? 'web')
   const i18n = createAppI18n(options.locale)
-  const localeReady = setAppLocale(i18n.global, options.locale ?? i18n.global.locale.value)
+  const localeReady = setAppLocale(i18n.global, options.locale ?? i18n.global.locale.value, options.formatLocale)
   // Element Plus ids unique per app, so two instances on one page never share an id.
   const idPrefix = 7000 + (instances++ % 2000)
   app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })

@@ -1,6 +1,14 @@
-import { shallowRef } from 'vue'
+import { shallowRef, type ShallowRef } from 'vue'
 import { createI18n, type PluralizationRule } from 'vue-i18n'
-import { DEFAULT_LOCALE, LOCALES, loadLocale, loadedLocale, type AppLocale, type MessageSchema } from '@/locales'
+import {
+  DEFAULT_LOCALE,
+  LANGUAGE_TAGS,
+  LOCALES,
+  loadLocale,
+  loadedLocale,
+  type AppLocale,
+  type MessageSchema,
+} from '@/locales'
 
 /**
  * Polish has three forms, in this order in every pluralised pl_PL message: one (1 wpis), few
@@ -42,22 +50,73 @@ export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
 export type AppI18n = ReturnType<typeof createAppI18n>
 type AppComposer = AppI18n['global']
 
-/** The language each app was last asked for, so a slow load never overrides a later choice. */
-const wanted = new WeakMap<AppComposer, AppLocale>()
+/** What an app was last asked for: a language, and the locale of its dates and numbers. */
+export interface LanguageChoice {
+  language: AppLocale
+  /** BCP 47: the language's own (`en-US`, `pl-PL`) unless the host gave another locale (`de-DE`). */
+  formatLocale: string
+}
+
+interface AppLanguage {
+  /** Last asked for, so a slow load never overrides a later choice. */
+  wanted: ShallowRef<LanguageChoice>
+  /** The choice the app shows: set with its language, once that language's texts are there. */
+  shown: ShallowRef<LanguageChoice>
+}
+
+const languages = new WeakMap<AppComposer, AppLanguage>()
+
+function languageOf(i18n: AppComposer): AppLanguage {
+  let state = languages.get(i18n)
+  if (!state) {
+    const language = i18n.locale.value as AppLocale
+    const choice = { language, formatLocale: LANGUAGE_TAGS[language] }
+    state = { wanted: shallowRef(choice), shown: shallowRef(choice) }
+    languages.set(i18n, state)
+  }
+  return state
+}
 
 /** Bumped when a language's texts arrive: Element Plus's texts follow (ElementProvider). */
 export const localesLoaded = shallowRef(0)
 
 /**
  * Switches an app to `locale`, loading its texts first when needed: the app stays in the
- * language it shows until they are there (never a flash of untranslated keys).
+ * language it shows until they are there (never a flash of untranslated keys). Its dates and
+ * numbers follow `formatLocale` from then on; without one (the app's own language switch), the
+ * language's own.
  */
-export async function setAppLocale(i18n: AppComposer, locale: AppLocale): Promise<void> {
-  wanted.set(i18n, locale)
+export async function setAppLocale(
+  i18n: AppComposer,
+  locale: AppLocale,
+  formatLocale: string = LANGUAGE_TAGS[locale],
+): Promise<void> {
+  const choice: LanguageChoice = { language: locale, formatLocale }
+  const state = languageOf(i18n)
+  state.wanted.value = choice
   if (!i18n.availableLocales.includes(locale)) {
     const bundle = await loadLocale(locale)
     i18n.setLocaleMessage(locale, bundle.messages)
     localesLoaded.value++
   }
-  if (wanted.get(i18n) === locale) i18n.locale.value = locale
+  if (state.wanted.value === choice) {
+    state.shown.value = choice
+    i18n.locale.value = locale
+  }
+}
+
+/** The language an app was last asked for (shown, or loading), and its formatting locale (reactive). */
+export function languageChoice(i18n: AppComposer): LanguageChoice {
+  return languageOf(i18n).wanted.value
+}
+
+/**
+ * The BCP 47 locale an app shows dates and numbers in (reactive): the one that came with the
+ * language it shows, so while another language loads the dates stay as they are. A language
+ * set on the i18n directly (tests do) has its own.
+ */
+export function formatLocaleOf(i18n: AppComposer): string {
+  const language = i18n.locale.value as AppLocale
+  const shown = languageOf(i18n).shown.value
+  return shown.language === language ? shown.formatLocale : (LANGUAGE_TAGS[language] ?? LANGUAGE_TAGS.en_US)
 }

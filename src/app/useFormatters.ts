@@ -1,16 +1,17 @@
 import { storeToRefs } from 'pinia'
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { AppLocale } from '@/locales'
+import { formatLocaleOf, type AppI18n } from '@/app/i18n'
 import { useAppConfigStore } from '@/stores/appConfig'
 
-const BCP47: Record<AppLocale, string> = { en_US: 'en-US', pl_PL: 'pl-PL' }
-
-/** Dates and numbers for the current locale, dates in the admin's time zone (Intl). */
+/**
+ * Dates and numbers in the app's formatting locale (the host's, `de-DE`, or the language's own),
+ * dates in the admin's time zone (Intl).
+ */
 export function useFormatters() {
-  const { locale } = useI18n()
+  const i18n = useI18n({ useScope: 'global' }) as AppI18n['global']
   const { config } = storeToRefs(useAppConfigStore())
-  const tag = computed(() => BCP47[locale.value as AppLocale] ?? 'en-US')
+  const tag = computed(() => formatLocaleOf(i18n))
 
   /** A formatter in the admin's time zone; an unknown zone from the host falls back to UTC. */
   function zoned(options: Intl.DateTimeFormatOptions) {

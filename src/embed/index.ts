@@ -6,13 +6,13 @@
 import { watch } from 'vue'
 import type { RouteLocationNormalized } from 'vue-router'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
-import { setAppLocale } from '@/app/i18n'
+import { formatLocaleOf, languageChoice, setAppLocale } from '@/app/i18n'
 import { createLogsApp } from '@/app/createLogsApp'
 import { createPopperContainer } from '@/app/popperContainer'
 import EmbedRoot from '@/embed/EmbedRoot.vue'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
 import { QUERY_KEYS } from '@/logKinds/viewState'
-import { LOCALES, parseLocale, type AppLocale } from '@/locales'
+import { matchLocale, type AppLocale, type LocaleMatch } from '@/locales'
 import { useAppConfigStore, type AppConfig, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
 import '@/styles/theme.css'
 
@@ -33,7 +33,11 @@ export interface MountOptions {
   requestParams?: Record<string, string>
   /** Send the admin's session cookie to another origin. @default false */
   withCredentials?: boolean
-  /** `en_US` or `pl_PL`. @default 'en_US' */
+  /**
+   * The admin's locale, BCP 47 or Magento's (`de_DE`, `fr-CA`, `pl`, `zh_Hans_CN`): the texts in
+   * the closest language the app has (Polish for a Polish locale, else English), dates and
+   * numbers in the locale itself. @default 'en_US'
+   */
   locale?: AppLocale | string
   /** IANA time zone of the admin. @default the browser's */
   timeZone?: string
@@ -57,6 +61,10 @@ export interface MountedLogs {
   navigate(view: LogKind, filters?: MountFilters): void
   /** Changes options of the mounted app without remounting (view and filters navigate). */
   update(options: MountOptions): void
+  /** The language chosen for `locale` (shown, or still loading): `en_US` or `pl_PL`. */
+  readonly language: AppLocale
+  /** The BCP 47 locale of the dates and numbers (`de-DE` for `de_DE`; `en-US` without a locale). */
+  readonly formatLocale: string
 }
 
 function toQuery(filters: MountFilters = {}): Record<string, string> {
@@ -85,14 +93,20 @@ function checkView(view: string | undefined): LogKind {
   return view as LogKind
 }
 
-/** The locale option as the app's own code; a locale the app does not have throws. */
-function checkLocale(locale: unknown): AppLocale | undefined {
+/**
+ * The locale option as the language to show and the locale of dates and numbers. Any locale
+ * mounts (a German admin gets English texts with German dates); only what is not a locale at all
+ * throws.
+ */
+function checkLocale(locale: unknown): LocaleMatch | undefined {
   if (locale === undefined) return undefined
-  const parsed = parseLocale(locale)
-  if (!parsed) {
-    throw new Error(`tts-logs: option "locale" must be one of ${LOCALES.join(', ')}; got ${JSON.stringify(locale)}`)
+  const match = matchLocale(locale)
+  if (!match) {
+    throw new Error(
+      `tts-logs: option "locale" must be a BCP 47 or Magento locale such as de_DE, fr-CA or pl; got ${JSON.stringify(locale)}`,
+    )
   }
-  return parsed
+  return match
 }
 
 /** A time zone Intl does not know throws (dates would otherwise silently show in UTC). */
@@ -144,14 +158,15 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   if (!host) throw new Error(`tts-logs: no element matches "${String(el)}"`)
   const view = checkView(options.view)
   const initialQuery = toQuery(options.filters)
-  const locale = checkLocale(options.locale)
+  const match = checkLocale(options.locale)
   checkTimeZone(options.timeZone)
   checkMaxRecords(options.maxRecords)
 
   const { app, router, i18n, pinia, idPrefix, localeReady } = createLogsApp({
     history: 'memory',
     root: EmbedRoot,
-    locale,
+    locale: match?.language,
+    formatLocale: match?.formatLocale,
     config: { ...configPatch(options), onEvent: options.onEvent ?? null },
   })
   const config = useAppConfigStore(pinia)
@@ -175,14 +190,31 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   const popups = createPopperContainer(wrapper, idPrefix, () => i18n.global.t('filters.label'))
   void router.push({ path: LOG_KIND_DEFINITIONS[view].path, query: initialQuery })
   let mounted = true
-  // In English at once; in another language once its texts are loaded (never a flash of English).
   let appMounted = false
+
+  // The host hears which language the app shows and the locale of its dates and numbers: once
+  // the app is mounted, and whenever either changes.
+  let requested = typeof options.locale === 'string' ? options.locale : null
+  let told = ''
+  const tellLanguage = () => {
+    if (!mounted || !appMounted) return
+    const language = i18n.global.locale.value as AppLocale
+    const formatLocale = formatLocaleOf(i18n.global)
+    if (`${language} ${formatLocale}` === told) return
+    told = `${language} ${formatLocale}`
+    config.emit({ type: 'language-change', language, formatLocale, requested })
+  }
+  const stopLanguageEvents = watch(() => `${i18n.global.locale.value} ${formatLocaleOf(i18n.global)}`, tellLanguage)
+
+  // In English at once; in another language once its texts are loaded (never a flash of English).
   const mountApp = () => {
     if (!mounted || appMounted) return
     appMounted = true
     app.mount(container)
+    // After mount() has returned, so that the host's handler may already use what it returned.
+    void Promise.resolve().then(tellLanguage)
   }
-  if (i18n.global.locale.value === (locale ?? i18n.global.locale.value)) mountApp()
+  if (i18n.global.locale.value === (match?.language ?? i18n.global.locale.value)) mountApp()
   else void localeReady.then(mountApp)
 
   const stopLocaleWatch = watch(
@@ -202,6 +234,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       mounted = false
       stopNavigateEvents()
       stopLocaleWatch()
+      stopLanguageEvents()
       if (appMounted) app.unmount()
       popups.disconnectObserver()
       wrapper.remove()
@@ -211,14 +244,23 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
     navigate,
     update(next: MountOptions) {
       if (!mounted) throw new Error('tts-logs: update() after unmount()')
-      const locale = checkLocale(next.locale)
+      const match = checkLocale(next.locale)
       checkTimeZone(next.timeZone)
       checkMaxRecords(next.maxRecords)
-      if (locale) void setAppLocale(i18n.global, locale)
+      if (match) {
+        requested = next.locale as string
+        void setAppLocale(i18n.global, match.language, match.formatLocale)
+      }
       config.configure({ ...configPatch(next), ...(next.onEvent && { onEvent: next.onEvent }) })
       if (next.view !== undefined || next.filters !== undefined) {
         navigate(next.view ?? viewOf(router.currentRoute.value) ?? 'listing', next.filters)
       }
+    },
+    get language() {
+      return languageChoice(i18n.global).language
+    },
+    get formatLocale() {
+      return languageChoice(i18n.global).formatLocale
     },
   }
 }

@@ -31,6 +31,9 @@ export async function loadLocale(locale: AppLocale): Promise<LocaleBundle> {
   return bundle
 }
 
+/** Each language's own BCP 47 locale: its dates and numbers when no other locale is given. */
+export const LANGUAGE_TAGS: Record<AppLocale, string> = { en_US: 'en-US', pl_PL: 'pl-PL' }
+
 /** Accepts `en_US`, `pl_PL` and their short or BCP 47 forms (`pl`, `pl-PL`). */
 export function parseLocale(value: unknown): AppLocale | undefined {
   if (typeof value !== 'string') return undefined
@@ -38,4 +41,65 @@ export function parseLocale(value: unknown): AppLocale | undefined {
   if (lower === 'pl' || lower === 'pl_pl' || lower === 'pl-pl') return 'pl_PL'
   if (lower === 'en' || lower === 'en_us' || lower === 'en-us') return 'en_US'
   return undefined
+}
+
+/**
+ * A BCP 47 or Magento locale (`de_DE`, `fr-CA`, `de`, `zh_Hans_CN`) in canonical BCP 47 form
+ * (`de-DE`, `zh-Hans-CN`); undefined for what is not a locale at all (`42`, `xx_YY_ZZ`, `''`).
+ * Magento writes underscores where BCP 47 has hyphens; Intl decides what is a locale.
+ */
+export function canonicalLocale(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    return Intl.getCanonicalLocales(value.replaceAll('_', '-'))[0]
+  } catch {
+    // RangeError: not a well-formed language tag.
+    return undefined
+  }
+}
+
+/** A locale as the app takes it: the language it shows, and the locale of its dates and numbers. */
+export interface LocaleMatch {
+  language: AppLocale
+  /** Canonical BCP 47 (`de-DE`). */
+  formatLocale: string
+}
+
+/**
+ * Any locale: its interface in the closest language the app has (Polish for a Polish locale,
+ * `pl`, `pl-PL`, `pl_PL`; English for every other), its dates and numbers in the locale itself
+ * (`de_DE` is English with German dates). Undefined for what is not a locale.
+ */
+export function matchLocale(value: unknown): LocaleMatch | undefined {
+  const formatLocale = canonicalLocale(value)
+  if (!formatLocale) return undefined
+  return { language: new Intl.Locale(formatLocale).language === 'pl' ? 'pl_PL' : 'en_US', formatLocale }
+}
+
+/** Regions whose week starts on a Sunday, and on a Saturday (CLDR's week data); Maldives: Friday. */
+const SUNDAY_FIRST = new Set(
+  (
+    'AG AS BD BR BS BT BW BZ CA CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX ' +
+    'MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'
+  ).split(' '),
+)
+const SATURDAY_FIRST = new Set('AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' '))
+
+/** The first day of the week in a region (`DE`), 1 Monday … 7 Sunday: Monday unless listed above. */
+export function regionFirstDay(region: string | undefined): number {
+  if (!region) return 1
+  return SUNDAY_FIRST.has(region) ? 7 : SATURDAY_FIRST.has(region) ? 6 : region === 'MV' ? 5 : 1
+}
+
+type WeekInfo = { firstDay: number }
+
+/**
+ * The first day of the week in a BCP 47 locale, 1 Monday … 7 Sunday (Intl's numbering): Monday
+ * in `de-DE` and `pl`, Sunday in `en-US` and `fr-CA`. Intl knows it (`getWeekInfo()`, or the
+ * older `weekInfo` getter); a browser without either gets the table's day for the locale's region.
+ */
+export function firstDayOfWeek(tag: string): number {
+  const locale = new Intl.Locale(tag) as Intl.Locale & { getWeekInfo?(): WeekInfo; weekInfo?: WeekInfo }
+  const info = locale.getWeekInfo?.() ?? locale.weekInfo
+  return info?.firstDay ?? regionFirstDay(locale.maximize().region)
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { createApiClient } from '@/api/client'
+import type { AppLocale } from '@/locales'
 
 /** URL templates with `{id}`, for the links the grid shows. */
 export interface UrlTemplates {
@@ -29,6 +30,11 @@ export type AppEvent =
   | { type: 'error'; message: string; kind: string }
   /** The log is larger than `maxRecords`: the page holds its newest `held` of `total` (null: not known yet). */
   | { type: 'window'; view: string; held: number; total: number | null; from: string; to: string }
+  /**
+   * The language the app shows and the BCP 47 locale of its dates and numbers: once mounted, and
+   * whenever either changes. `requested`: the `locale` the host gave, as given (null: none).
+   */
+  | { type: 'language-change'; language: AppLocale; formatLocale: string; requested: string | null }
 
 export interface AppConfig {
   apiBaseUrl: string

@@ -284,13 +284,13 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
         }
       }
       return {
-        locale: attempt({ locale: 'de_DE' }),
+        locale: attempt({ locale: 'xx_YY_ZZ' }),
         timeZone: attempt({ timeZone: 'Mars/Olympus' }),
         left: host.innerHTML,
       }
     })
     expect(attempts).toEqual({
-      locale: 'tts-logs: option "locale" must be one of en_US, pl_PL; got "de_DE"',
+      locale: 'tts-logs: option "locale" must be a BCP 47 or Magento locale such as de_DE, fr-CA or pl; got "xx_YY_ZZ"',
       timeZone: 'tts-logs: option "timeZone" must be an IANA time zone such as Europe/Warsaw; got "Mars/Olympus"',
       left: '',
     })

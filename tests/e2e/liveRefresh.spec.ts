@@ -133,6 +133,32 @@ test('live refresh brings in a record POSTed meanwhile within one interval, high
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total + 2))
 })
 
+test('coming back through the menu: the records that arrived meanwhile are there, counted and marked New, with no reload', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/listings/logs')
+  await waitForComplete(page)
+  const summary = page.getByTestId('log-summary')
+  const total = Number(await summary.getAttribute('data-total'))
+  // Away through the app's menu: leaving counts the visit (the last visit is now).
+  await page.getByTestId('menu-order').click()
+  await waitForComplete(page)
+  const listing = await firstRecord(request, 'listing', '')
+  const ids = await post(request, 'listing', [
+    listingRecord(listing, 'Arrived while away: Brand is missing.'),
+    listingRecord(listing, 'Arrived while away: Size chart is missing.'),
+  ])
+  await page.getByTestId('menu-listing').click()
+  await waitForComplete(page)
+  // On arrival: counted, in the grid, and new since the visit that ended on leaving.
+  await expect(summary).toHaveAttribute('data-total', String(total + 2))
+  await expect(summary).toHaveAttribute('data-log-total', String(total + 2))
+  await expect(page.getByTestId('new-filter')).toHaveAttribute('data-count', '2')
+  for (const id of ids) await expect(row(page, id).getByTestId('message-new')).toBeVisible()
+  expect(await apiTotal(request, 'listing')).toBe(total + 2)
+})
+
 test('live refresh on a log narrowed to one listing brings in that listing’s new records only', async ({
   page,
   request,

@@ -1,11 +1,9 @@
 /**
- * The formats a trend's accessible name uses, made once per language, time zone and bucket unit
+ * The formats a trend's accessible name uses, made once per locale, time zone and bucket unit
  * (an Intl format costs far more to make than to use, and every row on screen needs them).
  */
-import type { AppLocale } from '@/locales'
+import { canonicalLocale, LANGUAGE_TAGS, type AppLocale } from '@/locales'
 import type { MessageTrend } from '@/logPage/trend/trend'
-
-const BCP47: Record<string, string> = { en_US: 'en-US', pl_PL: 'pl-PL' } satisfies Record<AppLocale, string>
 
 export interface TrendFormats {
   /** A day ("Nov 20, 2026"), or an hour ("Nov 20, 02:00 PM") for a trend by hours. */
@@ -15,11 +13,15 @@ export interface TrendFormats {
 
 const made = new Map<string, TrendFormats>()
 
+/**
+ * `locale`: the formatting locale, BCP 47 (`de-DE`, useFormatters' `locale`), or one of the app's
+ * languages (`pl_PL`), which stands for its own (`pl-PL`); what is neither gets `en-US`.
+ */
 export function trendFormats(locale: string, timeZone: string, unit: MessageTrend['unit']): TrendFormats {
   const key = `${locale}|${timeZone}|${unit}`
   let formats = made.get(key)
   if (!formats) {
-    const tag = BCP47[locale] ?? 'en-US'
+    const tag = LANGUAGE_TAGS[locale as AppLocale] ?? canonicalLocale(locale) ?? LANGUAGE_TAGS.en_US
     const options: Intl.DateTimeFormatOptions =
       unit === 'hour'
         ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
