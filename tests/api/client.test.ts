@@ -111,6 +111,46 @@ describe('the API client against the preview backend', () => {
     expect(batch.rejected[0]).toMatchObject({ index: 1, reasons: ['type: 65536 is not allowed'] })
   })
 
+  it("keeps a real store's records whole: codes of a newer M2E, a deleted account, long, cut, empty descriptions, a date ahead", async () => {
+    const base = {
+      createDate: new Date(Date.now() + 86_400_000).toISOString(),
+      type: 3,
+      initiator: 2,
+      accountId: 1,
+      shopId: 1,
+      listingId: 1,
+      listingTitle: 'Summer Dresses 2026',
+      productId: 1001,
+      productTitle: 'Maxi Dress',
+      listingProductId: 5001,
+      action: 4,
+      actionId: 880_001,
+    }
+    const items = [
+      { ...base, action: 97, description: 'Newer action.' },
+      { ...base, initiator: 7, description: 'Newer run mode.' },
+      { ...base, type: 5, description: 'Newer type.' },
+      { ...base, accountId: 999, shopId: 0, description: 'An account since deleted.' },
+      { ...base, description: 'x'.repeat(60_000) },
+      { ...base, description: '{"string":"Item %title% was not listed: %reason%","params":{"title":"Dre' },
+      { ...base, description: '' },
+    ]
+    const posted = await fetch(`${server.apiUrl}/logs/listing`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items }),
+    })
+    expect(posted.status).toBe(201)
+    const ids = ((await posted.json()) as { ids: number[] }).ids
+    // Both formats: every one accepted, as stored.
+    const rows = await client().getLogPage('listing', { limit: 50 })
+    const batch = (await client().getLogBatch('listing', { limit: 50 })).read()
+    expect(rows.rejectedCount).toBe(0)
+    expect(batch.rejectedCount).toBe(0)
+    const byId = new Map(rows.items.map((r) => [r.id, r]))
+    expect(ids.map((id) => byId.get(id))).toEqual(items.map((item, k) => ({ ...item, id: ids[k] })))
+  })
+
   it('passes extra query params such as form_key', async () => {
     const page = await client({ params: { form_key: 'AbC123' } }).getLogPage('order', { limit: 3 })
     expect(page.items).toHaveLength(3)
