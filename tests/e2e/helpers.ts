@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { request as playwrightRequest, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 
 export type RawRecord = Record<string, unknown> & { id: number; type: number; description: string; createDate: string }
 
@@ -102,4 +103,21 @@ export async function waitForSettled(locator: Locator) {
       await frame()
     }
   })
+}
+
+/**
+ * `vite preview` over M2E's tables (`LOGS_MYSQL_URL`, as `npm run preview` reads it) on `port`,
+ * with an API context for it; resolves once its API answers.
+ */
+export async function startMysqlPreview(port: number, mysqlUrl: string) {
+  const preview: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { env: { ...process.env, LOGS_MYSQL_URL: mysqlUrl, PREVIEW_TEST_MODE: '', PREVIEW_RESET: '' }, stdio: 'ignore' },
+  )
+  const api = await playwrightRequest.newContext({ baseURL: `http://127.0.0.1:${port}` })
+  await expect
+    .poll(async () => (await api.get('/api/v1/meta').catch(() => null))?.status(), { timeout: 30_000 })
+    .toBe(200)
+  return { preview, api }
 }

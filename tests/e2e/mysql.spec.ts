@@ -2,13 +2,22 @@
  * The pages over M2E's own tables in MariaDB: `LOGS_MYSQL_URL=… vite preview` (as `npm run
  * preview` and `npm run dev` read it), read-only, on a MariaDB server this spec starts itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { request as playwrightRequest, expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import Papa from 'papaparse'
 import { seedMysql } from '../../server/mysql/seed.ts'
 import { startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
-import { chooseOptions, expectShown, fetchAll, setCheckbox, summary, uniqueRows, waitForComplete } from './helpers'
+import {
+  chooseOptions,
+  expectShown,
+  fetchAll,
+  setCheckbox,
+  startMysqlPreview,
+  summary,
+  uniqueRows,
+  waitForComplete,
+} from './helpers'
 
 const PORT = Number(process.env.E2E_PORT ?? 4180) + 7
 const BASE = `http://127.0.0.1:${PORT}`
@@ -26,18 +35,7 @@ test.beforeAll(async () => {
   mariadb = await startMariaDb()
   mariadb.sql('CREATE DATABASE magento')
   await seedMysql({ url: mariadb.url('magento'), counts: SEED })
-  preview = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    {
-      env: { ...process.env, LOGS_MYSQL_URL: mariadb.url('magento'), PREVIEW_TEST_MODE: '', PREVIEW_RESET: '' },
-      stdio: 'ignore',
-    },
-  )
-  api = await playwrightRequest.newContext({ baseURL: BASE })
-  await expect
-    .poll(async () => (await api.get('/api/v1/meta').catch(() => null))?.status(), { timeout: 30_000 })
-    .toBe(200)
+  ;({ preview, api } = await startMysqlPreview(PORT, mariadb.url('magento')))
 })
 
 test.afterAll(async () => {

@@ -6,11 +6,19 @@
  * a date ahead of the clock, and dates that are NULL or zero. Every record with a usable date
  * reaches the page; the two without one are counted and said.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { request as playwrightRequest, expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { ChildProcess } from 'node:child_process'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { seedMysql } from '../../server/mysql/seed.ts'
 import { startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
-import { chooseOptions, expectShown, fetchAll, setCheckbox, summary, waitForComplete } from './helpers'
+import {
+  chooseOptions,
+  expectShown,
+  fetchAll,
+  setCheckbox,
+  startMysqlPreview,
+  summary,
+  waitForComplete,
+} from './helpers'
 
 const PORT = Number(process.env.E2E_PORT ?? 4180) + 8
 const BASE = `http://127.0.0.1:${PORT}`
@@ -95,15 +103,7 @@ test.beforeAll(async () => {
   mariadb.sql(`CREATE USER '${READER.user}'@'127.0.0.1' IDENTIFIED BY '${READER.password}';
     GRANT SELECT ON magento.* TO '${READER.user}'@'127.0.0.1';`)
   const url = `mysql://${READER.user}:${READER.password}@127.0.0.1:${mariadb.port}/magento`
-  preview = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { env: { ...process.env, LOGS_MYSQL_URL: url, PREVIEW_TEST_MODE: '', PREVIEW_RESET: '' }, stdio: 'ignore' },
-  )
-  api = await playwrightRequest.newContext({ baseURL: BASE })
-  await expect
-    .poll(async () => (await api.get('/api/v1/meta').catch(() => null))?.status(), { timeout: 30_000 })
-    .toBe(200)
+  ;({ preview, api } = await startMysqlPreview(PORT, url))
 })
 
 test.afterAll(async () => {
