@@ -284,17 +284,16 @@ export class MysqlStore implements LogStore {
       )
       return Number(n)
     }
+    const kinds: LogKindName[] = ['listing', 'order', 'synchronization']
     return {
       accounts: accounts.map(([id, title]) => ({
         id,
         title,
         shops: shops.filter((s) => s[1] === id).map(([shopId, , name, region]) => ({ id: shopId, name, region })),
       })),
-      undated: {
-        listing: await undated('listing'),
-        order: await undated('order'),
-        synchronization: await undated('synchronization'),
-      },
+      undated: Object.fromEntries(
+        await Promise.all(kinds.map(async (kind) => [kind, await undated(kind)] as const)),
+      ) as NonNullable<Meta['undated']>,
     }
   }
 

@@ -240,6 +240,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const { actionRuns, dateOrder, count } = this.t
     if (!this.t.has('actionRuns')) return []
     const run = actionRuns[index]!
+    // No run (0): the record stands alone.
+    if (run === 0) return [index]
     const members: number[] = []
     for (let k = 0; k < count; k++) {
       const i = dateOrder[k]!
@@ -542,7 +544,9 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const keys = this.groupKeys
     const owners = this.ownerColumn()
     const runs = t.actionRuns
-    for (let i = this.groupKeysUpTo; i < t.count; i++) keys[i] = this.groupPairs.intern(owners[i]!, runs[i]!)
+    // No action run (0): the record is a group of its own (key 0 never groups).
+    for (let i = this.groupKeysUpTo; i < t.count; i++)
+      keys[i] = runs[i] === 0 ? 0 : this.groupPairs.intern(owners[i]!, runs[i]!)
     this.groupKeysUpTo = t.count
     return keys
   }

@@ -45,7 +45,8 @@ const listing: RecordLayout<'listing'> = {
       r.productId === null && r.productTitle === null ? 0 : t.productTable.intern(r.productId, r.productTitle)
     const owner = r.listingProductId === null ? 0 : t.listingProductIds.intern(r.listingProductId)
     t.listingProducts[i] = owner
-    t.actionRuns[i] = t.actionRunIds.intern(r.actionId)
+    // Action run 0 (old code's "none") is no run: its records are never grouped together.
+    t.actionRuns[i] = r.actionId === 0 ? 0 : t.actionRunIds.intern(r.actionId)
     return owner
   },
   read(t, i) {
@@ -61,7 +62,7 @@ const listing: RecordLayout<'listing'> = {
       productTitle: product === 0 ? null : (t.productTable.titles[product] ?? null),
       listingProductId: owner === 0 ? null : t.listingProductIds.keys[owner]!,
       action: t.actions[i]!,
-      actionId: t.actionRunIds.keys[t.actionRuns[i]!]!,
+      actionId: t.actionRuns[i] === 0 ? 0 : t.actionRunIds.keys[t.actionRuns[i]!]!,
     }
   },
 }
@@ -74,7 +75,8 @@ const order: RecordLayout<'order'> = {
     t.accounts[i] = t.accountIds.intern(r.accountId)
     t.shops[i] = t.shopIds.intern(r.shopId)
     t.orders[i] = t.orderTable.intern(r.orderId, r.ttsOrderId, r.magentoOrderNumber, r.magentoOrderId)
-    const owner = t.orderIdKeys.intern(r.orderId)
+    // Order 0 (old code's "none") is no order: its records never collapse together.
+    const owner = r.orderId === 0 ? 0 : t.orderIdKeys.intern(r.orderId)
     t.orderIds[i] = owner
     return owner
   },

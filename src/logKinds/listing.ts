@@ -20,10 +20,13 @@ import type { LogKindDescription } from '@/logKinds/types'
 
 export const LISTING_LOG_PATH = '/listings/logs'
 
+// Listing 0 (old code's "none") has no log or page of its own to link to.
 const listingTarget = (c: ColumnContext, id: number) =>
-  c.listingUrl(id) === null
-    ? { to: { path: LISTING_LOG_PATH, query: { listingId: String(id) } } }
-    : { href: c.listingUrl(id)! }
+  id === 0
+    ? {}
+    : c.listingUrl(id) === null
+      ? { to: { path: LISTING_LOG_PATH, query: { listingId: String(id) } } }
+      : { href: c.listingUrl(id)! }
 
 const listingColumn: LogColumn<EngineListingRecord> = {
   id: 'listing',
@@ -34,18 +37,20 @@ const listingColumn: LogColumn<EngineListingRecord> = {
     const href = c.listingUrl(record.listingId)
     const title = cutTitle(record.listingTitle, 50)
     return [
-      href === null
-        ? h(
-            RouterLink,
-            {
-              class: 'tts-link',
-              to: { path: LISTING_LOG_PATH, query: { listingId: String(record.listingId) } },
-              title: record.listingTitle,
-              'data-testid': 'listing-link',
-            },
-            () => title,
-          )
-        : h('a', { class: 'tts-link', href, title: record.listingTitle }, title),
+      record.listingId === 0
+        ? h('span', { title: record.listingTitle }, title)
+        : href === null
+          ? h(
+              RouterLink,
+              {
+                class: 'tts-link',
+                to: { path: LISTING_LOG_PATH, query: { listingId: String(record.listingId) } },
+                title: record.listingTitle,
+                'data-testid': 'listing-link',
+              },
+              () => title,
+            )
+          : h('a', { class: 'tts-link', href, title: record.listingTitle }, title),
       idNote(c, record.listingId),
     ]
   },

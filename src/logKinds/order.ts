@@ -29,7 +29,8 @@ const ttsOrderColumn: LogColumn<EngineOrderRecord> = {
       value: record.ttsOrderId,
       href: c.url('ttsOrder', record.ttsOrderId),
       filter: { ttsOrder: record.ttsOrderId },
-      open: { path: ORDER_LOG_PATH, query: { orderId: String(record.orderId) } },
+      // Order 0 (old code's "none") has no log of its own.
+      ...(record.orderId !== 0 && { open: { path: ORDER_LOG_PATH, query: { orderId: String(record.orderId) } } }),
     },
   ],
 }

@@ -153,6 +153,8 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   let leftLoaded = false
   /** A catch-up is under way (status 'loading' over a log already held whole). */
   let catchingUp = false
+  /** Bumped by each catch-up: one left behind (the page left and came back) finishes nothing. */
+  let catchUpSequence = 0
 
   function newRequest() {
     requestCounter++
@@ -306,11 +308,12 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   async function catchUp(): Promise<void> {
     leftLoaded = false
     catchingUp = true
+    const mine = ++catchUpSequence
     status.value = 'loading'
     try {
       await refreshNewer(false, true)
     } finally {
-      if (catchingUp) {
+      if (catchingUp && mine === catchUpSequence) {
         catchingUp = false
         status.value = 'complete'
         hooks.changed(true)
@@ -403,6 +406,16 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     hooks.engine().append(records)
     loaded.value += records.length
     if (totalEstimate.value !== null) totalEstimate.value += records.length
+    // A log held as a window holds these too: its counts and its newest date follow.
+    const win = window.value
+    if (win) {
+      window.value = {
+        ...win,
+        held: win.held + records.length,
+        total: win.total === null ? null : win.total + records.length,
+        to: hooks.engine().dateExtent()?.max ?? win.to,
+      }
+    }
     if (records === pending.value) pending.value = []
     if (freshTimer) clearTimeout(freshTimer)
     freshIds.value = new Set(records.map((r) => r.id))

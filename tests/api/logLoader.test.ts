@@ -201,6 +201,22 @@ describe('the log loader', () => {
     expect(heldIds(store)[0]).toBe(id)
   })
 
+  it('a catch-up left behind (away and back before it answered) does not end the next one', async () => {
+    const [first] = await twoListings()
+    const store = useListingLogStore()
+    await store.load({ listingId: first })
+    store.abort()
+    await postListingRecord(first, 'Arrived while away.')
+    await inject({ path: '/logs/listing', query: 'afterId=', delayMs: 300, times: 2 })
+    const left = store.load({ listingId: first })
+    store.abort()
+    const back = store.load({ listingId: first })
+    await left
+    expect(store.status).toBe('loading')
+    await back
+    expect(store.status).toBe('complete')
+  })
+
   it('narrowing to another listing drops the records held behind the "new records" pill', async () => {
     const [first, second] = await twoListings()
     const store = useListingLogStore()

@@ -121,3 +121,18 @@ export async function startMysqlPreview(port: number, mysqlUrl: string) {
     .toBe(200)
   return { preview, api }
 }
+
+/** The unique checkbox's grouping of a listing record: its product and message (alone without a product). */
+const groupOf = (record: RawRecord, i: number) =>
+  record.listingProductId === null ? `alone-${i}` : `${String(record.listingProductId)}|${record.description}`
+
+/** What the page should call new after a visit at `since`: records, and rows of the unique view. */
+export function expectedNew(records: RawRecord[], since: number) {
+  const first = new Map<string, number>()
+  records.forEach((record, i) => {
+    const key = groupOf(record, i)
+    first.set(key, Math.min(first.get(key) ?? Infinity, Date.parse(record.createDate)))
+  })
+  const fresh = records.filter((record, i) => first.get(groupOf(record, i))! > since)
+  return { records: fresh.length, rows: new Set(fresh.map((record) => groupOf(record, records.indexOf(record)))).size }
+}

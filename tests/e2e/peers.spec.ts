@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { fetchAll, waitForComplete, type RawRecord } from './helpers'
+import { expectedNew, fetchAll, waitForComplete } from './helpers'
 
 // What Sentry, Kibana and Grafana users expect (issue 19), in Chromium, in English and Polish:
 // a repeated message's trend, "new since I last looked", highlighted matches, filter for value.
@@ -10,21 +10,6 @@ const TEXT = {
   pl_PL: { newBadge: 'Nowy', message: 'Wiadomość', filterFor: /^Filtruj dziennik: / },
 }
 const LISTING_VISIT_KEY = 'tts-logs:last-visit:v1:default:listing'
-
-/** The unique checkbox's grouping of a listing record: its product and message (alone without a product). */
-const groupOf = (record: RawRecord, i: number) =>
-  record.listingProductId === null ? `alone-${i}` : `${String(record.listingProductId)}|${record.description}`
-
-/** What the page should call new after a visit at `since`: records, and rows of the unique view. */
-function expectedNew(records: RawRecord[], since: number) {
-  const first = new Map<string, number>()
-  records.forEach((record, i) => {
-    const key = groupOf(record, i)
-    first.set(key, Math.min(first.get(key) ?? Infinity, Date.parse(record.createDate)))
-  })
-  const fresh = records.filter((record, i) => first.get(groupOf(record, i))! > since)
-  return { records: fresh.length, rows: new Set(fresh.map((record) => groupOf(record, records.indexOf(record)))).size }
-}
 
 /** Stores a last visit to the listing log, as the page would have. */
 async function rememberVisit(page: Page, at: number) {

@@ -279,6 +279,29 @@ describe('LogEngine', () => {
     expect(Array.from(result.histogram!)).toEqual([0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0])
   })
 
+  it('reads an order, an action run or a product of 0 as none: such records never collapse or group together', () => {
+    const orders = new LogEngine('order')
+    orders.append([
+      order({ id: 1, orderId: 0, description: 'Order import failed.' }),
+      order({ id: 2, orderId: 0, description: 'Order import failed.' }),
+      order({ id: 3, orderId: 7, description: 'Order import failed.' }),
+      order({ id: 4, orderId: 7, description: 'Order import failed.' }),
+    ])
+    expect(orders.query({ unique: true }).shown).toBe(3)
+    expect(orders.get(0)).toMatchObject({ orderId: 0 })
+    const runs = new LogEngine('listing')
+    runs.append([
+      listing({ id: 1, actionId: 0, listingProductId: 5001, description: 'A' }),
+      listing({ id: 2, actionId: 0, listingProductId: 5001, description: 'B' }),
+      listing({ id: 3, actionId: 9, listingProductId: 5001, description: 'C' }),
+      listing({ id: 4, actionId: 9, listingProductId: 5001, description: 'D' }),
+    ])
+    expect(runs.query({ view: 'grouped' }).shown).toBe(3)
+    expect(runs.get(0)).toMatchObject({ actionId: 0 })
+    expect(runs.actionRunOf(0)).toEqual([0])
+    expect(runs.actionRunOf(2)).toHaveLength(2)
+  })
+
   it('keeps codes a newer M2E writes: shows, filters and counts them apart, by their own number', () => {
     const engine = new LogEngine('listing')
     engine.append([
