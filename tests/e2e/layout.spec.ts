@@ -320,6 +320,9 @@ test('action-run marks are shades of grey, never a message type colour', async (
         .evaluateAll((rows) => rows.map((row) => getComputedStyle(row).borderLeftColor))),
     )
     await grid.evaluate((el) => (el.scrollTop += el.clientHeight))
+    // The next screen's rows are rendered before they are read (a row being replaced has no
+    // computed style: read too early, its colour was "", and the test failed in CI).
+    await framesPainted(page)
   }
   expect(new Set(colours).size).toBeGreaterThan(1)
   for (const colour of colours) {
