@@ -20,6 +20,7 @@ import {
   type QueryProblem,
 } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
+import { useMetaStore } from '@/stores/meta'
 import { createLogLoader, narrowingKey, type Narrowing } from '@/stores/logLoader'
 import type { LogSummaryBody } from '@/api/schemas'
 import { createRowTrends } from '@/logPage/trend/rowTrends'
@@ -111,6 +112,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
     const problems = shallowRef<QueryProblem[]>([])
     // This app's config (with several apps on a page, the active Pinia may be another's).
     const config = useAppConfigStore()
+    const metaStore = useMetaStore()
     let lastRefresh = 0
     /** The last refresh while loading: query and render, ms. */
     let lastRefreshMs = 0
@@ -424,6 +426,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
         summary.value = null
         summaryRequested = null
         summarySequence++
+        // Undated records went too: meta counts them again (what it says is kept until then).
+        void metaStore.refresh()
         await loader.reload()
         return deleted
       } finally {

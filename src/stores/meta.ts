@@ -6,6 +6,8 @@ import { useAppConfigStore } from '@/stores/appConfig'
 
 /** Accounts and shops, loaded once per app. */
 export const useMetaStore = defineStore('tts-meta', () => {
+  // This app's config (with several apps on a page, the active Pinia may be another's later).
+  const appConfig = useAppConfigStore()
   const meta = shallowRef<Meta | null>(null)
   const error = shallowRef<ApiError | null>(null)
   const loading = ref(false)
@@ -38,5 +40,18 @@ export const useMetaStore = defineStore('tts-meta', () => {
     return pending
   }
 
-  return { meta, error, loading, accounts, shops, load }
+  /**
+   * Reads meta again, keeping what is shown until the answer comes (after Clear All, whose
+   * undated records are gone too). A failure keeps the old meta.
+   */
+  async function refresh(): Promise<void> {
+    if (!meta.value) return load()
+    try {
+      meta.value = await appConfig.client.getMeta()
+    } catch {
+      // The old accounts and counts stay; the next load of the app reads them again.
+    }
+  }
+
+  return { meta, error, loading, accounts, shops, load, refresh }
 })

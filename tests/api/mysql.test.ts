@@ -12,6 +12,7 @@ import { connectionOptions } from '../../server/mysql/seed.ts'
 import { MysqlStore } from '../../server/mysql/store.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore } from '@/stores/logStore'
+import { useMetaStore } from '@/stores/meta'
 import { mariaDbUrl, rootSql, startMariaDb, type MariaDbServer } from '../setup/mariadb.ts'
 import { createMysqlDatabase, injectFaults, sharedMariaDb, startTestServer, type TestServer } from './testServer.ts'
 
@@ -301,4 +302,37 @@ describe('a database that stops in the middle of a load', () => {
     const held = Array.from(store.result.rows, (index) => store.entryAt(index).id).sort((a, b) => a - b)
     expect(held).toEqual(allIds)
   }, 60_000)
+})
+
+describe('records without a usable date', () => {
+  let database: string
+  let server: TestServer
+  const sql = (statements: string) => rootSql(sharedMariaDb(), `USE ${database};\n${statements}`)
+
+  beforeAll(async () => {
+    database = await createMysqlDatabase({ listing: 50, order: 10, synchronization: 10 })
+    sql(`SET SESSION sql_mode = '';
+      INSERT INTO m2e_tts_listing_log (account_id, shop_id, listing_id, action_id, action, initiator, type, description, create_date)
+      VALUES (1, 1, 1, 1, 4, 2, 4, 'No date.', NULL), (1, 1, 1, 1, 4, 2, 4, 'Zero date.', '0000-00-00 00:00:00');`)
+    server = await startTestServer({ listing: 50, order: 10, synchronization: 10 }, { store: 'mysql', database })
+  })
+  afterAll(async () => {
+    await server.stop()
+    rootSql(sharedMariaDb(), `DROP DATABASE ${database}`)
+  })
+
+  it('are left out of the log, counted in meta, and the count follows a Clear All', async () => {
+    expect((await call(server, '/logs/listing?limit=1')).body.totalEstimate).toBe(50)
+    expect((await call(server, '/meta')).body.undated).toEqual({ listing: 2, order: 0, synchronization: 0 })
+    setActivePinia(createPinia())
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+    const meta = useMetaStore()
+    await meta.load()
+    expect(meta.meta?.undated?.listing).toBe(2)
+    const store = useListingLogStore()
+    await store.load()
+    expect(store.size).toBe(50)
+    expect(await store.clearAll()).toBe(52)
+    await expect.poll(() => meta.meta?.undated?.listing, { timeout: 5_000 }).toBe(0)
+  })
 })
