@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { DATE_MAX, DATE_MIN } from '../src/api/columns.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   type LogKindName,
@@ -263,9 +264,12 @@ export function readMeta(db: Db): Meta {
     name: string
     region: string
   }[]
-  // The preview's dates are NOT NULL; one at or before 1970 (a database edited by hand) has no use.
+  // The preview's dates are NOT NULL; one outside 2000-2200 (a database edited by hand) has no use.
   const undated = (kind: LogKindName) =>
-    db.prepare(`SELECT COUNT(*) FROM ${TABLES[kind].table} WHERE create_date <= 0`).pluck().get() as number
+    db
+      .prepare(`SELECT COUNT(*) FROM ${TABLES[kind].table} WHERE create_date NOT BETWEEN ${DATE_MIN} AND ${DATE_MAX}`)
+      .pluck()
+      .get() as number
   return {
     accounts: accounts.map((account) => ({
       ...account,
@@ -351,7 +355,7 @@ export class SqliteStore implements LogStore {
     const { table, columns } = TABLES[kind]
     const { where, params } = equalities(kind, filter)
     // What cannot be shown (no usable date) is left out, and counted in meta.
-    where.push('create_date > 0')
+    where.push(`create_date BETWEEN ${DATE_MIN} AND ${DATE_MAX}`)
     const bounds = [
       ['create_date >= ?', filter.from],
       ['create_date <= ?', filter.to],

@@ -12,6 +12,7 @@
  * - A database that is down, or a missing table, is a StoreError naming what is wrong.
  */
 import mysql from 'mysql2/promise'
+import { DATE_MAX, DATE_MIN } from '../../src/api/columns.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -117,7 +118,7 @@ export function sqlDate(ms: number): string {
 }
 
 /** Records with a date: not NULL, and not MySQL's zero date `0000-00-00` (which reads as no date). */
-const VALID_DATE_SQL = "l.create_date >= '1000-01-01'"
+const VALID_DATE_SQL = `(l.create_date >= '${sqlDate(DATE_MIN)}' AND l.create_date <= '${sqlDate(DATE_MAX)}')`
 
 /** The seek past a cursor, as MariaDB turns it into a range on the create_date index. */
 export const SEEK_SQL = '(l.create_date < ? OR (l.create_date = ? AND l.id < ?))'

@@ -187,9 +187,12 @@ export interface DecodedColumns {
 export class ColumnsShapeError extends Error {}
 
 const MAX_REJECTED = 20
-/** Dates a log can hold: 2000-01-01 to 2200-01-01. */
-const DATE_MIN = 946_684_800_000
-const DATE_MAX = 7_258_118_400_000
+/**
+ * Dates a log can hold: 2000-01-01 to 2200-01-01 (UTC ms). The servers leave out, and count in
+ * meta's `undated`, records dated outside them, so both formats agree on what is usable.
+ */
+export const DATE_MIN = 946_684_800_000
+export const DATE_MAX = 7_258_118_400_000
 
 /**
  * Client side: checks and decodes a columns page. The page's shape (every field there, every

@@ -155,6 +155,11 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   let catchingUp = false
   /** Bumped by each catch-up: one left behind (the page left and came back) finishes nothing. */
   let catchUpSequence = 0
+  /**
+   * The page was left while the log was loading: the load resumes older pages from its cursor
+   * when the page comes back, and what arrived at the top meanwhile is asked for once it ends.
+   */
+  let topStale = false
 
   function newRequest() {
     requestCounter++
@@ -195,6 +200,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     clearFresh()
     leftLoaded = false
     catchingUp = false
+    topStale = false
     status.value = 'idle'
     hooks.emptyEngine()
     hooks.changed(true)
@@ -277,6 +283,10 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
         }
       }
       status.value = 'complete'
+      if (topStale) {
+        topStale = false
+        await catchUp()
+      }
     } catch (caught) {
       if (request !== requestCounter) return
       const apiError = toApiError(caught)
@@ -336,7 +346,10 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
       status.value = 'complete'
     }
     if (status.value === 'complete') leftLoaded = true
-    if (status.value === 'loading') status.value = 'idle'
+    if (status.value === 'loading') {
+      if (loaded.value > 0) topStale = true
+      status.value = 'idle'
+    }
   }
 
   function retry() {

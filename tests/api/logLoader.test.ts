@@ -201,6 +201,28 @@ describe('the log loader', () => {
     expect(heldIds(store)[0]).toBe(id)
   })
 
+  it('a load left half way resumes when the page comes back, then asks for what arrived at the top meanwhile', async () => {
+    const store = useListingLogStore()
+    const total = (await apiRecords('listing')).length
+    // The stream's first line arrives, then the connection drops, and the resumed request is slow:
+    // the merchant leaves while it waits.
+    await inject(
+      { path: '/logs/listing', dropAfterChunks: 1, times: 1 },
+      { path: '/logs/listing', query: 'cursor=', delayMs: 800, times: 1 },
+    )
+    const leaving = store.load()
+    await until(() => store.size > 0)
+    store.abort()
+    await leaving
+    expect(store.status).toBe('idle')
+    const [listingId] = await twoListings()
+    const arrived = await postListingRecord(listingId, 'Arrived while the page was away.')
+    await store.load()
+    expect(store.status).toBe('complete')
+    expect(store.size).toBe(total + 1)
+    expect(heldIds(store)[0]).toBe(arrived)
+  })
+
   it('a catch-up left behind (away and back before it answered) does not end the next one', async () => {
     const [first] = await twoListings()
     const store = useListingLogStore()

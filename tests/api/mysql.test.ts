@@ -313,7 +313,8 @@ describe('records without a usable date', () => {
     database = await createMysqlDatabase({ listing: 50, order: 10, synchronization: 10 })
     sql(`SET SESSION sql_mode = '';
       INSERT INTO m2e_tts_listing_log (account_id, shop_id, listing_id, action_id, action, initiator, type, description, create_date)
-      VALUES (1, 1, 1, 1, 4, 2, 4, 'No date.', NULL), (1, 1, 1, 1, 4, 2, 4, 'Zero date.', '0000-00-00 00:00:00');`)
+      VALUES (1, 1, 1, 1, 4, 2, 4, 'No date.', NULL), (1, 1, 1, 1, 4, 2, 4, 'Zero date.', '0000-00-00 00:00:00'),
+        (1, 1, 1, 1, 4, 2, 4, 'Before the dates a log holds (2000 on).', '1990-05-01 00:00:00');`)
     server = await startTestServer({ listing: 50, order: 10, synchronization: 10 }, { store: 'mysql', database })
   })
   afterAll(async () => {
@@ -323,16 +324,16 @@ describe('records without a usable date', () => {
 
   it('are left out of the log, counted in meta, and the count follows a Clear All', async () => {
     expect((await call(server, '/logs/listing?limit=1')).body.totalEstimate).toBe(50)
-    expect((await call(server, '/meta')).body.undated).toEqual({ listing: 2, order: 0, synchronization: 0 })
+    expect((await call(server, '/meta')).body.undated).toEqual({ listing: 3, order: 0, synchronization: 0 })
     setActivePinia(createPinia())
     useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
     const meta = useMetaStore()
     await meta.load()
-    expect(meta.meta?.undated?.listing).toBe(2)
+    expect(meta.meta?.undated?.listing).toBe(3)
     const store = useListingLogStore()
     await store.load()
     expect(store.size).toBe(50)
-    expect(await store.clearAll()).toBe(52)
+    expect(await store.clearAll()).toBe(53)
     await expect.poll(() => meta.meta?.undated?.listing, { timeout: 5_000 }).toBe(0)
   })
 })
