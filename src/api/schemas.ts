@@ -210,7 +210,7 @@ export const AccountSchema = z.object({ id, title: text(255), shops: z.array(Sho
  */
 /**
  * `undated`: per log, the records the store holds that cannot be shown at all, having no usable
- * date (NULL, or MySQL's zero date). The log API leaves them out; the pages say how many. Absent:
+ * date (NULL, MySQL's zero date, or outside 2000-2200). The log API leaves them out; the pages say how many. Absent:
  * none known.
  */
 const count = z.int().check(z.minimum(0))

@@ -184,7 +184,7 @@ export default {
       '{count} record was rejected because it was malformed. | {count} records were rejected because they were malformed.',
     rejectedShow: 'Show reasons',
     undated:
-      '{count} record has no usable date (empty or zero in the database), so it is not shown. | {count} records have no usable date (empty or zero in the database), so they are not shown.',
+      '{count} record has no usable date (empty, zero or out of range in the database), so it is not shown. | {count} records have no usable date (empty, zero or out of range in the database), so they are not shown.',
     rejectedRecord: 'Record {id} (position {index}): {reasons}',
     metaError: 'Accounts and shops could not be loaded: {message}',
   },

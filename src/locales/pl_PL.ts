@@ -182,7 +182,7 @@ const pl: MessageSchema = {
       'Odrzucono {count} wpis, ponieważ był uszkodzony. | Odrzucono {count} wpisy, ponieważ były uszkodzone. | Odrzucono {count} wpisów, ponieważ były uszkodzone.',
     rejectedShow: 'Pokaż powody',
     undated:
-      '{count} wpis nie ma daty (jest pusta lub zerowa w bazie danych), więc go nie pokazano. | {count} wpisy nie mają daty (jest pusta lub zerowa w bazie danych), więc ich nie pokazano. | {count} wpisów nie ma daty (jest pusta lub zerowa w bazie danych), więc ich nie pokazano.',
+      '{count} wpis nie ma daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc go nie pokazano. | {count} wpisy nie mają daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc ich nie pokazano. | {count} wpisów nie ma daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc ich nie pokazano.',
     rejectedRecord: 'Wpis {id} (pozycja {index}): {reasons}',
     metaError: 'Nie udało się wczytać kont i sklepów: {message}',
   },

@@ -149,7 +149,7 @@ test('the listing log shows every one of them, names the codes by number, and sa
   await expect(page.getByTestId('load-rejected')).toHaveCount(0)
   await expect(page.getByTestId('load-undated')).toHaveAttribute('data-count', '2')
   await expect(page.getByTestId('load-undated')).toContainText(
-    '2 records have no usable date (empty or zero in the database), so they are not shown.',
+    '2 records have no usable date (empty, zero or out of range in the database), so they are not shown.',
   )
   await setCheckbox(page, 'Only messages with unique Product ID', false)
   await expectShown(page, total)
