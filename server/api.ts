@@ -160,7 +160,6 @@ function readBody(req: IncomingMessage): Promise<unknown> {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > MAX_BODY_BYTES) {
       reject(tooLarge())
-      req.resume()
       return
     }
     const chunks: Buffer[] = []
@@ -185,15 +184,27 @@ function readBody(req: IncomingMessage): Promise<unknown> {
         reject(badRequest('Malformed JSON body', [{ field: '(body)', message: 'the body is not valid JSON' }]))
       }
     })
-    req.on('error', reject)
+    // A body the client broke off (a reset, a request timeout) is its fault: a 400, no stack trace.
+    req.on('error', () =>
+      reject(badRequest('Broken body', [{ field: '(body)', message: 'the body did not arrive whole' }])),
+    )
   })
 }
 
 function tooLarge() {
-  return new HttpError(413, {
-    error: 'Body too large',
-    details: [{ field: '(body)', message: `the body is over ${MAX_BODY_BYTES} bytes` }],
-  })
+  // The rest of the body is not read: the connection closes after the answer.
+  return new HttpError(
+    413,
+    { error: 'Body too large', details: [{ field: '(body)', message: `the body is over ${MAX_BODY_BYTES} bytes` }] },
+    { Connection: 'close' },
+  )
+}
+
+/** A path without its trailing slashes, in linear time (a regex ending in `/+$` is quadratic on `////…`). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--
+  return path.slice(0, end)
 }
 
 function encodeCursor(createDate: number, id: number) {
@@ -430,7 +441,7 @@ function refuse(store: LogStore, write: StoreWrite, field: string) {
 }
 
 async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<Routed> {
-  const path = url.pathname.slice(API_PREFIX.length).replace(/\/+$/, '')
+  const path = trimTrailingSlashes(url.pathname.slice(API_PREFIX.length))
   const method = req.method ?? 'GET'
   const methodNotAllowed = (allowed: string) =>
     new HttpError(
@@ -565,7 +576,15 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
   }
 
   return (req: IncomingMessage, res: ServerResponse, next?: Next) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    // A request target that is no URL (`//[`, which any web page can make a browser send) is a
+    // 400, never an exception out of the request handler (it ended the process).
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      if (next) return next()
+      return send(res, 400, { error: 'Malformed request', details: [{ field: 'path', message: 'not a URL path' }] })
+    }
     if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) {
       if (next) return next()
       return send(res, 404, { error: 'Not found', details: [{ field: 'path', message: url.pathname }] })
@@ -607,7 +626,12 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
     handle().catch((error: unknown) => {
       // A stream that failed after its head: all the client can be told is that it was cut.
       if (res.headersSent) return void res.destroy()
-      if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
+      if (error instanceof HttpError) {
+        send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
+        // A body refused unread (413) is not read on: the socket goes once the answer is out.
+        if (error.headers.Connection === 'close') res.once('finish', () => req.destroy())
+        return
+      }
       if (error instanceof StoreError) return send(res, error.status, error.body, corsHeaders)
       if (error instanceof z.core.$ZodError)
         return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)

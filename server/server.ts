@@ -6,6 +6,11 @@ import { MysqlStore, type MysqlStoreOptions } from './mysql/store.ts'
 import type { LogStore } from './store.ts'
 
 const HOUR_MS = 3_600_000
+/** How long a request's headers, and the whole request (its body included), may take to arrive. */
+export const HEADERS_TIMEOUT_MS = 10_000
+export const REQUEST_TIMEOUT_MS = 30_000
+/** Sockets open at once; more are refused by Node until some close. */
+export const MAX_CONNECTIONS = 512
 
 /** Runs Logs Clearing now and then hourly (a store whose owner clears its logs skips it). `stop()` ends the timer. */
 export function startRetention(store: LogStore, intervalMs = HOUR_MS) {
@@ -35,6 +40,8 @@ export type ApiServerOptions = ApiOptions &
     host?: string
     /** More host names to answer to, besides the address it listens on (and localhost's). */
     extraHosts?: readonly string[]
+    /** How long a whole request may take to arrive. @default REQUEST_TIMEOUT_MS */
+    requestTimeoutMs?: number
   }
 
 export interface RunningApiServer {
@@ -70,7 +77,19 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const { store, db } = openStore(options)
   const retention = startRetention(store)
   const handler = createApiHandler(store, { ...options, allowedHosts: servedHosts(host, options.extraHosts) })
-  const server = createServer((req, res) => handler(req, res))
+  // A request must arrive whole in time (a body trickled a byte every few seconds is cut, not held
+  // for Node's default 300 s; Node checks every second here, not every 30 s), and connections are
+  // capped. Streamed answers are not limited here.
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => handler(req, res),
+  )
+  server.maxConnections = MAX_CONNECTIONS
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, resolve)

@@ -1,0 +1,92 @@
+// @vitest-environment node
+/**
+ * A hostile client's tries against the API server on loopback: a request target that is no URL,
+ * a path of slashes, a body over the limit that keeps coming, a body trickled byte by byte. The
+ * server answers each and lives on.
+ */
+import { mkdtempSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { trimTrailingSlashes } from '../../server/api.ts'
+import { startApiServer, type RunningApiServer } from '../../server/server.ts'
+
+let server: RunningApiServer
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tts-logs-hostile-'))
+  server = await startApiServer({
+    dbFile: join(dir, 'test.sqlite'),
+    seed: { listing: 200, order: 20, synchronization: 20 },
+    requestTimeoutMs: 1_500,
+  })
+})
+afterAll(() => server.close())
+
+/** Sends raw bytes; resolves to what came back once the server closes the socket (or after `wait` ms). */
+function raw(bytes: string, wait = 3_000): Promise<{ text: string; closedByServer: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1')
+    let text = ''
+    const timer = setTimeout(() => {
+      socket.destroy()
+      resolve({ text, closedByServer: false })
+    }, wait)
+    socket.on('data', (chunk) => (text += chunk.toString('latin1')))
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve({ text, closedByServer: true })
+    })
+    socket.on('error', reject)
+    socket.write(bytes)
+  })
+}
+
+const meta = async () => (await fetch(`${server.url}/api/v1/meta`)).status
+
+describe('the API server against a hostile client', () => {
+  it('answers a request target that is no URL with 400, and goes on serving', async () => {
+    for (const target of ['//[', '//[::1', '/api/v1/logs/%E0%A4%A', '/api/v1/../../etc/passwd']) {
+      const { text } = await raw(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`)
+      expect(text, target).toMatch(/^HTTP\/1\.1 (400|404)/)
+      expect(await meta(), `alive after ${target}`).toBe(200)
+    }
+  })
+
+  it('trims a path of slashes in linear time, and answers it', async () => {
+    expect(trimTrailingSlashes('/logs/listing///')).toBe('/logs/listing')
+    expect(trimTrailingSlashes('////')).toBe('')
+    expect(trimTrailingSlashes('/meta')).toBe('/meta')
+    const response = await fetch(`${server.url}/api/v1/meta${'/'.repeat(15_000)}`)
+    expect(response.status).toBe(200)
+  })
+
+  it('closes the connection after a 413, instead of reading on', async () => {
+    const head = `POST /api/v1/logs/listing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 900000000\r\n\r\n`
+    const { text, closedByServer } = await raw(`${head}${'x'.repeat(64 * 1024)}`)
+    expect(text).toMatch(/^HTTP\/1\.1 413/)
+    expect(closedByServer).toBe(true)
+    expect(await meta()).toBe(200)
+  })
+
+  it('cuts a body trickled slowly once the request has taken too long', async () => {
+    const socket = connect(server.port, '127.0.0.1')
+    const closed = new Promise<string>((resolve) => {
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk.toString('latin1')))
+      socket.on('close', () => resolve(text))
+      socket.on('error', () => resolve(text))
+    })
+    socket.write(
+      `PUT /api/v1/settings/logs-clearing HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+    )
+    // One more byte now and then, for as long as the socket is open.
+    const trickle = setInterval(() => socket.writable && socket.write(' '), 200)
+    const text = await closed
+    clearInterval(trickle)
+    // Node answers 408 Request Timeout, then closes.
+    expect(text).toMatch(/^HTTP\/1\.1 408|^$/)
+    expect(await meta()).toBe(200)
+  })
+})
