@@ -80,6 +80,8 @@ export default defineConfig({
     },
     postcss: { plugins: [scopeRootVariables()] },
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  // No CORS: Vite's default answers any local origin (a page on http://localhost:3000 could read
+  // the logs). The app is served from the same origin as its API.
+  server: { port: 5173, strictPort: false, cors: false },
+  preview: { port: 4173, strictPort: false, cors: false },
 })

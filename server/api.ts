@@ -600,12 +600,6 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
       return
     }
     const path = url.pathname.slice(API_PREFIX.length)
-    if (options.testMode && path === '/__test/faults') {
-      testControl(req, res).catch((error: unknown) =>
-        send(res, error instanceof HttpError ? error.status : 500, { error: String(error), details: [] }),
-      )
-      return
-    }
     const formKeyProblem = options.formKey === undefined ? null : checkFormKey(url, options.formKey)
     if (formKeyProblem) {
       send(
@@ -613,6 +607,13 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
         403,
         { error: 'Invalid form key', details: [{ field: 'form_key', message: formKeyProblem }] },
         corsHeaders,
+      )
+      return
+    }
+    // Fault injection answers only past the form key, as every other request.
+    if (options.testMode && path === '/__test/faults') {
+      testControl(req, res).catch((error: unknown) =>
+        send(res, error instanceof HttpError ? error.status : 500, { error: String(error), details: [] }),
       )
       return
     }

@@ -32,6 +32,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a 
 if (values.mysql && values['allow-writes'] && values.cors === '*') {
   fail("--cors '*' with --allow-writes would let any web page clear a store's logs: name the admin's origin instead")
 }
+if (values.cors?.trim().toLowerCase() === 'null') {
+  fail("--cors null would let a sandboxed frame of any web site read the logs: name the admin's origin instead")
+}
+/** 127.0.0.0/8, ::1 and localhost: this machine only. */
+const loopback = (host: string) => host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host)
+if (values['test-mode'] && (values.mysql || !loopback(values.host ?? '127.0.0.1'))) {
+  fail(
+    '--test-mode (fault injection) is for the preview on loopback only: never beside a real store (--mysql) or on a network address',
+  )
+}
 
 if (values['reset-only']) {
   const started = performance.now()
@@ -61,7 +71,7 @@ if (values['reset-only']) {
     fail(`The API server did not start: ${error instanceof Error ? error.message : String(error)}`)
   }
   console.log(
-    `Preview API on ${server.url}/api/v1 (${server.store.label}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})`,
+    `Preview API on ${server.url}/api/v1 (${server.store.label}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})${values['test-mode'] ? ' TEST MODE: faults can be injected' : ''}`,
   )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -20,7 +20,7 @@ beforeAll(async () => {
   )
 })
 afterAll(() => server.stop())
-afterEach(() => fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' }))
+afterEach(() => fetch(`${server.apiUrl}/__test/faults?form_key=${FORM_KEY}`, { method: 'DELETE' }))
 
 const withKey = () => createApiClient({ baseUrl: server.apiUrl, params: { form_key: FORM_KEY }, retryDelayMs: 10 })
 
@@ -106,6 +106,11 @@ describe('a preview backend that requires form_key', () => {
     const second = (await client.getLogBatch('order', { limit: 10_000, cursor: first.nextCursor! })).read()
     expect(second.columns).toBeNull()
     expect(second.items).toHaveLength(200)
+  })
+
+  it('asks fault injection (test mode) for it too', async () => {
+    expect((await fetch(`${server.apiUrl}/__test/faults`, { method: 'DELETE' })).status).toBe(403)
+    expect((await fetch(`${server.apiUrl}/__test/faults?form_key=${FORM_KEY}`, { method: 'DELETE' })).status).toBe(200)
   })
 
   it('refuses every method of a client without it, as an ApiError the page can explain', async () => {

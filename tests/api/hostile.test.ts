@@ -4,6 +4,7 @@
  * a path of slashes, a body over the limit that keeps coming, a body trickled byte by byte. The
  * server answers each and lives on.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -88,5 +89,31 @@ describe('the API server against a hostile client', () => {
     // Node answers 408 Request Timeout, then closes.
     expect(text).toMatch(/^HTTP\/1\.1 408|^$/)
     expect(await meta()).toBe(200)
+  })
+})
+
+describe('npm run api refuses what would open it by accident', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, PREVIEW_FORM_KEY: '' },
+    })
+
+  it("refuses --cors null, which any site's sandboxed frame sends", () => {
+    const run = cli('--cors', 'null')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('--cors null')
+  })
+
+  it('refuses test mode beside a real store or on a network address', () => {
+    for (const args of [
+      ['--test-mode', '--mysql', 'mysql://reader:pw@127.0.0.1:3306/magento'],
+      ['--test-mode', '--host', '0.0.0.0'],
+    ]) {
+      const run = cli(...args)
+      expect(run.status, args.join(' ')).toBe(2)
+      expect(run.stderr).toContain('--test-mode')
+    }
   })
 })

@@ -22,6 +22,8 @@ export interface TestServer extends RunningApiServer {
   storeName: StoreName
   /** The MySQL database's URL (MySQL store only). */
   mysqlUrl?: string
+  /** The form key the server requires (fault injection included), if any. */
+  formKey?: string
   /** Everything a request could have touched, as text: tables, row counts, newest ids, settings. */
   snapshot(): string
   stop(): Promise<void>
@@ -102,6 +104,7 @@ export async function startTestServer(
     ...server,
     apiUrl: `${server.url}/api/v1`,
     storeName: 'sqlite',
+    formKey: options.formKey,
     snapshot: () => {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all()
       const logs = ['listing_log', 'order_log', 'synchronization_log'].map((table) =>
@@ -119,7 +122,8 @@ export async function startTestServer(
 
 /** Arms the test-mode server's fault injection (`POST /__test/faults`) for the next requests. */
 export async function injectFaults(server: TestServer, ...faults: Partial<Fault>[]): Promise<void> {
-  const response = await fetch(`${server.apiUrl}/__test/faults`, {
+  const key = server.formKey ? `?form_key=${encodeURIComponent(server.formKey)}` : ''
+  const response = await fetch(`${server.apiUrl}/__test/faults${key}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ faults }),
