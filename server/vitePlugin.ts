@@ -59,10 +59,14 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
         )
         return
       }
-      console.log(`[preview api] ${store.label}`)
+      // Fault injection is for the preview's own data: never beside a real store.
+      const testMode = process.env.PREVIEW_TEST_MODE === '1' && !process.env.LOGS_MYSQL_URL
+      if (process.env.PREVIEW_TEST_MODE === '1' && !testMode)
+        console.warn('[preview api] PREVIEW_TEST_MODE is ignored beside a real store (LOGS_MYSQL_URL)')
+      console.log(`[preview api] ${store.label}${testMode ? ' TEST MODE: faults can be injected' : ''}`)
       retention = startRetention(store)
       handler = createApiHandler(store, {
-        testMode: process.env.PREVIEW_TEST_MODE === '1',
+        testMode,
         formKey: process.env.PREVIEW_FORM_KEY || undefined,
       })
     }
