@@ -65,9 +65,11 @@ function foreignRequest(req: IncomingMessage, options: ApiOptions): { field: str
   if (options.allowedHosts) {
     const name = hostName(host)
     if (!options.allowedHosts.includes(name)) {
+      // The addresses it does serve are for its own log, not for whoever sent a foreign Host.
+      console.warn(`[preview api] refused Host "${name}": served are ${options.allowedHosts.join(', ')}`)
       return {
         field: 'Host',
-        message: `"${name}" is not an address this server serves (${options.allowedHosts.join(', ')}); start it with --allowed-host ${name || 'NAME'} to serve it`,
+        message: `"${name}" is not an address this server serves; start it with --allowed-host ${name || 'NAME'} to serve it`,
       }
     }
   }

@@ -1,6 +1,9 @@
 // `npm run api -- --port 8787 --db .data/preview.sqlite --cors https://admin.example.com [--form-key KEY]`
-// `npm run api -- --port 8787 --mysql mysql://USER:PASSWORD@HOST:PORT/DATABASE [--table-prefix P] [--allow-writes]`
+// `LOGS_MYSQL_URL=mysql://USER:PASSWORD@HOST:PORT/DATABASE npm run api [-- --table-prefix P] [--allow-writes]`, or
+// `npm run api -- --mysql mysql://USER@HOST:PORT/DATABASE --mysql-password-file FILE`: a password in an argument
+// is seen by every local user in the process list (said at start).
 // `npm run api:reset` wipes and re-seeds the SQLite database (seed sizes from PREVIEW_* variables).
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openDatabase, seedCountsFromEnv } from './db.ts'
 import { startApiServer } from './server.ts'
@@ -12,6 +15,7 @@ const { values } = parseArgs({
     'allowed-host': { type: 'string', multiple: true, default: [] },
     db: { type: 'string', default: process.env.PREVIEW_DB ?? '.data/preview.sqlite' },
     mysql: { type: 'string', default: process.env.LOGS_MYSQL_URL || undefined },
+    'mysql-password-file': { type: 'string' },
     'table-prefix': { type: 'string', default: process.env.LOGS_TABLE_PREFIX ?? '' },
     'allow-writes': { type: 'boolean', default: process.env.LOGS_MYSQL_ALLOW_WRITES === '1' },
     cors: { type: 'string' },
@@ -43,6 +47,29 @@ if (values['test-mode'] && (values.mysql || !loopback(values.host ?? '127.0.0.1'
   )
 }
 
+// The MySQL password: from the URL (LOGS_MYSQL_URL keeps it out of the process list), or a file.
+let mysqlUrl = values.mysql
+const argumentUrl = process.argv.some((arg) => arg === '--mysql' || arg.startsWith('--mysql='))
+if (mysqlUrl && values['mysql-password-file']) {
+  let password: string
+  try {
+    password = readFileSync(values['mysql-password-file'], 'utf8').replace(/\r?\n$/, '')
+  } catch (error) {
+    fail(`--mysql-password-file could not be read: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  try {
+    const url = new URL(mysqlUrl)
+    url.password = encodeURIComponent(password)
+    mysqlUrl = url.toString()
+  } catch {
+    fail('the MySQL URL is not a URL: expected mysql://USER@HOST:PORT/DATABASE')
+  }
+} else if (mysqlUrl && argumentUrl && /^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(mysqlUrl)) {
+  console.warn(
+    'Warning: the MySQL password is in an argument, which every local user can read in the process list: set LOGS_MYSQL_URL instead, or give --mysql-password-file FILE',
+  )
+}
+
 if (values['reset-only']) {
   const started = performance.now()
   const counts = seedCountsFromEnv()
@@ -64,7 +91,7 @@ if (values['reset-only']) {
     server = values.mysql
       ? await startApiServer({
           ...common,
-          mysql: { url: values.mysql, tablePrefix: values['table-prefix'], allowWrites: values['allow-writes'] },
+          mysql: { url: mysqlUrl!, tablePrefix: values['table-prefix'], allowWrites: values['allow-writes'] },
         })
       : await startApiServer({ ...common, dbFile: values.db, reset: values.reset })
   } catch (error) {

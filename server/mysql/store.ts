@@ -220,16 +220,23 @@ export class MysqlStore implements LogStore {
     }
   }
 
-  /** What a database error means, for the client (never a stack trace or a password). */
+  /**
+   * What a database error means, for the client: never a stack trace or a password, and not the
+   * database's user, host, port or name either (those go to the server's log, with the error).
+   */
   explain(error: unknown): StoreError {
     const e = error as { code?: string; errno?: number; sqlMessage?: string; fatal?: boolean; message?: string }
     const code = e.code ?? 'unknown'
     const detail = (message: string) => [{ field: '(database)', message }]
+    if (code !== 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION')
+      console.error(`[mysql store] ${this.label}: ${code} ${e.sqlMessage ?? e.message ?? ''}`)
+    // MySQL names the table as `database.table`: the table is enough.
+    const sqlMessage = e.sqlMessage?.replace(/'[^'.\s]+\.([^'\s]+)'/g, "'$1'")
     if (UNREACHABLE.has(code) || (e.fatal && !e.sqlMessage)) {
       return new StoreError(503, {
         error: 'Database unavailable',
         details: detail(
-          `${this.label} cannot be reached (${code}). Once it is back, Retry goes on from where the load stopped.`,
+          `The database cannot be reached (${code}). Once it is back, Retry goes on from where the load stopped.`,
         ),
       })
     }
@@ -237,14 +244,16 @@ export class MysqlStore implements LogStore {
       return new StoreError(500, {
         error: code === 'ER_NO_SUCH_TABLE' ? 'Database table missing' : 'Database column missing',
         details: detail(
-          `${e.sqlMessage ?? code}: is M2E TikTok Shop (schema 2.12) installed in this database, with the table prefix "${this.prefix}"?`,
+          `${sqlMessage ?? code}: is M2E TikTok Shop (schema 2.12) installed in this database, with the table prefix "${this.prefix}"?`,
         ),
       })
     }
     if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_BAD_DB_ERROR') {
       return new StoreError(503, {
         error: 'Database refused the connection',
-        details: detail(`${e.sqlMessage ?? code} (${this.label})`),
+        details: detail(
+          `The database refused the API server's connection (${code}): check the user, password and database it is started with (its log says which).`,
+        ),
       })
     }
     if (code === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION') {
@@ -254,10 +263,9 @@ export class MysqlStore implements LogStore {
       // Not the admin session's fault: a database user without SELECT on a table the pages read.
       return new StoreError(500, {
         error: 'Database refused access',
-        details: detail(`${e.sqlMessage ?? code} (${this.label}): grant the database user SELECT on M2E's tables`),
+        details: detail(`${code}: grant the API server's database user SELECT on M2E's tables (its log says which)`),
       })
     }
-    console.error('[mysql store]', error)
     return new StoreError(500, {
       error: 'Database error',
       details: detail(`the database failed (${code}); the API server's log has the details`),

@@ -4,8 +4,8 @@
  * a path of slashes, a body over the limit that keeps coming, a body trickled byte by byte. The
  * server answers each and lives on.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,6 +104,33 @@ describe('npm run api refuses what would open it by accident', () => {
     const run = cli('--cors', 'null')
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('--cors null')
+  })
+
+  it('warns that a MySQL password in an argument is in the process list, and reads one from a file', async () => {
+    /** Starts the CLI until its startup line; resolves to what it printed. */
+    const started = (...args: string[]) =>
+      new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
+          env: { ...process.env, LOGS_MYSQL_URL: '', PREVIEW_FORM_KEY: '' },
+        })
+        let stdout = ''
+        let stderr = ''
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString()
+          if (stdout.includes('Preview API on')) child.kill()
+        })
+        child.on('exit', () => resolve({ stdout, stderr }))
+        child.on('error', reject)
+      })
+    const inArgument = await started('--mysql', 'mysql://reader:s3cret@127.0.0.1:9/magento')
+    expect(inArgument.stderr).toContain('process list')
+    expect(inArgument.stdout).not.toContain('s3cret')
+    const file = join(mkdtempSync(join(tmpdir(), 'tts-logs-pw-')), 'password')
+    writeFileSync(file, 's3cret\n')
+    const fromFile = await started('--mysql', 'mysql://reader@127.0.0.1:9/magento', '--mysql-password-file', file)
+    expect(fromFile.stderr).not.toContain('process list')
+    expect(fromFile.stdout).toContain('Preview API on')
   })
 
   it('refuses test mode beside a real store or on a network address', () => {

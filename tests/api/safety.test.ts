@@ -47,6 +47,8 @@ describe.each(STORES)('foreign hosts and origins, %s store', (store) => {
       const { status, body } = await raw(server, method, path, { Host: `attacker.example:${server.port}` })
       expect(status).toBe(403)
       expect(body.details![0]).toMatchObject({ field: 'Host', message: expect.stringContaining('attacker.example') })
+      // It is not told which addresses are served.
+      expect(body.details![0]!.message).not.toMatch(/localhost|127\.0\.0\.1/)
     }
     expect(server.snapshot()).toBe(before)
   })

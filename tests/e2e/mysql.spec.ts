@@ -116,9 +116,8 @@ test('a database that is down: the page names it, and Retry loads the log once i
     await expect(error).toContainText('HTTP 503')
     // Nothing was read: the grid does not claim the log is empty.
     await expect(page.getByTestId('log-empty')).toHaveCount(0)
-    await expect(page.getByTestId('load-error-detail')).toContainText(
-      /MySQL tts@127\.0\.0\.1:\d+\/magento.*cannot be reached/,
-    )
+    await expect(page.getByTestId('load-error-detail')).toContainText(/The database cannot be reached/)
+    await expect(page.getByTestId('load-error-detail')).not.toContainText(/tts@|127\.0\.0\.1|magento/)
   } finally {
     await mariadb.start()
   }
