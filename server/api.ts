@@ -436,6 +436,47 @@ interface Routed {
   stream?: { kind: LogKindName; plan: ListPlan }
 }
 
+/**
+ * One JSON line on the server's stdout for every write, done, refused or failed: what was asked
+ * for, by whom (`sub`: the admin, once requests carry a token; null until then), how many records,
+ * and when. Nothing else is written there as JSON, so a log collector can pick these out.
+ */
+export interface AuditLine {
+  audit: 'clear-all' | 'settings'
+  outcome: 'done' | 'refused' | 'failed'
+  sub: string | null
+  /** The log cleared, or the settings changed. */
+  log?: LogKindName
+  setting?: 'logs-clearing'
+  /** Records deleted (Clear All done). */
+  records?: number
+  /** The answer's status when not done. */
+  status?: number
+  time: string
+}
+
+function audit(line: Omit<AuditLine, 'time' | 'sub'>, sub: string | null = null) {
+  const entry: AuditLine = { ...line, sub, time: new Date().toISOString() }
+  process.stdout.write(`${JSON.stringify(entry)}\n`)
+}
+
+/** Runs a write, auditing it whatever its outcome. */
+async function audited<T>(
+  line: Omit<AuditLine, 'time' | 'sub' | 'outcome'>,
+  write: () => Promise<T>,
+  records?: (result: T) => number,
+) {
+  try {
+    const result = await write()
+    audit({ ...line, outcome: 'done', ...(records && { records: records(result) }) })
+    return result
+  } catch (error) {
+    const status = error instanceof HttpError || error instanceof StoreError ? error.status : 500
+    audit({ ...line, outcome: status === 403 ? 'refused' : 'failed', status })
+    throw error
+  }
+}
+
 /** A 403 for a write the store refuses, saying why and how to allow it. */
 function refuse(store: LogStore, write: StoreWrite, field: string) {
   const reason = store.refuses(write)
@@ -460,11 +501,13 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
   if (path === '/settings/logs-clearing') {
     if (method === 'GET') return { status: 200, body: await store.settings() }
     if (method === 'PUT') {
-      refuse(store, 'settings', 'settings')
-      const parsed = LogsClearingSettingsSchema.safeParse(await readBody(req))
-      if (!parsed.success) throw badRequest('Invalid settings', issuesToDetails(parsed.error))
-      await store.saveSettings(parsed.data)
-      return { status: 200, body: await store.settings() }
+      return audited({ audit: 'settings', setting: 'logs-clearing' }, async () => {
+        refuse(store, 'settings', 'settings')
+        const parsed = LogsClearingSettingsSchema.safeParse(await readBody(req))
+        if (!parsed.success) throw badRequest('Invalid settings', issuesToDetails(parsed.error))
+        await store.saveSettings(parsed.data)
+        return { status: 200, body: await store.settings() }
+      })
     }
     throw methodNotAllowed('GET, PUT')
   }
@@ -496,8 +539,15 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
           { Allow: 'GET, POST' },
         )
       }
-      refuse(store, 'clear', 'method')
-      return { status: 200, body: { deleted: await store.clear(kind) } }
+      const deleted = await audited(
+        { audit: 'clear-all', log: kind },
+        async () => {
+          refuse(store, 'clear', 'method')
+          return store.clear(kind)
+        },
+        (n) => n,
+      )
+      return { status: 200, body: { deleted } }
     }
     throw methodNotAllowed(kind === 'order' ? 'GET, POST' : 'GET, POST, DELETE')
   }

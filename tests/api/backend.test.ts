@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RecordSchemas, type LogKindName } from '@/api/schemas'
 import { applyRetention, writeSettings } from '../../server/db.ts'
 import { STORES, startTestServer, type TestServer } from './testServer.ts'
@@ -44,6 +44,22 @@ const newListingRecord = (overrides: Record<string, unknown> = {}) => ({
   actionId: 999_999,
   ...overrides,
 })
+
+/** The audit lines the server writes on stdout from now until `stop()` (the server runs in this process). */
+function auditLines() {
+  const seen: unknown[] = []
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    const text = String(chunk)
+    if (text.startsWith('{"audit"')) seen.push(JSON.parse(text))
+    return true
+  })
+  return {
+    stop() {
+      spy.mockRestore()
+      return seen
+    },
+  }
+}
 
 describe.each(STORES)('the API contract, %s store', (store) => {
   beforeAll(async () => {
@@ -192,9 +208,21 @@ describe.each(STORES)('the API contract, %s store', (store) => {
 
     it('clears the synchronization log only, answering the deleted count', async () => {
       const listingBefore = (await api('/logs/listing?limit=1')).body.totalEstimate
+      const lines = auditLines()
       const { status, body } = await api('/logs/synchronization', { method: 'DELETE' })
       expect(status).toBe(200)
       expect(body.deleted).toBe(300)
+      // One audit line on the server's stdout, with the log, the count and the time.
+      expect(lines.stop()).toEqual([
+        {
+          audit: 'clear-all',
+          log: 'synchronization',
+          outcome: 'done',
+          records: 300,
+          sub: null,
+          time: expect.any(String),
+        },
+      ])
       expect((await api('/logs/synchronization?limit=1')).body).toEqual({
         items: [],
         nextCursor: null,

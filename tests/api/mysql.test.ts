@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import mysql from 'mysql2/promise'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { connectionOptions } from '../../server/mysql/seed.ts'
 import { MysqlStore } from '../../server/mysql/store.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
@@ -56,6 +56,11 @@ describe("the MySQL store over M2E's tables", () => {
 
   it('is read-only by default: Clear All, settings and new records answer 403 saying how to allow them', async () => {
     const before = readOnly.snapshot()
+    const written: string[] = []
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    })
     const writes = [
       call(readOnly, '/logs/synchronization', { method: 'DELETE' }),
       call(readOnly, '/logs/listing', { method: 'DELETE' }),
@@ -70,6 +75,17 @@ describe("the MySQL store over M2E's tables", () => {
     const post = await call(readOnly, '/logs/synchronization', json('POST', { items: [] }))
     expect(post.status).toBe(403)
     expect(readOnly.snapshot()).toBe(before)
+    spy.mockRestore()
+    // Each refused write is audited too.
+    const audits = written.filter((line) => line.startsWith('{"audit"')).map((line) => JSON.parse(line) as object)
+    expect(audits).toHaveLength(3)
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ audit: 'clear-all', log: 'listing', outcome: 'refused', status: 403 }),
+        expect.objectContaining({ audit: 'clear-all', log: 'synchronization', outcome: 'refused', status: 403 }),
+        expect.objectContaining({ audit: 'settings', setting: 'logs-clearing', outcome: 'refused', status: 403 }),
+      ]),
+    )
   })
 
   it('says in meta whether it is read-only, so the pages do not offer what would fail', async () => {
