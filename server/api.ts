@@ -24,6 +24,7 @@ import {
   type ColumnsPageBody,
   type StreamEnd,
 } from '../src/api/columns.ts'
+import { AuthError, OPEN, RESOURCES, accessOf, requireScope, verifyRequest, type Identity } from './auth.ts'
 import { FILTER_FIELDS, StoreError, type LogFilter, type LogStore, type Seek, type StoreWrite } from './store.ts'
 
 /** Bodies over this are refused with 413 before they are parsed. */
@@ -51,6 +52,11 @@ export interface ApiOptions {
    * @default unset: not checked
    */
   allowedHosts?: readonly string[]
+  /**
+   * The HS256 secret admin tokens are signed with (server/auth.ts): every `/api/v1` request then
+   * needs `Authorization: Bearer <JWT>` whose scope allows it. @default unset: no authentication
+   */
+  authSecret?: Uint8Array
 }
 
 /** Methods that change something: refused when they come from a foreign page (`Origin`). */
@@ -455,24 +461,27 @@ export interface AuditLine {
   time: string
 }
 
-function audit(line: Omit<AuditLine, 'time' | 'sub'>, sub: string | null = null) {
+function audit(line: Omit<AuditLine, 'time' | 'sub'>, sub: string | null) {
   const entry: AuditLine = { ...line, sub, time: new Date().toISOString() }
   process.stdout.write(`${JSON.stringify(entry)}\n`)
 }
 
 /** Runs a write, auditing it whatever its outcome. */
 async function audited<T>(
+  identity: Identity,
   line: Omit<AuditLine, 'time' | 'sub' | 'outcome'>,
   write: () => Promise<T>,
   records?: (result: T) => number,
 ) {
+  const sub = identity.sub || null
   try {
     const result = await write()
-    audit({ ...line, outcome: 'done', ...(records && { records: records(result) }) })
+    audit({ ...line, outcome: 'done', ...(records && { records: records(result) }) }, sub)
     return result
   } catch (error) {
-    const status = error instanceof HttpError || error instanceof StoreError ? error.status : 500
-    audit({ ...line, outcome: status === 403 ? 'refused' : 'failed', status })
+    const status =
+      error instanceof HttpError || error instanceof StoreError || error instanceof AuthError ? error.status : 500
+    audit({ ...line, outcome: status === 403 ? 'refused' : 'failed', status }, sub)
     throw error
   }
 }
@@ -483,7 +492,10 @@ function refuse(store: LogStore, write: StoreWrite, field: string) {
   if (reason) throw new HttpError(403, { error: 'Read-only', details: [{ field, message: reason }] })
 }
 
-async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<Routed> {
+/** Every log's resource: meta (accounts and shops) needs any one of them. */
+const ANY_LOG = [RESOURCES.listing, RESOURCES.order, RESOURCES.synchronization]
+
+async function route(store: LogStore, req: IncomingMessage, url: URL, identity: Identity): Promise<Routed> {
   const path = trimTrailingSlashes(url.pathname.slice(API_PREFIX.length))
   const method = req.method ?? 'GET'
   const methodNotAllowed = (allowed: string) =>
@@ -495,13 +507,19 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
 
   if (path === '/meta') {
     if (method !== 'GET') throw methodNotAllowed('GET')
+    requireScope(identity, ANY_LOG)
     const meta = await store.meta()
-    return { status: 200, body: { ...meta, readOnly: store.refuses('clear') !== null } }
+    return { status: 200, body: { ...meta, readOnly: store.refuses('clear') !== null, access: accessOf(identity) } }
   }
   if (path === '/settings/logs-clearing') {
-    if (method === 'GET') return { status: 200, body: await store.settings() }
+    if (method === 'GET') {
+      // The Logs Clearing page: whoever may read a log, or change the settings, may see them.
+      requireScope(identity, [...ANY_LOG, RESOURCES.settings])
+      return { status: 200, body: await store.settings() }
+    }
     if (method === 'PUT') {
-      return audited({ audit: 'settings', setting: 'logs-clearing' }, async () => {
+      return audited(identity, { audit: 'settings', setting: 'logs-clearing' }, async () => {
+        requireScope(identity, [RESOURCES.settings])
         refuse(store, 'settings', 'settings')
         const parsed = LogsClearingSettingsSchema.safeParse(await readBody(req))
         if (!parsed.success) throw badRequest('Invalid settings', issuesToDetails(parsed.error))
@@ -515,11 +533,14 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
   if (summaryMatch) {
     const kind = parseKind(summaryMatch[1]!)
     if (method !== 'GET') throw methodNotAllowed('GET')
+    requireScope(identity, [RESOURCES[kind]])
     return { status: 200, body: await store.summary(kind, summaryFilter(kind, url)) }
   }
   const logMatch = /^\/logs\/([^/]+)$/.exec(path)
   if (logMatch) {
     const kind = parseKind(logMatch[1]!)
+    // Reading a log, adding to it (the preview) and its Clear All: its own resource.
+    if (method !== 'DELETE') requireScope(identity, [RESOURCES[kind]])
     if (method === 'GET') {
       const plan = planList(store, kind, url)
       if (plan.query.format === 'columns-stream') return { status: 200, body: null, stream: { kind, plan } }
@@ -540,8 +561,10 @@ async function route(store: LogStore, req: IncomingMessage, url: URL): Promise<R
         )
       }
       const deleted = await audited(
+        identity,
         { audit: 'clear-all', log: kind },
         async () => {
+          requireScope(identity, [RESOURCES[kind]])
           refuse(store, 'clear', 'method')
           return store.clear(kind)
         },
@@ -672,7 +695,8 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
     const handle = async () => {
       const fault = options.testMode && faults.length > 0 ? await injectFault(req, res, path, url.search) : false
       if (fault === true) return
-      const { status, body, stream } = await route(store, req, url)
+      const identity = options.authSecret ? await verifyRequest(req.headers.authorization, options.authSecret) : OPEN
+      const { status, body, stream } = await route(store, req, url, identity)
       if (stream) await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
       else send(res, status, body, corsHeaders)
     }
@@ -686,6 +710,13 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
         return
       }
       if (error instanceof StoreError) return send(res, error.status, error.body, corsHeaders)
+      if (error instanceof AuthError) {
+        const body = {
+          error: error.status === 401 ? 'Unauthorized' : 'Forbidden',
+          details: [{ field: 'Authorization', message: error.message }],
+        }
+        return send(res, error.status, body, { ...corsHeaders, 'WWW-Authenticate': error.header })
+      }
       if (error instanceof z.core.$ZodError)
         return send(res, 400, { error: 'Invalid request', details: issuesToDetails(error) }, corsHeaders)
       console.error('[preview api]', error)

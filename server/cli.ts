@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openDatabase, seedCountsFromEnv } from './db.ts'
+import { authSecret } from './auth.ts'
 import { startApiServer } from './server.ts'
 
 const { values } = parseArgs({
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: process.env.PREVIEW_DB ?? '.data/preview.sqlite' },
     mysql: { type: 'string', default: process.env.LOGS_MYSQL_URL || undefined },
     'mysql-password-file': { type: 'string' },
+    // The token secret: LOGS_AUTH_SECRET or a file, never a value on the command line.
+    'auth-secret-file': { type: 'string' },
     'table-prefix': { type: 'string', default: process.env.LOGS_TABLE_PREFIX ?? '' },
     'allow-writes': { type: 'boolean', default: process.env.LOGS_MYSQL_ALLOW_WRITES === '1' },
     cors: { type: 'string' },
@@ -70,6 +73,20 @@ if (mysqlUrl && values['mysql-password-file']) {
   )
 }
 
+let secret: Uint8Array | undefined
+try {
+  const fromFile = values['auth-secret-file'] ? readFileSync(values['auth-secret-file'], 'utf8') : undefined
+  secret = authSecret(fromFile ?? process.env.LOGS_AUTH_SECRET)
+} catch (error) {
+  fail(`The token secret cannot be used: ${error instanceof Error ? error.message : String(error)}`)
+}
+// A real store's logs are never served to the network without authentication.
+if (values.mysql && !secret && !loopback(values.host ?? '127.0.0.1')) {
+  fail(
+    `Refusing to serve a store's logs on ${values.host} without authentication: set LOGS_AUTH_SECRET (at least 32 bytes; or --auth-secret-file FILE), and have the Magento admin sign its admins' tokens with it (docs/embedding.md)`,
+  )
+}
+
 if (values['reset-only']) {
   const started = performance.now()
   const counts = seedCountsFromEnv()
@@ -85,6 +102,7 @@ if (values['reset-only']) {
     cors: values.cors,
     testMode: values['test-mode'],
     formKey: values['form-key'] || undefined,
+    authSecret: secret,
   }
   let server
   try {
@@ -98,7 +116,7 @@ if (values['reset-only']) {
     fail(`The API server did not start: ${error instanceof Error ? error.message : String(error)}`)
   }
   console.log(
-    `Preview API on ${server.url}/api/v1 (${server.store.label}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})${values['test-mode'] ? ' TEST MODE: faults can be injected' : ''}`,
+    `Preview API on ${server.url}/api/v1 (${server.store.label}${values.cors ? `, CORS ${values.cors}` : ''}${values['form-key'] ? ', form_key required' : ''})${values['test-mode'] ? ' TEST MODE: faults can be injected' : ''}${secret ? ', bearer tokens required' : ', NO AUTHENTICATION: anyone who can reach it reads every log'}`,
   )
   const stop = () => void server.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { join, normalize } from 'node:path'
 import type { Connect, Plugin } from 'vite'
+import { authSecret } from './auth.ts'
 import { createApiHandler } from './api.ts'
 import { openStore, startRetention } from './server.ts'
 import type { LogStore } from './store.ts'
@@ -43,7 +44,10 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
     const [req, res, next] = args
     if (!req.url?.startsWith('/api/')) return next?.()
     if (!handler) {
+      let secret: Uint8Array | undefined
       try {
+        // A LOGS_AUTH_SECRET too short to sign with is said like any other misconfiguration.
+        secret = authSecret(process.env.LOGS_AUTH_SECRET)
         store = storeFromEnv(dbFile).store
       } catch (error) {
         // A bad LOGS_MYSQL_URL or LOGS_TABLE_PREFIX (or an unreadable SQLite file): said plainly,
@@ -54,7 +58,16 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
         res.end(
           JSON.stringify({
             error: 'Preview backend misconfigured',
-            details: [{ field: process.env.LOGS_MYSQL_URL ? 'LOGS_MYSQL_URL' : 'PREVIEW_DB', message }],
+            details: [
+              {
+                field: /LOGS_AUTH_SECRET/.test(message)
+                  ? 'LOGS_AUTH_SECRET'
+                  : process.env.LOGS_MYSQL_URL
+                    ? 'LOGS_MYSQL_URL'
+                    : 'PREVIEW_DB',
+                message,
+              },
+            ],
           }),
         )
         return
@@ -66,6 +79,7 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
       console.log(`[preview api] ${store.label}${testMode ? ' TEST MODE: faults can be injected' : ''}`)
       retention = startRetention(store)
       handler = createApiHandler(store, {
+        authSecret: secret,
         testMode,
         formKey: process.env.PREVIEW_FORM_KEY || undefined,
       })

@@ -218,6 +218,13 @@ export const MetaSchema = z.object({
   accounts: z.array(AccountSchema),
   readOnly: z.optional(z.boolean()),
   undated: z.optional(z.object({ listing: count, order: count, synchronization: count })),
+  /**
+   * What the admin's token allows (its ACL resources): reading each log (and its Clear All), and
+   * changing the settings. Absent: everything (a server without authentication).
+   */
+  access: z.optional(
+    z.object({ listing: z.boolean(), order: z.boolean(), synchronization: z.boolean(), settings: z.boolean() }),
+  ),
 })
 export type Shop = z.infer<typeof ShopSchema>
 export type Account = z.infer<typeof AccountSchema>

@@ -97,7 +97,7 @@ describe('npm run api refuses what would open it by accident', () => {
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
       encoding: 'utf8',
       timeout: 30_000,
-      env: { ...process.env, PREVIEW_FORM_KEY: '' },
+      env: { ...process.env, PREVIEW_FORM_KEY: '', LOGS_AUTH_SECRET: '', LOGS_MYSQL_URL: '' },
     })
 
   it("refuses --cors null, which any site's sandboxed frame sends", () => {
@@ -111,7 +111,7 @@ describe('npm run api refuses what would open it by accident', () => {
     const started = (...args: string[]) =>
       new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
-          env: { ...process.env, LOGS_MYSQL_URL: '', PREVIEW_FORM_KEY: '' },
+          env: { ...process.env, LOGS_MYSQL_URL: '', PREVIEW_FORM_KEY: '', LOGS_AUTH_SECRET: '' },
         })
         let stdout = ''
         let stderr = ''
@@ -125,12 +125,27 @@ describe('npm run api refuses what would open it by accident', () => {
       })
     const inArgument = await started('--mysql', 'mysql://reader:s3cret@127.0.0.1:9/magento')
     expect(inArgument.stderr).toContain('process list')
+    // On loopback without a secret it starts, and says so.
+    expect(inArgument.stdout).toContain('NO AUTHENTICATION')
     expect(inArgument.stdout).not.toContain('s3cret')
     const file = join(mkdtempSync(join(tmpdir(), 'tts-logs-pw-')), 'password')
     writeFileSync(file, 's3cret\n')
     const fromFile = await started('--mysql', 'mysql://reader@127.0.0.1:9/magento', '--mysql-password-file', file)
     expect(fromFile.stderr).not.toContain('process list')
     expect(fromFile.stdout).toContain('Preview API on')
+  })
+
+  it("never serves a store's logs to the network without a token secret, and says when it has none", async () => {
+    const open = cli('--mysql', 'mysql://reader@127.0.0.1:9/magento', '--host', '0.0.0.0')
+    expect(open.status).toBe(2)
+    expect(open.stderr).toContain('LOGS_AUTH_SECRET')
+    const short = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, LOGS_AUTH_SECRET: 'too-short' },
+    })
+    expect(short.status).toBe(2)
+    expect(short.stderr).toContain('at least 32 bytes')
   })
 
   it('refuses test mode beside a real store or on a network address', () => {
