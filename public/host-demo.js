@@ -29,8 +29,18 @@
     eventsBox.appendChild(line)
   }
 
+  // ?tokens=a,b: the admin's tokens, as the Magento block and its token action would hand them
+  // out (the first, then a fresh one each time the app asks again). Counted for the tests.
+  var tokens = (params.get('tokens') || '').split(',').filter(Boolean)
+  demo.tokenCalls = 0
+  function getToken() {
+    demo.tokenCalls += 1
+    return tokens[Math.min(demo.tokenCalls - 1, tokens.length - 1)]
+  }
+
   function options(view) {
     return {
+      getToken: tokens.length ? getToken : undefined,
       view: view,
       apiBaseUrl: params.get('api') || '/api/v1',
       requestParams: { form_key: 'host-demo-form-key' },

@@ -70,6 +70,9 @@ export function buildOpenApi() {
         'The log API the Logs & Events micro-frontend reads. Served by the M2E TikTok Shop Magento module in production and by the SQLite preview backend in development. Generated from src/api/schemas.ts by `npm run openapi`.',
     },
     servers: [{ url: '/api/v1' }],
+    // A server started with a secret needs the admin's token on every request; one without
+    // (the preview on loopback) needs none.
+    security: [{ adminToken: [] }, {}],
     paths: {
       '/meta': {
         get: {
@@ -172,6 +175,15 @@ export function buildOpenApi() {
       },
     },
     components: {
+      securitySchemes: {
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'The logged-in admin\'s token, minted by the Magento admin (docs/embedding.md): HS256, aud tts-logs, sub, exp (60 s of leeway), scope = the admin role\'s M2E ACL resources, space-separated. Without a usable token: 401 with WWW-Authenticate (error="invalid_token" where one was sent); a scope that does not allow the request: 403 with error="insufficient_scope". Each log needs its own resource (M2E_TikTokShop::listings_logs, ::sales_logs, ::help_center_synchronization_log), its Clear All too; meta needs any one of them; changing the settings needs ::configuration_settings.',
+        },
+      },
       schemas: {
         Meta: schema(MetaSchema),
         LogPage: schema(LogPageSchema),

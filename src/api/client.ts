@@ -51,6 +51,12 @@ export interface ApiClientOptions {
    * @default true where the browser can read a response as it arrives
    */
   stream?: boolean
+  /**
+   * The admin's bearer token (docs/embedding.md): asked for before the first request and sent
+   * on every one, streams included. On a 401 it is asked for once more and the request tried
+   * again; a second 401 is an expired session.
+   */
+  getToken?: () => string | Promise<string>
 }
 
 /** A record the client refused, and why. */
@@ -223,6 +229,33 @@ export function createApiClient(options: ApiClientOptions) {
         transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
       }),
     ))
+  /** The token in use (a promise while the host makes it), null until the first request. */
+  let token: Promise<string> | null = null
+  /** The Authorization header of the token in use; `renew`: ask the host for a new one. */
+  async function authorization(renew = false): Promise<Record<string, string>> {
+    const getToken = options.getToken
+    if (!getToken) return {}
+    if (renew || token === null) token = Promise.resolve().then(getToken)
+    const value = await token.catch((error: unknown) => {
+      token = null
+      throw new ApiError(
+        'unauthorised',
+        `The host gave no token: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    })
+    return { Authorization: `Bearer ${value}` }
+  }
+  /** Runs a request with the token; after a 401, once more with a new token. */
+  async function withToken<T>(request: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+    try {
+      return await request(await authorization())
+    } catch (error) {
+      const apiError = toApiError(error)
+      if (!options.getToken || apiError.status !== 401) throw apiError
+      return request(await authorization(true))
+    }
+  }
+
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -232,7 +265,8 @@ export function createApiClient(options: ApiClientOptions) {
   async function get(url: string, config: AxiosRequestConfig = {}): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return (await (await http()).get(url, config)).data
+        const instance = await http()
+        return await withToken(async (headers) => (await instance.get(url, { ...config, headers })).data)
       } catch (error) {
         const apiError = toApiError(error)
         if (!apiError.retryable || attempt >= retries || config.signal?.aborted) throw apiError
@@ -243,7 +277,8 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: 'post' | 'put' | 'delete', url: string, body?: unknown): Promise<unknown> {
     try {
-      return (await (await http()).request({ method, url, data: body })).data
+      const instance = await http()
+      return await withToken(async (headers) => (await instance.request({ method, url, data: body, headers })).data)
     } catch (error) {
       throw toApiError(error)
     }
@@ -364,11 +399,20 @@ export function createApiClient(options: ApiClientOptions) {
       }
       try {
         arm()
-        const response = await fetch(streamUrl(kind, { ...query, cursor: cursor ?? undefined }), {
-          signal: AbortSignal.any([signal, attempt.signal]),
-          headers: { Accept: STREAM_CONTENT_TYPE, ...options.headers },
-          credentials: options.withCredentials ? 'include' : 'same-origin',
-        })
+        const open = async (auth: Record<string, string>) => {
+          const answer = await fetch(streamUrl(kind, { ...query, cursor: cursor ?? undefined }), {
+            signal: AbortSignal.any([signal, attempt.signal]),
+            headers: { Accept: STREAM_CONTENT_TYPE, ...options.headers, ...auth },
+            credentials: options.withCredentials ? 'include' : 'same-origin',
+          })
+          return answer
+        }
+        let response = await open(await authorization())
+        // An expired token: a new one from the host, once.
+        if (response.status === 401 && options.getToken) {
+          void response.body?.cancel().catch(() => undefined)
+          response = await open(await authorization(true))
+        }
         if (!response.ok) {
           const data: unknown = await response.json().catch(() => null)
           if (NO_STREAM_STATUSES.has(response.status)) {

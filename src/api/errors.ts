@@ -5,6 +5,7 @@ export type ApiErrorKind =
   | 'offline'
   | 'timeout'
   | 'unauthorised'
+  | 'forbidden'
   | 'read-only'
   | 'not-found'
   | 'bad-request'
@@ -62,6 +63,10 @@ export function errorOfStatus(status: number, data: unknown): ApiError {
   const serverSaid = body?.error ? `: ${body.error}` : ''
   if (status === 403 && body?.error === 'Read-only') {
     return new ApiError('read-only', `The server refused the change (HTTP 403)${serverSaid}.`, status, body.details)
+  }
+  // A token whose scope (the admin's role) does not allow it: not an expired session.
+  if (status === 403 && body?.error === 'Forbidden') {
+    return new ApiError('forbidden', `The admin's role does not allow this (HTTP 403).`, status, body.details)
   }
   if (status === 401 || status === 403) {
     return new ApiError('unauthorised', `The session has expired or access was refused (HTTP ${status}).`, status)

@@ -34,6 +34,11 @@ export interface MountOptions {
   /** Send the admin's session cookie to another origin. @default false */
   withCredentials?: boolean
   /**
+   * The admin's bearer token for the API (docs/embedding.md, "Who may read"): called before the
+   * first request, and once more after a 401. @default none: no token is sent
+   */
+  getToken?: () => string | Promise<string>
+  /**
    * The admin's locale, BCP 47 or Magento's (`de_DE`, `fr-CA`, `pl`, `zh_Hans_CN`): the texts in
    * the closest language the app has (Polish for a Polish locale, else English), dates and
    * numbers in the locale itself. @default 'en_US'
@@ -136,6 +141,15 @@ function configPatch(options: MountOptions): Partial<AppConfig> {
     ...(options.urls && { urls: options.urls as UrlTemplates }),
     ...(options.userKey !== undefined && { userKey: options.userKey }),
     ...(options.maxRecords !== undefined && { maxRecords: options.maxRecords }),
+    ...(options.getToken !== undefined && { getToken: options.getToken }),
+  }
+}
+
+function checkGetToken(getToken: unknown): void {
+  if (getToken !== undefined && typeof getToken !== 'function') {
+    throw new TypeError(
+      `tts-logs: option "getToken" must be a function returning the admin's token; got ${typeof getToken}`,
+    )
   }
 }
 
@@ -161,6 +175,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   const match = checkLocale(options.locale)
   checkTimeZone(options.timeZone)
   checkMaxRecords(options.maxRecords)
+  checkGetToken(options.getToken)
 
   const { app, router, i18n, pinia, idPrefix, localeReady } = createLogsApp({
     history: 'memory',
@@ -247,6 +262,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
       const match = checkLocale(next.locale)
       checkTimeZone(next.timeZone)
       checkMaxRecords(next.maxRecords)
+      checkGetToken(next.getToken)
       if (match) {
         requested = next.locale as string
         void setAppLocale(i18n.global, match.language, match.formatLocale)

@@ -171,6 +171,7 @@ export default {
       offline: 'The server could not be reached. Check the connection and retry.',
       timeout: 'The server took too long to answer.',
       unauthorised: 'Your admin session has expired. Sign in again, then retry.',
+      forbidden: 'You do not have access to this log.',
       'read-only': 'The server holds this log read-only.',
       'not-found': 'The log could not be found on the server.',
       'bad-request': 'The server refused the request.',
@@ -197,6 +198,7 @@ export default {
     saved: 'The settings were saved.',
     loadFailed: 'The settings could not be loaded: {message}',
     saveFailed: 'The settings could not be saved: {message}',
+    noAccess: 'Your admin role may not change these settings: they are shown, and cannot be changed here.',
     readOnly:
       'These settings are read from a store database without write access: they are shown, and cannot be changed here.',
     range: 'Keep For must be a whole number of days from 14 to 90.',

@@ -169,6 +169,7 @@ const pl: MessageSchema = {
       offline: 'Nie można połączyć się z serwerem. Sprawdź połączenie i ponów.',
       timeout: 'Serwer zbyt długo nie odpowiadał.',
       unauthorised: 'Sesja panelu administracyjnego wygasła. Zaloguj się ponownie i ponów.',
+      forbidden: 'Nie masz dostępu do tego dziennika.',
       'read-only': 'Serwer udostępnia ten dziennik tylko do odczytu.',
       'not-found': 'Nie znaleziono dziennika na serwerze.',
       'bad-request': 'Serwer odrzucił żądanie.',
@@ -195,6 +196,8 @@ const pl: MessageSchema = {
     saved: 'Ustawienia zostały zapisane.',
     loadFailed: 'Nie udało się wczytać ustawień: {message}',
     saveFailed: 'Nie udało się zapisać ustawień: {message}',
+    noAccess:
+      'Twoja rola administratora nie pozwala zmieniać tych ustawień: są pokazane, ale nie można ich tu zmienić.',
     readOnly:
       'Te ustawienia są odczytywane z bazy danych sklepu bez prawa zapisu: można je przejrzeć, ale nie można ich tu zmienić.',
     range: 'Okres przechowywania musi być liczbą całkowitą dni od 14 do 90.',

@@ -52,6 +52,8 @@ export interface AppConfig {
    * range reaches the rest. @default 2,000,000 (the standalone preview: VITE_MAX_RECORDS)
    */
   maxRecords: number
+  /** The admin's bearer token, from the host (docs/embedding.md); null: no authentication. */
+  getToken: (() => string | Promise<string>) | null
 }
 
 /** Records a log page holds at most, unless the host says otherwise (`maxRecords`). */
@@ -84,6 +86,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     userKey: '',
     onEvent: null,
     maxRecords: defaultMaxRecords(),
+    getToken: null,
   })
 
   const client = computed(() =>
@@ -92,6 +95,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
       headers: config.value.requestHeaders,
       params: config.value.requestParams,
       withCredentials: config.value.withCredentials,
+      ...(config.value.getToken && { getToken: config.value.getToken }),
     }),
   )
 

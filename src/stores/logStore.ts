@@ -174,8 +174,24 @@ function defineLogStore<K extends LogKind>(kind: K) {
       return { ...base, ...(state.from && { from: isoOf(state.from) }), ...(state.to && { to: isoOf(state.to) }) }
     }
 
+    /** The admin's token does not allow this log (meta's `access`): nothing is asked for. */
+    const noAccess = ref(false)
+
+    /**
+     * With a token (the host's `getToken`), what it allows is known before any data request:
+     * meta says it. Without one, every log is open and nothing waits for meta.
+     */
+    async function allowed(): Promise<boolean> {
+      if (!config.config.getToken) return true
+      await metaStore.load()
+      const access = metaStore.meta?.access
+      noAccess.value = metaStore.error?.kind === 'forbidden' || (access !== undefined && !access[kind])
+      return !noAccess.value
+    }
+
     /** Loads what the view needs; a window found on the way may send its date range to the server. */
     async function loadView(state: LogViewState = viewState.value): Promise<void> {
+      if (!(await allowed())) return
       const narrowing = narrowingFor(state)
       await loader.load(narrowing)
       const win = loader.window.value
@@ -457,6 +473,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       volumePlan,
       volumeHistogram,
       codesHeld,
+      noAccess,
       showChart,
       chartPending,
       size,
