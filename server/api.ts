@@ -57,6 +57,43 @@ export interface ApiOptions {
    * needs `Authorization: Bearer <JWT>` whose scope allows it. @default unset: no authentication
    */
   authSecret?: Uint8Array
+  /** Whole-log streams at once, over all admins. @default MAX_STREAMS */
+  maxStreams?: number
+  /** Whole-log streams at once for one admin (`sub`; not applied without tokens). @default MAX_STREAMS_PER_ADMIN */
+  maxStreamsPerAdmin?: number
+}
+
+/**
+ * Streamed loads at once: beyond them a load gets 429 with Retry-After, and the client waits and
+ * goes on. Each stream holds a database cursor, a gzip stream and a socket's buffers; 24 at once,
+ * 8 of them read slowly, took the preview from 210 to 601 MB (scripts/loadStreams.ts measures it).
+ */
+export const MAX_STREAMS = 6
+export const MAX_STREAMS_PER_ADMIN = 3
+export const STREAM_RETRY_AFTER_S = 2
+
+/** Counts streams under way; `enter` gives a release function, or null when over a limit. */
+function streamLimiter(total: number, perAdmin: number) {
+  let active = 0
+  const byAdmin = new Map<string, number>()
+  return {
+    enter(sub: string): (() => void) | null {
+      const mine = byAdmin.get(sub) ?? 0
+      // Without tokens (sub ''), only the overall limit applies.
+      if (active >= total || (sub !== '' && mine >= perAdmin)) return null
+      active++
+      byAdmin.set(sub, mine + 1)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        active--
+        const left = (byAdmin.get(sub) ?? 1) - 1
+        if (left > 0) byAdmin.set(sub, left)
+        else byAdmin.delete(sub)
+      }
+    },
+  }
 }
 
 /** Methods that change something: refused when they come from a foreign page (`Origin`). */
@@ -597,6 +634,7 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
       }
     : {}
   let faults: Fault[] = []
+  const streams = streamLimiter(options.maxStreams ?? MAX_STREAMS, options.maxStreamsPerAdmin ?? MAX_STREAMS_PER_ADMIN)
 
   /**
    * Applies the first matching injected fault: `true` when it answered the request itself, the
@@ -697,8 +735,26 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
       if (fault === true) return
       const identity = options.authSecret ? await verifyRequest(req.headers.authorization, options.authSecret) : OPEN
       const { status, body, stream } = await route(store, req, url, identity)
-      if (stream) await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
-      else send(res, status, body, corsHeaders)
+      if (!stream) return send(res, status, body, corsHeaders)
+      // Whole-log loads are bounded, overall and per admin; small requests never wait for them.
+      const release = streams.enter(identity.sub)
+      if (!release) {
+        send(
+          res,
+          429,
+          {
+            error: 'Too many loads',
+            details: [{ field: '(server)', message: `loads are bounded; try again in ${STREAM_RETRY_AFTER_S} s` }],
+          },
+          { ...corsHeaders, 'Retry-After': String(STREAM_RETRY_AFTER_S) },
+        )
+        return
+      }
+      try {
+        await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
+      } finally {
+        release()
+      }
     }
     handle().catch((error: unknown) => {
       // A stream that failed after its head: all the client can be told is that it was cut.

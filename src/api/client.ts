@@ -378,6 +378,7 @@ export function createApiClient(options: ApiClientOptions) {
     kind: K,
     query: LogQuery,
     signal: AbortSignal,
+    onWait?: (seconds: number) => void,
   ): AsyncGenerator<LogBatch<K>, { done: true } | { done: false; cursor: string | null }> {
     let cursor = query.cursor ?? null
     /** The last whole line said there is nothing after it: only the end line can be missing. */
@@ -412,6 +413,16 @@ export function createApiClient(options: ApiClientOptions) {
         if (response.status === 401 && options.getToken) {
           void response.body?.cancel().catch(() => undefined)
           response = await open(await authorization(true))
+        }
+        // Loads are bounded: wait as long as the server says (saying so), then go on from here.
+        if (response.status === 429) {
+          void response.body?.cancel().catch(() => undefined)
+          clearTimeout(timer)
+          const seconds = Math.min(60, Math.max(1, Number(response.headers.get('retry-after')) || 2))
+          onWait?.(seconds)
+          await sleep(seconds * 1000, signal)
+          onWait?.(0)
+          continue
         }
         if (!response.ok) {
           const data: unknown = await response.json().catch(() => null)
@@ -530,10 +541,12 @@ export function createApiClient(options: ApiClientOptions) {
     kind: K,
     query: LogQuery,
     signal: AbortSignal,
+    /** Told how long the load waits when the server is busy (429), and 0 when it goes on. */
+    onWait?: (seconds: number) => void,
   ): AsyncGenerator<LogBatch<K>> {
     let from = query
     if (streamSupported) {
-      const outcome = yield* streamLog(kind, query, signal)
+      const outcome = yield* streamLog(kind, query, signal, onWait)
       if (outcome.done) return
       from = { ...query, cursor: outcome.cursor ?? undefined }
     }

@@ -183,6 +183,7 @@ export default {
     serverSaid: 'The server says: {message}',
     rejected:
       '{count} record was rejected because it was malformed. | {count} records were rejected because they were malformed.',
+    busy: 'The server is busy: the load goes on in {seconds} s (loaded so far: {loaded}).',
     rejectedShow: 'Show reasons',
     undated:
       '{count} record has no usable date (empty, zero or out of range in the database), so it is not shown. | {count} records have no usable date (empty, zero or out of range in the database), so they are not shown.',

@@ -181,6 +181,7 @@ const pl: MessageSchema = {
     serverSaid: 'Odpowiedź serwera: {message}',
     rejected:
       'Odrzucono {count} wpis, ponieważ był uszkodzony. | Odrzucono {count} wpisy, ponieważ były uszkodzone. | Odrzucono {count} wpisów, ponieważ były uszkodzone.',
+    busy: 'Serwer jest zajęty: wczytywanie będzie kontynuowane za {seconds} s (wczytano dotąd: {loaded}).',
     rejectedShow: 'Pokaż powody',
     undated:
       '{count} wpis nie ma daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc go nie pokazano. | {count} wpisy nie mają daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc ich nie pokazano. | {count} wpisów nie ma daty (jest pusta, zerowa lub spoza zakresu w bazie danych), więc ich nie pokazano.',

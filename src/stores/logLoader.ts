@@ -135,6 +135,8 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
   const freshIds = shallowRef<ReadonlySet<number>>(new Set())
   /** The log is larger than the budget: what is held of it (null: the whole log is held). */
   const window = shallowRef<LogWindow | null>(null)
+  /** The server is busy (429): seconds until the load goes on; 0 when it is not waiting. */
+  const waitSeconds = ref(0)
 
   let narrowing: Narrowing = {}
   let controller: AbortController | null = null
@@ -236,7 +238,10 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
       }
       let lastYield = performance.now()
       const budget = Math.max(1, hooks.maxRecords())
-      for await (const batch of client.readLog(kind, query, signal)) {
+      const onWait = (seconds: number) => {
+        if (request === requestCounter) waitSeconds.value = seconds
+      }
+      for await (const batch of client.readLog(kind, query, signal, onWait)) {
         if (request !== requestCounter) return
         if (batch.totalEstimate !== null) {
           totalEstimate.value = batch.totalEstimate
@@ -299,6 +304,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
       report(apiError)
     } finally {
       if (request === requestCounter) hooks.changed(true)
+      waitSeconds.value = 0
     }
   }
 
@@ -464,6 +470,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>) {
     pending,
     freshIds,
     window,
+    waitSeconds,
     load,
     activate,
     abort,

@@ -201,3 +201,60 @@ describe("the PHP in docs/embedding.md mints the admin's token", () => {
     expect((await call('/logs/listing?limit=1', `Bearer ${header}.${forged}.${signature}`)).status).toBe(401)
   })
 })
+
+describe('bounded load: whole-log streams at once, overall and per admin', () => {
+  let bounded: RunningApiServer
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tts-logs-bounded-'))
+    bounded = await startApiServer({
+      dbFile: join(dir, 'test.sqlite'),
+      seed: { listing: 30_000, order: 50, synchronization: 40 },
+      authSecret: KEY,
+      testMode: true,
+      maxStreams: 2,
+      maxStreamsPerAdmin: 1,
+    })
+  })
+  afterAll(() => bounded.close())
+
+  const stream = async (sub: string) =>
+    fetch(`${bounded.url}/api/v1/logs/listing?format=columns-stream&limit=1000`, {
+      headers: { Authorization: `Bearer ${await token({ sub })}` },
+    })
+
+  it('answers 429 with Retry-After beyond the limits, never queues small requests, and serves again once a stream ends', async () => {
+    // Streams that take their time: 500 ms between lines.
+    const faults = await fetch(`${bounded.url}/api/v1/__test/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        faults: [{ path: '/logs/listing', query: 'columns-stream', lineDelayMs: 300, times: 10 }],
+      }),
+    })
+    expect(faults.status).toBe(200)
+    const first = await stream('admin-1')
+    expect(first.status).toBe(200)
+    // The same admin's second stream: over the per-admin limit.
+    const again = await stream('admin-1')
+    expect(again.status).toBe(429)
+    expect(again.headers.get('retry-after')).toBe('2')
+    await again.body?.cancel()
+    // Another admin: within the overall limit.
+    const other = await stream('admin-2')
+    expect(other.status).toBe(200)
+    // A third admin: over the overall limit.
+    const third = await stream('admin-3')
+    expect(third.status).toBe(429)
+    await third.body?.cancel()
+    // Meta, a page and a summary are never held behind the streams.
+    const bearer = { headers: { Authorization: `Bearer ${await token()}` } }
+    for (const path of ['/meta', '/logs/listing?limit=10', '/logs/listing/summary']) {
+      expect((await fetch(`${bounded.url}/api/v1${path}`, bearer)).status, path).toBe(200)
+    }
+    // Once the streams are read to their end, a stream is served again.
+    await Promise.all([first.text(), other.text()])
+    const later = await stream('admin-3')
+    expect(later.status).toBe(200)
+    await later.text()
+  })
+})

@@ -223,6 +223,21 @@ describe('the log loader', () => {
     expect(heldIds(store)[0]).toBe(arrived)
   })
 
+  it('waits as long as a busy server says (429), saying so, then loads the whole log', async () => {
+    const store = useListingLogStore()
+    const total = (await apiRecords('listing')).length
+    await inject({ path: '/logs/listing', query: 'columns-stream', status: 429, times: 1 })
+    const loading = store.load()
+    // No Retry-After given: the client waits 2 s, and the status line can say so.
+    await until(() => store.waitSeconds > 0)
+    expect(store.waitSeconds).toBe(2)
+    expect(store.status).toBe('loading')
+    await loading
+    expect(store.status).toBe('complete')
+    expect(store.waitSeconds).toBe(0)
+    expect(store.size).toBe(total)
+  })
+
   it('a catch-up left behind (away and back before it answered) does not end the next one', async () => {
     const [first] = await twoListings()
     const store = useListingLogStore()
