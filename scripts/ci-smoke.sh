@@ -57,3 +57,14 @@ echo "$out" | tail -n 1 | node -e '
     process.exit(1)
   }
 '
+
+# Many admins loading at once, small: every load whole (429s waited out), one JSON line.
+out=$(npm run --silent load:streams -- --records 5000 --streams 10 --slow 3)
+echo "$out" | tail -n 1
+echo "$out" | tail -n 1 | node -e '
+  const result = JSON.parse(require("fs").readFileSync(0, "utf8").trim())
+  if (result.whole !== 10 || !(result.rssMaxMb > 0) || !(result.metaRequests > 0)) {
+    console.error("load:streams printed an unexpected JSON line")
+    process.exit(1)
+  }
+'

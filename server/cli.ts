@@ -19,6 +19,9 @@ const { values } = parseArgs({
     'mysql-password-file': { type: 'string' },
     // The token secret: LOGS_AUTH_SECRET or a file, never a value on the command line.
     'auth-secret-file': { type: 'string' },
+    // Whole-log streams at once, overall and per admin (beyond: 429 with Retry-After).
+    'max-streams': { type: 'string' },
+    'max-streams-per-admin': { type: 'string' },
     'table-prefix': { type: 'string', default: process.env.LOGS_TABLE_PREFIX ?? '' },
     'allow-writes': { type: 'boolean', default: process.env.LOGS_MYSQL_ALLOW_WRITES === '1' },
     cors: { type: 'string' },
@@ -32,6 +35,13 @@ const { values } = parseArgs({
 function fail(message: string): never {
   console.error(message)
   process.exit(2)
+}
+
+/** A whole number of at least 1, or the CLI stops naming the option. */
+function count(option: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) fail(`${option} must be a whole number of at least 1, got "${value}"`)
+  return n
 }
 
 const port = Number(values.port)
@@ -103,6 +113,10 @@ if (values['reset-only']) {
     testMode: values['test-mode'],
     formKey: values['form-key'] || undefined,
     authSecret: secret,
+    ...(values['max-streams'] && { maxStreams: count('--max-streams', values['max-streams']) }),
+    ...(values['max-streams-per-admin'] && {
+      maxStreamsPerAdmin: count('--max-streams-per-admin', values['max-streams-per-admin']),
+    }),
   }
   let server
   try {
