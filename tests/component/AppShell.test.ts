@@ -1,9 +1,17 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SignJWT } from 'jose'
 import AppShell from '@/shell/AppShell.vue'
+import { RESOURCES } from '../../server/auth.ts'
+import { startApiServer, type RunningApiServer } from '../../server/server.ts'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
-import { mountWithApp } from './helpers'
+import { mountWithApp, until } from './helpers'
+
+const SECRET = 'component-secret-of-at-least-thirty-two-bytes'
 
 let server: TestServer
 beforeAll(async () => {
@@ -70,5 +78,37 @@ describe('AppShell', () => {
   it('takes the language from the lang query param', async () => {
     const { wrapper } = await mountShell('/sales/logs?lang=pl')
     expect(wrapper.get('h1').text()).toBe('Dziennik zamówień')
+  })
+})
+
+describe("AppShell with the admin's token", () => {
+  let secured: RunningApiServer
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tts-logs-shell-auth-'))
+    secured = await startApiServer({
+      dbFile: join(dir, 'test.sqlite'),
+      seed: { listing: 100, order: 50, synchronization: 20 },
+      authSecret: Uint8Array.from(Buffer.from(SECRET)),
+      cors: '*',
+    })
+  })
+  afterAll(() => secured.close())
+
+  it('leaves out of the menu the logs the token does not allow', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const salesOnly = await new SignJWT({ scope: RESOURCES.order })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('clerk-2')
+      .setAudience('tts-logs')
+      .setExpirationTime(now + 300)
+      .sign(Uint8Array.from(Buffer.from(SECRET)))
+    const { wrapper } = await mountWithApp(AppShell, {
+      path: '/sales/logs',
+      config: { apiBaseUrl: `${secured.url}/api/v1`, getToken: () => salesOnly },
+    })
+    await flushPromises()
+    await until(() => !wrapper.find('[data-testid="menu-listing"]').exists())
+    expect(wrapper.find('[data-testid="menu-order"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="menu-synchronization"]').exists()).toBe(false)
   })
 })
