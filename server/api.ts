@@ -761,12 +761,9 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
     handle().catch((error: unknown) => {
       // A stream that failed after its head: all the client can be told is that it was cut.
       if (res.headersSent) return void res.destroy()
-      if (error instanceof HttpError) {
-        send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
-        // A body refused unread (413) is not read on: the socket goes once the answer is out.
-        if (error.headers.Connection === 'close') res.once('finish', () => req.destroy())
-        return
-      }
+      // A 413 says `Connection: close`: Node then closes the socket once the answer is out, and
+      // reads no more of the body (destroying it ourselves lost the answer to a reset).
+      if (error instanceof HttpError) return send(res, error.status, error.body, { ...corsHeaders, ...error.headers })
       if (error instanceof StoreError) return send(res, error.status, error.body, corsHeaders)
       if (error instanceof AuthError) {
         const body = {
