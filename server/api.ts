@@ -3,6 +3,7 @@
  * servers mount it as middleware, `npm run api` serves it alone. Every request is validated with
  * the shared schemas; every bad request gets a 4xx with `{ error, details }`, never a 500.
  */
+import { once } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Writable } from 'node:stream'
 import { constants as zlibConstants, createGzip, gzipSync } from 'node:zlib'
@@ -79,6 +80,12 @@ function streamLimiter(total: number, perAdmin: number) {
   let active = 0
   const byAdmin = new Map<string, number>()
   return {
+    /** Streams under way now (the test-mode endpoint `/__test/streams` reports it). */
+    get active() {
+      return active
+    },
+    /** Of them, those waiting for their client to read (it stopped reading, or reads slowly). */
+    waiting: 0,
     enter(sub: string): (() => void) | null {
       const mine = byAdmin.get(sub) ?? 0
       // Without tokens (sub ''), only the overall limit applies.
@@ -397,6 +404,7 @@ async function streamLogs(
   res: ServerResponse,
   headers: Record<string, string>,
   fault: StreamFault | null,
+  stats: { waiting: number },
 ) {
   let limit = plan.query.limit
   // The first rows are read before the head is sent: a database that is down gets its own
@@ -411,24 +419,30 @@ async function streamLogs(
     ...(accepts && { 'Content-Encoding': 'gzip' }),
     ...headers,
   })
+  // A client that goes away (a closed tab, a navigation) must end the stream at once: whatever
+  // it waits on (the socket draining, gzip flushing into a socket no longer read) would never
+  // come, and the stream would hold its slot in the limiter for good.
   let closed = false
-  res.once('close', () => (closed = true))
+  let onClose: () => void = () => {}
+  const gone = new Promise<void>((resolve) => (onClose = resolve))
+  res.once('close', () => {
+    closed = true
+    onClose()
+  })
   const gzip = accepts ? createGzip({ level: 1 }) : null
   gzip?.pipe(res)
+  res.once('close', () => gzip?.destroy())
   const out: Writable = gzip ?? res
   const write = async (text: string) => {
-    if (!out.write(text))
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          out.off('drain', done)
-          res.off('close', done)
-          resolve()
-        }
-        out.on('drain', done)
-        res.on('close', done)
-      })
+    if (closed) return
+    if (!out.write(text)) {
+      stats.waiting++
+      await Promise.race([once(out, 'drain').catch(() => {}), gone])
+      stats.waiting--
+    }
     // The line leaves now, not after the next line is read and encoded (which holds the thread).
-    if (gzip) await new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve()))
+    if (gzip && !closed)
+      await Promise.race([new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())), gone])
   }
   let after = plan.start
   let sent = 0
@@ -726,6 +740,10 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
       return
     }
     // Fault injection answers only past the form key, as every other request.
+    if (options.testMode && path === '/__test/streams') {
+      send(res, 200, { active: streams.active, waiting: streams.waiting })
+      return
+    }
     if (options.testMode && path === '/__test/faults') {
       testControl(req, res).catch((error: unknown) =>
         send(res, error instanceof HttpError ? error.status : 500, { error: String(error), details: [] }),
@@ -753,7 +771,7 @@ export function createApiHandler(store: LogStore, options: ApiOptions = {}) {
         return
       }
       try {
-        await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null)
+        await streamLogs(stream.kind, stream.plan, req, res, corsHeaders, fault || null, streams)
       } finally {
         release()
       }

@@ -5,6 +5,7 @@
  * the token is the one in docs/embedding.md, run as it stands.
  */
 import { spawnSync } from 'node:child_process'
+import { request as httpRequest, type ClientRequest } from 'node:http'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -257,4 +258,53 @@ describe('bounded load: whole-log streams at once, overall and per admin', () =>
     expect(later.status).toBe(200)
     await later.text()
   })
+})
+
+describe('bounded load: a client that goes away gives its stream slot back', () => {
+  let server: RunningApiServer
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tts-logs-abandoned-'))
+    // A log whose gzipped stream is larger than the sockets' buffers, so a client that stops
+    // reading holds the server up.
+    server = await startApiServer({
+      dbFile: join(dir, 'test.sqlite'),
+      seed: { listing: 300_000, order: 10, synchronization: 10 },
+      testMode: true,
+      maxStreams: 2,
+    })
+  }, 60_000)
+  afterAll(() => server.close())
+
+  const streams = async () =>
+    (await (await fetch(`${server.url}/api/v1/__test/streams`)).json()) as { active: number; waiting: number }
+
+  /** A whole-log load that reads the head and then stops reading (a tab in the background). */
+  function stalledLoad() {
+    return new Promise<ClientRequest>((resolve, reject) => {
+      const req = httpRequest(
+        `${server.url}/api/v1/logs/listing?format=columns-stream&limit=1000`,
+        { headers: { 'Accept-Encoding': 'gzip' } },
+        (res) => {
+          res.pause()
+          if (res.statusCode === 200) resolve(req)
+          else reject(new Error(`status ${res.statusCode}`))
+        },
+      )
+      req.on('error', () => {})
+      req.end()
+    })
+  }
+
+  it('frees the slot of a stream whose client closed while the server waited on it', async () => {
+    const loads = [await stalledLoad(), await stalledLoad()]
+    // Both streams wait for their clients, and a third load is refused.
+    await expect.poll(streams, { timeout: 20_000 }).toEqual({ active: 2, waiting: 2 })
+    expect((await fetch(`${server.url}/api/v1/logs/listing?format=columns-stream&limit=1000`)).status).toBe(429)
+    // The clients go away (the tabs are closed) while the server waits on them.
+    for (const load of loads) load.destroy()
+    await expect.poll(streams, { timeout: 20_000 }).toEqual({ active: 0, waiting: 0 })
+    const again = await fetch(`${server.url}/api/v1/logs/listing?format=columns-stream&limit=1000`)
+    expect(again.status).toBe(200)
+    await again.body?.cancel()
+  }, 60_000)
 })
