@@ -88,6 +88,23 @@ describe("the MySQL store over M2E's tables", () => {
     )
   })
 
+  it('refuses the settings itself, before reading them: not left to the database session, and a bad body is 403 too', async () => {
+    const before = readOnly.snapshot()
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      for (const body of [SETTINGS, { listing: { enabled: 'yes' } }]) {
+        const put = await call(readOnly, '/settings/logs-clearing', json('PUT', body))
+        expect(put.status).toBe(403)
+        expect(put.body.error).toBe('Read-only')
+        // The API's own refusal names what was refused; the database's would name '(database)'.
+        expect(put.body.details).toEqual([{ field: 'settings', message: expect.stringContaining('--allow-writes') }])
+      }
+    } finally {
+      spy.mockRestore()
+    }
+    expect(readOnly.snapshot()).toBe(before)
+  })
+
   it('says in meta whether it is read-only, so the pages do not offer what would fail', async () => {
     expect((await call(readOnly, '/meta')).body.readOnly).toBe(true)
     expect((await call(writable, '/meta')).body.readOnly).toBe(false)

@@ -102,6 +102,21 @@ describe.each(STORES)('the streamed load, %s store', (store) => {
     expect(store.rejectedCount).toBe(0)
   })
 
+  it('a long load survives more cuts than the retries, as long as each cut comes after a line arrived', async () => {
+    const requests = watchStreamRequests()
+    // Four cuts (the client retries 3 times in a row): each response brings one whole line first,
+    // so no two failures are in a row, and the load goes on to its end.
+    await inject({ path: '/logs/listing', dropAfterChunks: 1, times: 4 })
+    const store = useListingLogStore()
+    await store.load()
+    expect(store.error).toBeNull()
+    expect(store.status).toBe('complete')
+    expect(requests).toHaveLength(5)
+    const ids = heldIds(store)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(sorted(ids)).toEqual(sorted(allIds))
+  })
+
   it('a stream cut after its last records, before its end line, is complete: nothing twice', async () => {
     const requests = watchStreamRequests()
     // Six lines of records, then the end line is cut half way.

@@ -118,4 +118,39 @@ describe('new since the last visit', () => {
     expect(engine.query({ newSince: VISIT }).newCount).toBe(1)
     expect(engine.query({ newSince: VISIT, onlyNew: true }).shown).toBe(1)
   })
+
+  it('a grouping that first happened exactly at the last visit is not new: it was there to be seen', () => {
+    const atVisit = (description: string, listingProductId: number | null) => ({
+      ...listing(1, description, listingProductId),
+      createDate: new Date(VISIT).toISOString(),
+    })
+    // Product 3's "Stock low" began at the visit's very millisecond and goes on after it; the
+    // record of no product is its own grouping, at the visit too. Only the later "Price 13" is new.
+    const engine = engineWith([
+      listing(22, 'Price 13', 3, 1),
+      listing(21, 'Stock low', 3),
+      atVisit('Stock low', 3),
+      atVisit('Orphan', null),
+    ])
+    expect(engine.query({ unique: false, newSince: VISIT }).newCount).toBe(1)
+    expect(engine.query({ unique: true, newSince: VISIT, onlyNew: true }).shown).toBe(1)
+    const rows = engine.query({ unique: false }).rows
+    expect(Array.from(rows, (index) => engine.isNewAt(index, VISIT))).toEqual([true, false, false, false])
+    // The same for a log without groupings: a record at the visit is not new.
+    const sync = new LogEngine('synchronization')
+    sync.append([
+      {
+        id: nextId++,
+        createDate: new Date(VISIT).toISOString(),
+        type: 4,
+        initiator: 2,
+        description: 'At the visit',
+        task: 2,
+        detailedDescription: null,
+        operationHistoryId: null,
+      },
+    ])
+    expect(sync.query({ newSince: VISIT }).newCount).toBe(0)
+    expect(sync.isNewAt(sync.query({}).rows[0]!, VISIT)).toBe(false)
+  })
 })
