@@ -442,7 +442,10 @@ async function streamLogs(
     }
     // The line leaves now, not after the next line is read and encoded (which holds the thread).
     if (gzip && !closed)
-      await Promise.race([new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())), gone])
+      await Promise.race([
+        new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())),
+        gone,
+      ])
   }
   let after = plan.start
   let sent = 0
