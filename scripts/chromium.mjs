@@ -1,5 +1,5 @@
 // The one place that says which Chromium the tests, the benchmark and the screenshots use, and
-// how it is started. Plain JavaScript, so that `node scripts/ensure-chromium.mjs` can read it
+// how it is started. Plain JavaScript, so that `node scripts/ensure-system-deps.mjs` can read it
 // too; the types are in chromium.d.mts.
 
 /** Debian's Chromium; `CHROMIUM_PATH` points elsewhere. Never a browser Playwright downloads. */
