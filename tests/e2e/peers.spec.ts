@@ -31,7 +31,22 @@ for (const lang of LANGS) {
       page,
       request,
     }) => {
-      await openLog(page, `/listings/logs?lang=${lang}`)
+      // Records other tests add on this server (live refresh's, days ahead) each stand alone and
+      // can fill the first screen: the page is opened up to the newest repeated message, so that
+      // repeated messages are on screen whatever ran before.
+      const records = await fetchAll(request, 'listing')
+      const key = (r: (typeof records)[number]) => `${r.listingProductId}\u0000${r.description}`
+      const occurrences = new Map<string, number>()
+      for (const r of records)
+        if (r.listingProductId !== null) occurrences.set(key(r), (occurrences.get(key(r)) ?? 0) + 1)
+      let newestRepeated = 0
+      for (const r of records)
+        if (r.listingProductId !== null && occurrences.get(key(r))! > 1)
+          newestRepeated = Math.max(newestRepeated, Date.parse(r.createDate))
+      await openLog(
+        page,
+        `/listings/logs?lang=${lang}&to=${encodeURIComponent(new Date(newestRepeated).toISOString())}`,
+      )
       const row = page
         .getByTestId('log-row')
         .filter({ has: page.getByTestId('message-trend') })
@@ -43,7 +58,6 @@ for (const lang of LANGS) {
       expect(Number(await trend.getAttribute('data-total'))).toBe(count)
 
       // The occurrences, from the API: the row's product and message.
-      const records = await fetchAll(request, 'listing')
       const id = Number(await row.getAttribute('data-id'))
       const shown = records.find((r) => r.id === id)!
       const dates = records
