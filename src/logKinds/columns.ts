@@ -10,9 +10,9 @@ import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
 import type { MessageTrend } from '@/logPage/trend/trend'
-import MessageCell from '@/logPage/message/MessageCell.vue'
-import { MESSAGE_CUT, messageToHtml } from '@/logPage/message/messageHtml'
-import TypeLabel from '@/logPage/message/TypeLabel.vue'
+import MessageCell from '@/cells/MessageCell.vue'
+import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
+import TypeLabel from '@/cells/TypeLabel.vue'
 
 /**
  * A column's id: its key in the URL's `hide=` list, its CSS class and its test ids. Open, so a

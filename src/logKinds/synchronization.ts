@@ -10,8 +10,8 @@ import {
   typeColumn,
   type LogColumn,
 } from '@/logKinds/columns'
-import MessageCell from '@/logPage/message/MessageCell.vue'
-import { messageToHtml } from '@/logPage/message/messageHtml'
+import MessageCell from '@/cells/MessageCell.vue'
+import { messageToHtml } from '@/cells/messageHtml'
 import type { LogKindDescription } from '@/logKinds/types'
 import { h } from 'vue'
 
