@@ -8,7 +8,6 @@
 import { h, type VNodeChild } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
-import type { LogViewState } from '@/logKinds/viewState'
 import type { MessageTrend } from '@/logPage/trend/trend'
 import MessageCell from '@/cells/MessageCell.vue'
 import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
@@ -67,10 +66,20 @@ export interface CellContext extends ColumnContext {
   details(row: number): void
 }
 
-/** Filters a drawer field can set on the page ("filter for value"). */
-export type ValueFilter = Partial<
-  Pick<LogViewState, 'listing' | 'product' | 'ttsOrder' | 'actions' | 'types' | 'initiators' | 'tasks'>
->
+/**
+ * Filters a drawer field can set on the page ("filter for value"): keys and values of the page's
+ * view state (`LogViewState`), written out here because the view state reads the log
+ * descriptions, which hold these columns (tests/unit/logKinds.test.ts holds the two together).
+ */
+export interface ValueFilter {
+  listing?: string
+  product?: string
+  ttsOrder?: string
+  actions?: number[]
+  types?: number[]
+  initiators?: number[]
+  tasks?: number[]
+}
 
 /** One field of the details drawer. */
 export interface DetailField {
