@@ -9,6 +9,7 @@ import { h, type VNodeChild } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
 import type { MessageTrend } from '@/logPage/trend/trend'
+import type { LogRecord } from '@/logKinds/records'
 import MessageCell from '@/cells/MessageCell.vue'
 import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
 import TypeLabel from '@/cells/TypeLabel.vue'
@@ -96,7 +97,8 @@ export interface DetailField {
   open?: RouteLocationRaw
 }
 
-export interface LogColumn<R = never> {
+/** A column of records `R` (by default: of some log, as the page's parts see a log's columns). */
+export interface LogColumn<R = LogRecord> {
   id: ColumnId
   /** i18n key of the header (and of the column chooser's checkbox). */
   labelKey: string
@@ -114,9 +116,6 @@ export interface LogColumn<R = never> {
   /** Fields this column adds to the details drawer. */
   details?(record: R, context: ColumnContext): DetailField[]
 }
-
-/** Lets a log's description hold columns of its own record type. */
-export const defineColumns = <R>(columns: LogColumn<R>[]) => columns as unknown as LogColumn<never>[]
 
 export const cutTitle = (title: string, max: number) => (title.length > max ? `${title.slice(0, max)}…` : title)
 

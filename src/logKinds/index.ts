@@ -9,14 +9,19 @@ import type { LogKind, LogKindDescription, MenuSection } from '@/logKinds/types'
  */
 export { INITIATOR_FILTER_CODES, LISTING_ACTION_CODES, TASK_CODES } from '@/api/codes'
 export type { ColumnId, LogColumn } from '@/logKinds/columns'
+export type { LogRecord, LogRecordOf } from '@/logKinds/records'
 export { LOG_KINDS } from '@/logKinds/types'
 export type { FilterKey, LogKind, LogKindDescription, MenuSection, NarrowKey } from '@/logKinds/types'
 
+/**
+ * Each log's description, checked against its own records; held as descriptions of some log,
+ * which a page part pairs only with its own log's records (both come from that log's store).
+ */
 export const LOG_KIND_DEFINITIONS: Record<LogKind, LogKindDescription> = {
   listing: listingLog,
   order: orderLog,
   synchronization: synchronizationLog,
-}
+} satisfies { [K in LogKind]: LogKindDescription<K> }
 
 /** The Logs Clearing settings (Help Center). */
 export const LOGS_CLEARING_PATH = '/help-center/logs-clearing'

@@ -104,4 +104,43 @@ describe('LogGrid', () => {
     expect(first.attributes('data-count')).toBe('2')
     expect(first.findAll('.tts-grid__member')).toHaveLength(2)
   })
+
+  it('marks the rows of one action run alike at their left edge, and the next run otherwise', async () => {
+    const { wrapper } = await mountGrid(6)
+    // Two records per run, newest first: runs 102, 102, 101, 101, 100, 100.
+    const marks = wrapper
+      .findAll('[data-testid="log-row"]')
+      .map((row) => (row.element as HTMLElement).style.borderLeftColor)
+    expect(marks).toHaveLength(6)
+    expect(marks[0]).toBe(marks[1])
+    expect(marks[2]).toBe(marks[3])
+    expect(marks[1]).not.toBe(marks[2])
+    expect(marks).not.toContain('transparent')
+  })
+
+  it('marks no run on the order log, whose records belong to none', async () => {
+    const mounted = await mountWithLog(LogGrid, {
+      kind: 'order',
+      records: [
+        {
+          id: 8,
+          createDate: '2026-11-27T10:00:00Z',
+          type: 3,
+          initiator: 1,
+          description: 'Order was not shipped.',
+          accountId: 1,
+          shopId: 1,
+          orderId: 44,
+          ttsOrderId: '5770001',
+          magentoOrderId: null,
+          magentoOrderNumber: null,
+        } as AnyLogRecord,
+      ],
+      state: { unique: false },
+      props: (store) => ({ columns: store.definition.columns, label: 'Order log' }),
+    })
+    await flushPromises()
+    const row = mounted.wrapper.get('[data-testid="log-row"]')
+    expect((row.element as HTMLElement).style.borderLeftColor).toBe('transparent')
+  })
 })

@@ -2,7 +2,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
-import type { EngineListingRecord, EngineOrderRecord } from '@/engine'
+import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecord } from '@/engine'
 import type { AnyLogRecord } from '@/stores/logStore'
 import { mountWithLog } from './helpers'
 
@@ -31,7 +31,7 @@ function listingRecord(id: number, hoursAgo: number, patch: Partial<EngineListin
 }
 
 async function mountDrawer(records: AnyLogRecord[], recordId: number | null, unique = true) {
-  const kind = 'ttsOrderId' in records[0]! ? 'order' : 'listing'
+  const kind = 'ttsOrderId' in records[0]! ? 'order' : 'task' in records[0]! ? 'synchronization' : 'listing'
   const mounted = await mountWithLog(RecordDrawer, {
     kind,
     records,
@@ -151,6 +151,34 @@ describe('RecordDrawer', () => {
     expect(href('magentoOrder')).toBe('/admin/order/12/')
     expect(href('orderLog')).toBe('/sales/logs?orderId=44')
     expect(document.querySelector('[data-testid="details-run"]')).toBeNull()
+    root.unmount()
+  })
+
+  it("shows a synchronization record's detailed description under its message, and no account or shop", async () => {
+    const record: EngineSynchronizationRecord = {
+      id: 9,
+      createDate: '2026-11-27T09:00:00Z',
+      type: 4,
+      initiator: 2,
+      description: 'Synchronization failed.',
+      task: 3,
+      detailedDescription: 'HTTP 503 from the TikTok Shop API',
+      operationHistoryId: null,
+    }
+    const { root } = await mountDrawer([record as AnyLogRecord], 9)
+    const drawer = document.querySelector('[data-testid="record-drawer"]')!
+    expect(drawer.querySelector('.tts-details__detailed')!.textContent!.trim()).toBe(
+      'HTTP 503 from the TikTok Shop API',
+    )
+    const fields = [...drawer.querySelectorAll('[data-field]')].map((dd) => dd.getAttribute('data-field'))
+    expect(fields).toEqual(['id', 'createDate', 'type', 'initiator', 'task'])
+    root.unmount()
+  })
+
+  it('shows no detailed description for a listing record', async () => {
+    const { root } = await mountDrawer(listingRecords, 5)
+    expect(document.querySelector('[data-testid="record-drawer"] .tts-details__message')).not.toBeNull()
+    expect(document.querySelector('.tts-details__detailed')).toBeNull()
     root.unmount()
   })
 })
