@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
 import type { EngineListingRecord } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
-import type { AnyLogRecord } from '@/stores/logStore'
 import { mountWithLog } from './helpers'
 
 function records(count: number): EngineListingRecord[] {
@@ -31,7 +30,7 @@ function records(count: number): EngineListingRecord[] {
 async function mountGrid(count: number, state: Partial<LogViewState> = {}) {
   const mounted = await mountWithLog(LogGrid, {
     kind: 'listing',
-    records: records(count) as AnyLogRecord[],
+    records: records(count),
     state: { unique: false, ...state },
     props: (store) => ({ columns: store.definition.columns, label: 'Listing log' }),
   })
@@ -134,7 +133,7 @@ describe('LogGrid', () => {
           ttsOrderId: '5770001',
           magentoOrderId: null,
           magentoOrderNumber: null,
-        } as AnyLogRecord,
+        },
       ],
       state: { unique: false },
       props: (store) => ({ columns: store.definition.columns, label: 'Order log' }),

@@ -3,7 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
 import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecord } from '@/engine'
-import type { AnyLogRecord } from '@/stores/logStore'
+import type { LogRecord } from '@/logKinds'
 import { mountWithLog } from './helpers'
 
 afterEach(() => {
@@ -30,7 +30,7 @@ function listingRecord(id: number, hoursAgo: number, patch: Partial<EngineListin
   }
 }
 
-async function mountDrawer(records: AnyLogRecord[], recordId: number | null, unique = true) {
+async function mountDrawer(records: LogRecord[], recordId: number | null, unique = true) {
   const kind = 'ttsOrderId' in records[0]! ? 'order' : 'task' in records[0]! ? 'synchronization' : 'listing'
   const mounted = await mountWithLog(RecordDrawer, {
     kind,
@@ -53,7 +53,7 @@ async function mountDrawer(records: AnyLogRecord[], recordId: number | null, uni
 
 describe('RecordDrawer', () => {
   // Newest first, as the API sends them: record 5 repeats 3 and 1; record 4 shares 5's run.
-  const listingRecords: AnyLogRecord[] = [
+  const listingRecords: LogRecord[] = [
     listingRecord(5, 1, { actionId: 77 }),
     listingRecord(4, 1, {
       actionId: 77,
@@ -66,7 +66,7 @@ describe('RecordDrawer', () => {
     listingRecord(3, 20),
     listingRecord(2, 30, { description: 'Another message' }),
     listingRecord(1, 50),
-  ] as AnyLogRecord[]
+  ]
 
   it('shows the whole message (escaped), every field and links to Magento and the narrowed logs', async () => {
     const { root } = await mountDrawer(listingRecords, 5)
@@ -145,7 +145,7 @@ describe('RecordDrawer', () => {
       magentoOrderId: 12,
       magentoOrderNumber: '000000012',
     }
-    const { root } = await mountDrawer([record as AnyLogRecord], 8)
+    const { root } = await mountDrawer([record], 8)
     const href = (key: string) => document.querySelector(`[data-field="${key}"] a`)!.getAttribute('href')
     expect(href('ttsOrder')).toBe('https://tts.example/5770001')
     expect(href('magentoOrder')).toBe('/admin/order/12/')
@@ -165,7 +165,7 @@ describe('RecordDrawer', () => {
       detailedDescription: 'HTTP 503 from the TikTok Shop API',
       operationHistoryId: null,
     }
-    const { root } = await mountDrawer([record as AnyLogRecord], 9)
+    const { root } = await mountDrawer([record], 9)
     const drawer = document.querySelector('[data-testid="record-drawer"]')!
     expect(drawer.querySelector('.tts-details__detailed')!.textContent!.trim()).toBe(
       'HTTP 503 from the TikTok Shop API',
