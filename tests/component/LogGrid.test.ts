@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
 import type { EngineListingRecord } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
+import { orderRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
 function records(count: number): EngineListingRecord[] {
@@ -120,21 +121,7 @@ describe('LogGrid', () => {
   it('marks no run on the order log, whose records belong to none', async () => {
     const mounted = await mountWithLog(LogGrid, {
       kind: 'order',
-      records: [
-        {
-          id: 8,
-          createDate: '2026-11-27T10:00:00Z',
-          type: 3,
-          initiator: 1,
-          description: 'Order was not shipped.',
-          accountId: 1,
-          shopId: 1,
-          orderId: 44,
-          ttsOrderId: '5770001',
-          magentoOrderId: null,
-          magentoOrderNumber: null,
-        },
-      ],
+      records: [orderRecord()],
       state: { unique: false },
       props: (store) => ({ columns: store.definition.columns, label: 'Order log' }),
     })

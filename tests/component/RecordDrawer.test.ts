@@ -2,8 +2,9 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
-import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecord } from '@/engine'
+import type { EngineListingRecord, EngineOrderRecord } from '@/engine'
 import type { LogRecord } from '@/logKinds'
+import { listingRecord as aListingRecord, synchronizationRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
 afterEach(() => {
@@ -11,23 +12,14 @@ afterEach(() => {
 })
 
 function listingRecord(id: number, hoursAgo: number, patch: Partial<EngineListingRecord> = {}): EngineListingRecord {
-  return {
+  return aListingRecord({
     id,
     createDate: new Date(Date.parse('2026-11-27T12:00:00Z') - hoursAgo * 3_600_000).toISOString(),
-    type: 4,
-    initiator: 2,
     description: 'Product was not Listed. Reason: <b>Brand</b> is required.',
-    accountId: 1,
     shopId: 1,
-    listingId: 3,
-    listingTitle: 'Summer Dresses',
-    productId: 1001,
-    productTitle: 'Maxi Dress',
-    listingProductId: 5001,
-    action: 4,
     actionId: 900 + id,
     ...patch,
-  }
+  })
 }
 
 async function mountDrawer(records: LogRecord[], recordId: number | null, unique = true) {
@@ -155,17 +147,8 @@ describe('RecordDrawer', () => {
   })
 
   it("shows a synchronization record's detailed description under its message, and no account or shop", async () => {
-    const record: EngineSynchronizationRecord = {
-      id: 9,
-      createDate: '2026-11-27T09:00:00Z',
-      type: 4,
-      initiator: 2,
-      description: 'Synchronization failed.',
-      task: 3,
-      detailedDescription: 'HTTP 503 from the TikTok Shop API',
-      operationHistoryId: null,
-    }
-    const { root } = await mountDrawer([record], 9)
+    const record = synchronizationRecord()
+    const { root } = await mountDrawer([record], record.id)
     const drawer = document.querySelector('[data-testid="record-drawer"]')!
     expect(drawer.querySelector('.tts-details__detailed')!.textContent!.trim()).toBe(
       'HTTP 503 from the TikTok Shop API',

@@ -1,49 +1,13 @@
 // @vitest-environment node
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecord } from '@/engine'
 import { LOG_KIND_DEFINITIONS } from '@/logKinds'
 import type { ValueFilter } from '@/logKinds/columns'
 import type { LogViewState } from '@/logKinds/viewState'
+import { listingRecord, orderRecord, synchronizationRecord } from '../fixtures/records'
 
-const listing: EngineListingRecord = {
-  id: 5,
-  createDate: '2026-11-27T11:00:00Z',
-  type: 4,
-  initiator: 2,
-  description: 'Product was not Listed.',
-  accountId: 1,
-  shopId: 2,
-  listingId: 3,
-  listingTitle: 'Summer Dresses',
-  productId: 1001,
-  productTitle: null,
-  listingProductId: 5001,
-  action: 4,
-  actionId: 77,
-}
-const order: EngineOrderRecord = {
-  id: 8,
-  createDate: '2026-11-27T10:00:00Z',
-  type: 3,
-  initiator: 1,
-  description: 'Order was not shipped.',
-  accountId: 4,
-  shopId: 5,
-  orderId: 44,
-  ttsOrderId: '5770001',
-  magentoOrderId: null,
-  magentoOrderNumber: null,
-}
-const synchronization: EngineSynchronizationRecord = {
-  id: 9,
-  createDate: '2026-11-27T09:00:00Z',
-  type: 4,
-  initiator: 2,
-  description: 'Synchronization failed.',
-  task: 3,
-  detailedDescription: 'HTTP 503 from the TikTok Shop API',
-  operationHistoryId: null,
-}
+const listing = listingRecord({ productTitle: null })
+const order = orderRecord()
+const synchronization = synchronizationRecord()
 const { listing: listingLog, order: orderLog, synchronization: synchronizationLog } = LOG_KIND_DEFINITIONS
 
 describe('the log descriptions', () => {
