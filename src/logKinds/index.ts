@@ -14,8 +14,10 @@ export { LOG_KINDS } from '@/logKinds/types'
 export type { FilterKey, LogKind, LogKindDescription, MenuSection, NarrowKey } from '@/logKinds/types'
 
 /**
- * Each log's description, checked against its own records; held as descriptions of some log,
- * which a page part pairs only with its own log's records (both come from that log's store).
+ * Each log's description, checked against its own records (`satisfies`), held as a description
+ * of some log: its readers then take any log's record (TypeScript allows the widening because
+ * they are methods). The pairing is by construction: a page part reads a log's description and
+ * its records from the same store, never one log's records with another's description.
  */
 export const LOG_KIND_DEFINITIONS: Record<LogKind, LogKindDescription> = {
   listing: listingLog,
