@@ -1,11 +1,5 @@
-import {
-  createMemoryHistory,
-  createRouter,
-  createWebHistory,
-  type RouteLocationNormalized,
-  type Router,
-  type RouteRecordRaw,
-} from 'vue-router'
+import { createMemoryHistory, createRouter, createWebHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import { trackNavigations } from '@/app/navigations'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
 // The log page is what nearly every visit opens: in the entry chunk, not one round trip later.
 import LogPage from '@/logPage/LogPage.vue'
@@ -40,20 +34,7 @@ export function createAppRouter(mode: HistoryMode, base?: string): Router {
       },
     ],
   })
-  // The first guard, so that a navigation is known from its very start (the app's own guards
-  // may wait); over when it lands, fails or throws, unless a newer one has taken its place.
-  router.beforeEach((to) => void underWay.set(router, to))
-  const over = (to: RouteLocationNormalized) => {
-    if (underWay.get(router) === to) underWay.delete(router)
-  }
-  router.afterEach((to) => over(to))
-  router.onError((_error, to) => over(to))
+  // The first guard (see trackNavigations).
+  trackNavigations(router)
   return router
-}
-
-const underWay = new WeakMap<Router, RouteLocationNormalized>()
-
-/** A navigation of this router has started and not yet landed, failed or been replaced. */
-export function navigationUnderWay(router: Router): boolean {
-  return underWay.has(router)
 }

@@ -1,6 +1,6 @@
-import type { MessageSchema } from '@/locales'
+import type en from '@/locales/en_US'
 
-const pl: MessageSchema = {
+const pl: typeof en = {
   app: {
     name: 'TikTok Shop',
     skipToContent: 'Przejdź do treści',

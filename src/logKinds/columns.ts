@@ -8,11 +8,11 @@
 import { h, type VNodeChild } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
-import type { LogViewState } from '@/logKinds/viewState'
 import type { MessageTrend } from '@/logPage/trend/trend'
-import MessageCell from '@/logPage/message/MessageCell.vue'
-import { MESSAGE_CUT, messageToHtml } from '@/logPage/message/messageHtml'
-import TypeLabel from '@/logPage/message/TypeLabel.vue'
+import type { LogRecord } from '@/logKinds/records'
+import MessageCell from '@/cells/MessageCell.vue'
+import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
+import TypeLabel from '@/cells/TypeLabel.vue'
 
 /**
  * A column's id: its key in the URL's `hide=` list, its CSS class and its test ids. Open, so a
@@ -67,10 +67,20 @@ export interface CellContext extends ColumnContext {
   details(row: number): void
 }
 
-/** Filters a drawer field can set on the page ("filter for value"). */
-export type ValueFilter = Partial<
-  Pick<LogViewState, 'listing' | 'product' | 'ttsOrder' | 'actions' | 'types' | 'initiators' | 'tasks'>
->
+/**
+ * Filters a drawer field can set on the page ("filter for value"): keys and values of the page's
+ * view state (`LogViewState`), written out here because the view state reads the log
+ * descriptions, which hold these columns (tests/unit/logKinds.test.ts holds the two together).
+ */
+export interface ValueFilter {
+  listing?: string
+  product?: string
+  ttsOrder?: string
+  actions?: number[]
+  types?: number[]
+  initiators?: number[]
+  tasks?: number[]
+}
 
 /** One field of the details drawer. */
 export interface DetailField {
@@ -87,7 +97,8 @@ export interface DetailField {
   open?: RouteLocationRaw
 }
 
-export interface LogColumn<R = never> {
+/** A column of records `R` (by default: of some log, as the page's parts see a log's columns). */
+export interface LogColumn<R = LogRecord> {
   id: ColumnId
   /** i18n key of the header (and of the column chooser's checkbox). */
   labelKey: string
@@ -105,9 +116,6 @@ export interface LogColumn<R = never> {
   /** Fields this column adds to the details drawer. */
   details?(record: R, context: ColumnContext): DetailField[]
 }
-
-/** Lets a log's description hold columns of its own record type. */
-export const defineColumns = <R>(columns: LogColumn<R>[]) => columns as unknown as LogColumn<never>[]
 
 export const cutTitle = (title: string, max: number) => (title.length > max ? `${title.slice(0, max)}…` : title)
 

@@ -9,14 +9,21 @@ import type { LogKind, LogKindDescription, MenuSection } from '@/logKinds/types'
  */
 export { INITIATOR_FILTER_CODES, LISTING_ACTION_CODES, TASK_CODES } from '@/api/codes'
 export type { ColumnId, LogColumn } from '@/logKinds/columns'
+export type { LogRecord, LogRecordOf } from '@/logKinds/records'
 export { LOG_KINDS } from '@/logKinds/types'
 export type { FilterKey, LogKind, LogKindDescription, MenuSection, NarrowKey } from '@/logKinds/types'
 
+/**
+ * Each log's description, checked against its own records (`satisfies`), held as a description
+ * of some log: its readers then take any log's record (TypeScript allows the widening because
+ * they are methods). The pairing is by construction: a page part reads a log's description and
+ * its records from the same store, never one log's records with another's description.
+ */
 export const LOG_KIND_DEFINITIONS: Record<LogKind, LogKindDescription> = {
   listing: listingLog,
   order: orderLog,
   synchronization: synchronizationLog,
-}
+} satisfies { [K in LogKind]: LogKindDescription<K> }
 
 /** The Logs Clearing settings (Help Center). */
 export const LOGS_CLEARING_PATH = '/help-center/logs-clearing'

@@ -7,7 +7,6 @@ import {
   codeColumn,
   createDateColumn,
   cutTitle,
-  defineColumns,
   idNote,
   initiatorColumn,
   messageColumn,
@@ -106,7 +105,7 @@ const productColumn: LogColumn<EngineListingRecord> = {
   ],
 }
 
-export const listingLog: LogKindDescription = {
+export const listingLog: LogKindDescription<'listing'> = {
   kind: 'listing',
   path: LISTING_LOG_PATH,
   routeName: 'listing-log',
@@ -114,7 +113,7 @@ export const listingLog: LogKindDescription = {
   menuItemKey: 'menu.logsAndEvents',
   titleKey: 'logs.listing.title',
   helpKey: 'logs.listing.help',
-  columns: defineColumns<EngineListingRecord>([
+  columns: [
     createDateColumn,
     codeColumn(
       'action',
@@ -128,7 +127,12 @@ export const listingLog: LogKindDescription = {
     messageColumn,
     initiatorColumn,
     typeColumn,
-  ]),
+  ],
+  narrowedTitle: (record, key) =>
+    key === 'listingId' ? record.listingTitle : key === 'listingProductId' ? record.productTitle : null,
+  detailText: () => null,
+  runKey: (record) => record.actionId,
+  ownerOf: ({ accountId, shopId }) => ({ accountId, shopId }),
   extraDetails: (record: EngineListingRecord, c) => [
     { key: 'actionId', label: c.t('details.actionId'), value: String(record.actionId) },
   ],

@@ -4,7 +4,6 @@ import { COMMON_TYPE_CODES } from '@/api/codes'
 import type { EngineOrderRecord } from '@/engine'
 import {
   createDateColumn,
-  defineColumns,
   externalLink,
   initiatorColumn,
   messageColumn,
@@ -65,7 +64,7 @@ const magentoOrderColumn: LogColumn<EngineOrderRecord> = {
   ],
 }
 
-export const orderLog: LogKindDescription = {
+export const orderLog: LogKindDescription<'order'> = {
   kind: 'order',
   path: ORDER_LOG_PATH,
   routeName: 'order-log',
@@ -73,14 +72,11 @@ export const orderLog: LogKindDescription = {
   menuItemKey: 'menu.logsAndEvents',
   titleKey: 'logs.order.title',
   helpKey: 'logs.order.help',
-  columns: defineColumns<EngineOrderRecord>([
-    createDateColumn,
-    ttsOrderColumn,
-    magentoOrderColumn,
-    messageColumn,
-    initiatorColumn,
-    typeColumn,
-  ]),
+  columns: [createDateColumn, ttsOrderColumn, magentoOrderColumn, messageColumn, initiatorColumn, typeColumn],
+  narrowedTitle: (record, key) => (key === 'orderId' ? record.ttsOrderId : null),
+  detailText: () => null,
+  runKey: () => null,
+  ownerOf: ({ accountId, shopId }) => ({ accountId, shopId }),
   extraDetails: (record: EngineOrderRecord, c) => [
     {
       key: 'orderLog',

@@ -4,14 +4,13 @@ import type { EngineSynchronizationRecord } from '@/engine'
 import {
   codeColumn,
   createDateColumn,
-  defineColumns,
   initiatorColumn,
   messageColumn,
   typeColumn,
   type LogColumn,
 } from '@/logKinds/columns'
-import MessageCell from '@/logPage/message/MessageCell.vue'
-import { messageToHtml } from '@/logPage/message/messageHtml'
+import MessageCell from '@/cells/MessageCell.vue'
+import { messageToHtml } from '@/cells/messageHtml'
 import type { LogKindDescription } from '@/logKinds/types'
 import { h } from 'vue'
 
@@ -36,7 +35,7 @@ const detailedColumn: LogColumn<EngineSynchronizationRecord> = {
   csv: ({ record }) => [record.detailedDescription ?? ''],
 }
 
-export const synchronizationLog: LogKindDescription = {
+export const synchronizationLog: LogKindDescription<'synchronization'> = {
   kind: 'synchronization',
   path: '/help-center/synchronization-logs',
   routeName: 'synchronization-log',
@@ -44,7 +43,7 @@ export const synchronizationLog: LogKindDescription = {
   menuItemKey: 'menu.synchronizationLogs',
   titleKey: 'logs.synchronization.title',
   helpKey: 'logs.synchronization.help',
-  columns: defineColumns<EngineSynchronizationRecord>([
+  columns: [
     createDateColumn,
     codeColumn(
       'task',
@@ -56,7 +55,11 @@ export const synchronizationLog: LogKindDescription = {
     messageColumn,
     detailedColumn,
     typeColumn,
-  ]),
+  ],
+  narrowedTitle: () => null,
+  detailText: (record) => record.detailedDescription,
+  runKey: () => null,
+  ownerOf: () => null,
   // The run mode has no column here (the original has none), but the drawer shows every field.
   extraDetails: (record: EngineSynchronizationRecord, c) => [
     ...initiatorColumn.details!(record, c),

@@ -1,4 +1,5 @@
 import type { ColumnContext, ColumnId, DetailField, LogColumn } from '@/logKinds/columns'
+import type { LogRecordOf } from '@/logKinds/records'
 
 import { LOG_KIND_VALUES } from '@/api/schemas'
 
@@ -16,9 +17,13 @@ export type FilterKey =
 /** Narrowing params: the page shows one listing, one listing product or one order. */
 export type NarrowKey = 'listingId' | 'listingProductId' | 'orderId'
 
-/** Everything that makes one log different from the others. */
-export interface LogKindDescription {
-  kind: LogKind
+/**
+ * Everything that makes one log different from the others. `K`: the log, whose records its
+ * columns and readers take; the page's parts see every log's description at `LogKind`, over
+ * records of some log (`LogRecord`), and hand each only the records of its own log.
+ */
+export interface LogKindDescription<K extends LogKind = LogKind> {
+  kind: K
   /** Route path of the standalone preview; mirrors the host menu. */
   path: string
   routeName: string
@@ -30,9 +35,18 @@ export interface LogKindDescription {
   /** i18n key of the help text shown at the top of the page. */
   helpKey: string
   /** The column registry of this log, in display order. */
-  columns: LogColumn[]
+  columns: LogColumn<LogRecordOf<K>>[]
+  /** The name of what a page narrowed by `key` shows (a listing's or product's title, an order's
+   * TikTok Shop id), read from any of its records; null: this log has none for that key. */
+  narrowedTitle(record: LogRecordOf<K>, key: NarrowKey): string | null
+  /** A record's detailed description, shown under its message; null: none. */
+  detailText(record: LogRecordOf<K>): string | null
+  /** The action run a record belongs to (its rows share a mark); null: this log has no runs. */
+  runKey(record: LogRecordOf<K>): number | null
+  /** The account and shop a record belongs to; null: this log's records belong to none. */
+  ownerOf(record: LogRecordOf<K>): { accountId: number; shopId: number } | null
   /** Drawer fields no column shows. */
-  extraDetails(record: never, context: ColumnContext): DetailField[]
+  extraDetails(record: LogRecordOf<K>, context: ColumnContext): DetailField[]
   /** Column filters offered, in the order of the filter bar. */
   filters: FilterKey[]
   /** Type codes the Type filter offers. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
 import type { EngineListingRecord } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
-import type { AnyLogRecord } from '@/stores/logStore'
+import { orderRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
 function records(count: number): EngineListingRecord[] {
@@ -31,7 +31,7 @@ function records(count: number): EngineListingRecord[] {
 async function mountGrid(count: number, state: Partial<LogViewState> = {}) {
   const mounted = await mountWithLog(LogGrid, {
     kind: 'listing',
-    records: records(count) as AnyLogRecord[],
+    records: records(count),
     state: { unique: false, ...state },
     props: (store) => ({ columns: store.definition.columns, label: 'Listing log' }),
   })
@@ -103,5 +103,30 @@ describe('LogGrid', () => {
     const first = wrapper.findAll('[data-testid="log-row"]')[0]!
     expect(first.attributes('data-count')).toBe('2')
     expect(first.findAll('.tts-grid__member')).toHaveLength(2)
+  })
+
+  it('marks the rows of one action run alike at their left edge, and the next run otherwise', async () => {
+    const { wrapper } = await mountGrid(6)
+    // Two records per run, newest first: runs 102, 102, 101, 101, 100, 100.
+    const marks = wrapper
+      .findAll('[data-testid="log-row"]')
+      .map((row) => (row.element as HTMLElement).style.borderLeftColor)
+    expect(marks).toHaveLength(6)
+    expect(marks[0]).toBe(marks[1])
+    expect(marks[2]).toBe(marks[3])
+    expect(marks[1]).not.toBe(marks[2])
+    expect(marks).not.toContain('transparent')
+  })
+
+  it('marks no run on the order log, whose records belong to none', async () => {
+    const mounted = await mountWithLog(LogGrid, {
+      kind: 'order',
+      records: [orderRecord()],
+      state: { unique: false },
+      props: (store) => ({ columns: store.definition.columns, label: 'Order log' }),
+    })
+    await flushPromises()
+    const row = mounted.wrapper.get('[data-testid="log-row"]')
+    expect((row.element as HTMLElement).style.borderLeftColor).toBe('transparent')
   })
 })

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import MessageCell from '@/logPage/message/MessageCell.vue'
+import MessageCell from '@/cells/MessageCell.vue'
 import { createAppI18n } from '@/app/i18n'
 import { parseDescription } from '@/engine'
-import { messageToHtml } from '@/logPage/message/messageHtml'
+import { messageToHtml } from '@/cells/messageHtml'
 
 function cell(description: string, count = 1, type = 1) {
   const { html, cut } = messageToHtml(parseDescription(description), 'Details here')

@@ -3,7 +3,8 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
 import type { EngineListingRecord, EngineOrderRecord } from '@/engine'
-import type { AnyLogRecord } from '@/stores/logStore'
+import type { LogRecord } from '@/logKinds'
+import { listingRecord as aListingRecord, synchronizationRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
 afterEach(() => {
@@ -11,27 +12,18 @@ afterEach(() => {
 })
 
 function listingRecord(id: number, hoursAgo: number, patch: Partial<EngineListingRecord> = {}): EngineListingRecord {
-  return {
+  return aListingRecord({
     id,
     createDate: new Date(Date.parse('2026-11-27T12:00:00Z') - hoursAgo * 3_600_000).toISOString(),
-    type: 4,
-    initiator: 2,
     description: 'Product was not Listed. Reason: <b>Brand</b> is required.',
-    accountId: 1,
     shopId: 1,
-    listingId: 3,
-    listingTitle: 'Summer Dresses',
-    productId: 1001,
-    productTitle: 'Maxi Dress',
-    listingProductId: 5001,
-    action: 4,
     actionId: 900 + id,
     ...patch,
-  }
+  })
 }
 
-async function mountDrawer(records: AnyLogRecord[], recordId: number | null, unique = true) {
-  const kind = 'ttsOrderId' in records[0]! ? 'order' : 'listing'
+async function mountDrawer(records: LogRecord[], recordId: number | null, unique = true) {
+  const kind = 'ttsOrderId' in records[0]! ? 'order' : 'task' in records[0]! ? 'synchronization' : 'listing'
   const mounted = await mountWithLog(RecordDrawer, {
     kind,
     records,
@@ -53,7 +45,7 @@ async function mountDrawer(records: AnyLogRecord[], recordId: number | null, uni
 
 describe('RecordDrawer', () => {
   // Newest first, as the API sends them: record 5 repeats 3 and 1; record 4 shares 5's run.
-  const listingRecords: AnyLogRecord[] = [
+  const listingRecords: LogRecord[] = [
     listingRecord(5, 1, { actionId: 77 }),
     listingRecord(4, 1, {
       actionId: 77,
@@ -66,7 +58,7 @@ describe('RecordDrawer', () => {
     listingRecord(3, 20),
     listingRecord(2, 30, { description: 'Another message' }),
     listingRecord(1, 50),
-  ] as AnyLogRecord[]
+  ]
 
   it('shows the whole message (escaped), every field and links to Magento and the narrowed logs', async () => {
     const { root } = await mountDrawer(listingRecords, 5)
@@ -145,12 +137,31 @@ describe('RecordDrawer', () => {
       magentoOrderId: 12,
       magentoOrderNumber: '000000012',
     }
-    const { root } = await mountDrawer([record as AnyLogRecord], 8)
+    const { root } = await mountDrawer([record], 8)
     const href = (key: string) => document.querySelector(`[data-field="${key}"] a`)!.getAttribute('href')
     expect(href('ttsOrder')).toBe('https://tts.example/5770001')
     expect(href('magentoOrder')).toBe('/admin/order/12/')
     expect(href('orderLog')).toBe('/sales/logs?orderId=44')
     expect(document.querySelector('[data-testid="details-run"]')).toBeNull()
+    root.unmount()
+  })
+
+  it("shows a synchronization record's detailed description under its message, and no account or shop", async () => {
+    const record = synchronizationRecord()
+    const { root } = await mountDrawer([record], record.id)
+    const drawer = document.querySelector('[data-testid="record-drawer"]')!
+    expect(drawer.querySelector('.tts-details__detailed')!.textContent!.trim()).toBe(
+      'HTTP 503 from the TikTok Shop API',
+    )
+    const fields = [...drawer.querySelectorAll('[data-field]')].map((dd) => dd.getAttribute('data-field'))
+    expect(fields).toEqual(['id', 'createDate', 'type', 'initiator', 'task'])
+    root.unmount()
+  })
+
+  it('shows no detailed description for a listing record', async () => {
+    const { root } = await mountDrawer(listingRecords, 5)
+    expect(document.querySelector('[data-testid="record-drawer"] .tts-details__message')).not.toBeNull()
+    expect(document.querySelector('.tts-details__detailed')).toBeNull()
     root.unmount()
   })
 })

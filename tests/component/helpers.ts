@@ -3,9 +3,9 @@ import { provideGlobalConfig } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
-import type { LogKind } from '@/logKinds'
+import type { LogKind, LogRecord } from '@/logKinds'
 import { provideLog } from '@/logPage/logContext'
-import { useLogStore, type AnyLogRecord, type LogStore } from '@/stores/logStore'
+import { useLogStore, type LogStore } from '@/stores/logStore'
 import { createAppI18n } from '@/app/i18n'
 import type { Router } from 'vue-router'
 import { createAppRouter } from '@/app/router'
@@ -57,7 +57,8 @@ export async function mountWithLog<T extends Component>(
   component: T,
   options: {
     kind: LogKind
-    records: AnyLogRecord[]
+    /** Records of that log. */
+    records: LogRecord[]
     state?: Partial<LogViewState>
     props?: Record<string, unknown> | ((store: LogStore) => Record<string, unknown>)
     config?: Partial<AppConfig>
@@ -71,7 +72,7 @@ export async function mountWithLog<T extends Component>(
     setup() {
       store = useLogStore(options.kind)
       provideLog(store)
-      ;(store.showNewer as (records: AnyLogRecord[]) => void)(options.records)
+      ;(store.showNewer as (records: LogRecord[]) => void)(options.records)
       store.setViewState({ ...defaultViewState(), ...options.state })
       const props = typeof options.props === 'function' ? options.props(store) : (options.props ?? {})
       return () => h(component as Component, props)

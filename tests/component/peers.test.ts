@@ -13,7 +13,7 @@ import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecor
 import type { LogKind } from '@/logKinds'
 import type { LogViewState } from '@/logKinds/viewState'
 import type { AppLocale } from '@/locales'
-import type { AnyLogRecord } from '@/stores/logStore'
+import type { LogRecord } from '@/logKinds'
 import { mountWithLog, until } from './helpers'
 
 afterEach(() => {
@@ -41,7 +41,7 @@ function listing(createDate: string, patch: Partial<EngineListingRecord> = {}): 
   }
 }
 
-async function mountGrid(records: AnyLogRecord[], state: Partial<LogViewState> = {}, locale: AppLocale = 'en_US') {
+async function mountGrid(records: LogRecord[], state: Partial<LogViewState> = {}, locale: AppLocale = 'en_US') {
   const mounted = await mountWithLog(LogGrid, {
     kind: 'listing',
     records,
@@ -67,7 +67,7 @@ describe('the trend of a repeated message', () => {
 
   it('draws the days of its occurrences, and says their numbers in its accessible name', async () => {
     const records = group()
-    const { wrapper, store } = await mountGrid(records as AnyLogRecord[], { unique: true })
+    const { wrapper, store } = await mountGrid(records, { unique: true })
     store.showChart()
     await until(() => wrapper.find('[data-testid="message-trend"]').exists())
     const trend = rowOf(wrapper, records[1]!.id).get('[data-testid="message-trend"]')
@@ -84,7 +84,7 @@ describe('the trend of a repeated message', () => {
 
   it('counts only the occurrences the filters leave, and is gone when repeats are not collapsed', async () => {
     const records = group()
-    const { wrapper, store } = await mountGrid(records as AnyLogRecord[], {
+    const { wrapper, store } = await mountGrid(records, {
       unique: true,
       from: '2026-11-05T00:00:00.000Z',
     })
@@ -100,7 +100,7 @@ describe('the trend of a repeated message', () => {
 
   it('speaks Polish in Polish, by the hour over a week or less', async () => {
     const records = [listing('2026-11-20T14:20:00Z'), listing('2026-11-20T14:10:00Z'), listing('2026-11-19T09:00:00Z')]
-    const { wrapper, store } = await mountGrid(records as AnyLogRecord[], { unique: true }, 'pl_PL')
+    const { wrapper, store } = await mountGrid(records, { unique: true }, 'pl_PL')
     store.showChart()
     await until(() => wrapper.find('[data-testid="message-trend"]').exists())
     expect(wrapper.get('[data-testid="message-trend"]').attributes('aria-label')).toBe(
@@ -114,7 +114,7 @@ describe('highlighting what the message filter found', () => {
 
   it('marks matches in the grid on the escaped text: a fragment of markup creates no element', async () => {
     const records = [listing('2026-11-20T12:00:00Z', { description: HOSTILE })]
-    const { wrapper } = await mountGrid(records as AnyLogRecord[], { q: '<IMG src=x ON' })
+    const { wrapper } = await mountGrid(records, { q: '<IMG src=x ON' })
     const text = wrapper.get('.tts-message__text')
     expect(text.findAll('*').map((el) => el.element.tagName)).toEqual(['MARK'])
     expect(text.get('mark').text()).toBe('<img src=x on')
@@ -123,7 +123,7 @@ describe('highlighting what the message filter found', () => {
 
   it('follows the filter’s rules: a plain hyphen finds the en dash, in any case', async () => {
     const records = [listing('2026-11-20T12:00:00Z', { description: HOSTILE })]
-    const { wrapper } = await mountGrid(records as AnyLogRecord[], { q: 'BRAND - CHECK' })
+    const { wrapper } = await mountGrid(records, { q: 'BRAND - CHECK' })
     expect(wrapper.get('.tts-message__text mark').text()).toBe('Brand – check')
   })
 
@@ -132,7 +132,7 @@ describe('highlighting what the message filter found', () => {
     const records = [listing('2026-11-20T12:00:00Z', { description: long })]
     const dialog = await mountWithLog(MessageDialog, {
       kind: 'listing',
-      records: records as AnyLogRecord[],
+      records,
       state: { q: 'quota' },
       props: (store) => ({ modelValue: true, indices: [store.indexOfId(records[0]!.id)] }),
     })
@@ -142,7 +142,7 @@ describe('highlighting what the message filter found', () => {
 
     await mountWithLog(RecordDrawer, {
       kind: 'listing',
-      records: records as AnyLogRecord[],
+      records,
       state: { q: 'sync detail' },
       status: 'complete',
       props: { recordId: records[0]!.id },
@@ -155,7 +155,7 @@ describe('highlighting what the message filter found', () => {
 })
 
 describe('filter for value, in the drawer', () => {
-  async function openDrawer(kind: LogKind, records: AnyLogRecord[], state: Partial<LogViewState> = {}) {
+  async function openDrawer(kind: LogKind, records: LogRecord[], state: Partial<LogViewState> = {}) {
     const mounted = await mountWithLog(RecordDrawer, {
       kind,
       records,
@@ -187,7 +187,7 @@ describe('filter for value, in the drawer', () => {
       ['details-filter-initiator', { initiators: [2] }],
     ]
     for (const [testId, expected] of cases) {
-      const { store, wrapper } = await openDrawer('listing', [record, decoy] as AnyLogRecord[], {
+      const { store, wrapper } = await openDrawer('listing', [record, decoy], {
         q: 'Stock',
         types: [3, 4],
       })
@@ -207,7 +207,7 @@ describe('filter for value, in the drawer', () => {
 
   it('opens the narrowed log of the product and of the order, as their links do', async () => {
     const record = listing('2026-11-20T12:00:00Z')
-    await openDrawer('listing', [record] as AnyLogRecord[])
+    await openDrawer('listing', [record])
     expect(control('details-open-product')!.getAttribute('href')).toBe('/listings/logs?listingProductId=5001')
     document.body.innerHTML = ''
 
@@ -224,7 +224,7 @@ describe('filter for value, in the drawer', () => {
       magentoOrderId: null,
       magentoOrderNumber: null,
     }
-    const { store } = await openDrawer('order', [order] as AnyLogRecord[])
+    const { store } = await openDrawer('order', [order])
     expect(control('details-open-ttsOrder')!.getAttribute('href')).toBe('/sales/logs?orderId=20001')
     control('details-filter-ttsOrder')!.click()
     await flushPromises()
@@ -242,7 +242,7 @@ describe('filter for value, in the drawer', () => {
       detailedDescription: null,
       operationHistoryId: null,
     }
-    const { store } = await openDrawer('synchronization', [record] as AnyLogRecord[])
+    const { store } = await openDrawer('synchronization', [record])
     expect(control('details-filter-initiator')).toBeNull()
     expect(control('details-open-task')).toBeNull()
     control('details-filter-task')!.click()

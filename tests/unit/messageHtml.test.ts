@@ -8,8 +8,8 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '@/app/i18n'
 import { parseDescription } from '@/engine'
-import MessageCell from '@/logPage/message/MessageCell.vue'
-import { messageToHtml } from '@/logPage/message/messageHtml'
+import MessageCell from '@/cells/MessageCell.vue'
+import { messageToHtml } from '@/cells/messageHtml'
 
 /** `length` characters, the last three telling where the text ends: ...XYZ. */
 const textOf = (length: number) => `${'a'.repeat(length - 3)}XYZ`
