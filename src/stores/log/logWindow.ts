@@ -8,7 +8,7 @@ import type { LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { narrowingOf, type LogViewState } from '@/logKinds/viewState'
 import type { useAppConfigStore } from '@/stores/appConfig'
-import { narrowingKey, type LoadStatus, type LogWindow, type Narrowing } from '@/stores/logLoader'
+import { narrowingKey, type LoadStatus, type LogWindow, type Narrowing } from '@/stores/loader/types'
 
 const HOUR_MS = 3_600_000
 const isoOf = (date: string) => new Date(Date.parse(date)).toISOString()

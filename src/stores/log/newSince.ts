@@ -1,7 +1,7 @@
 /** What marks a row new: the merchant's last visit, once the log is loaded. */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import type { LogViewState } from '@/logKinds/viewState'
-import type { LoadStatus } from '@/stores/logLoader'
+import type { LoadStatus } from '@/stores/loader/types'
 
 /** What marks a row new: the last visit, and the unique grouping the page uses. */
 export interface Newness {
