@@ -4,8 +4,8 @@ import type { ParsedMessage } from './message'
 import { MessageTexts } from './messageTexts'
 import { planFilter } from './plan'
 import { RecordTables } from './tables'
-import { OTHER_TYPE_SLOT, TYPE_SLOTS } from '../api/codes'
-import { CodesHeld, RecordKeys, RowSorter, SEVERITY, TYPE_SLOT, type CodeColumn } from './keys'
+import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
+import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
   DEFAULT_SORT,
   TYPE_CODES,
@@ -15,6 +15,16 @@ import {
   type LogQueryOptions,
   type QueryResult,
 } from './types'
+
+/**
+ * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
+ * the lists do not know below them all (it says nothing of how bad it is).
+ */
+const SEVERITY = new Uint8Array(CODE_MAX + 1)
+TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
+
+/** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
+const TYPE_SLOT = TYPE_SLOT_TABLE
 
 /**
  * Holds one log's records in typed-array columns with interned strings (tables.ts; each log's

@@ -7,19 +7,9 @@ import { PairDictionary } from './dictionary'
 import type { RecordLayout } from './layouts'
 import type { RecordTables } from './tables'
 import { foldText } from './text'
-import { CODE_MAX, TYPE_SLOT_TABLE } from '../api/codes'
+import { CODE_MAX } from '../api/codes'
 import { rankTexts, sortByRank } from './sorting'
-import { TYPE_CODES, type EngineKind, type LogSort, type SortField } from './types'
-
-/**
- * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
- * the lists do not know below them all (it says nothing of how bad it is).
- */
-export const SEVERITY = new Uint8Array(CODE_MAX + 1)
-TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
-
-/** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
-export const TYPE_SLOT = TYPE_SLOT_TABLE
+import type { EngineKind, LogSort, SortField } from './types'
 
 const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
 
