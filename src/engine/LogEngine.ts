@@ -1,12 +1,11 @@
-import { PairDictionary } from './dictionary'
 import { LAYOUTS, type RecordLayout } from './layouts'
 import { parseIsoUtc } from './isoDate'
-import { parseDescription, type ParsedMessage } from './message'
+import type { ParsedMessage } from './message'
+import { MessageTexts } from './messageTexts'
 import { planFilter } from './plan'
-import { rankTexts, sortByRank } from './sorting'
 import { RecordTables } from './tables'
-import { foldText } from './text'
 import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
+import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
   DEFAULT_SORT,
   TYPE_CODES,
@@ -14,7 +13,6 @@ import {
   type EngineRecordByKind,
   type HistogramRequest,
   type LogQueryOptions,
-  type LogSort,
   type QueryResult,
 } from './types'
 
@@ -28,8 +26,6 @@ TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
 /** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
 const TYPE_SLOT = TYPE_SLOT_TABLE
 
-const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
-
 /**
  * Holds one log's records in typed-array columns with interned strings (tables.ts; each log's
  * mapping in layouts.ts), and answers queries: filter (planned in plan.ts), collapse (unique
@@ -38,48 +34,27 @@ const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
  */
 export { parseIsoUtc }
 export type { QueryResult }
-/** The columns that hold codes. */
-export type CodeColumn = 'types' | 'initiators' | 'actions' | 'tasks'
+export type { CodeColumn }
 
 export class LogEngine<K extends EngineKind = EngineKind> {
   readonly kind: K
   private readonly layout: RecordLayout<K>
   private readonly t: RecordTables
-
-  /** Per message: parsed message and folded text, filled lazily. */
-  private parsed: (ParsedMessage | undefined)[] = []
-  private folded: string[] = []
-  /** Numbers-as-equal: message -> shape, and the per-record key built on first use. */
-  private shapeOfMessage: number[] = [0]
-  private readonly shapes = new Map<string, number>()
-  private readonly shapePairs = new PairDictionary()
-  private shapeKeys: Uint32Array | null = null
-  private shapeKeysUpTo = 0
-  /**
-   * Grouped view: (owner, action run) per record, built on the view's first use and kept up to
-   * date from then on. A merchant who never groups never pays for it (about 20 bytes a record).
-   */
-  private groupKeys: Uint32Array | null = null
-  private groupKeysUpTo = 0
-  private readonly groupPairs = new PairDictionary()
-
-  /**
-   * When each unique grouping's first record happened (UTC ms), per key: for "new since the last
-   * visit". One table per grouping (plain, or numbers as equal), built on first use, then kept up
-   * to date from the records appended since.
-   */
-  private readonly firstSeen = {
-    plain: { dates: new Float64Array(0), upTo: 0 },
-    shapes: { dates: new Float64Array(0), upTo: 0 },
-  }
-
-  private messageCache: { needle: string; size: number; mask: Uint8Array } | null = null
-  private rankCache = new Map<string, { size: number; rank: Uint32Array }>()
+  /** Messages parsed and folded once each, and the search's mask (messageTexts.ts). */
+  private readonly texts: MessageTexts
+  /** What queries collapse, group and mark new on, sort by, and the codes held (keys.ts). */
+  private readonly keys: RecordKeys
+  private readonly sorter: RowSorter
+  private readonly codes: CodesHeld
 
   constructor(kind: K) {
     this.kind = kind
     this.layout = LAYOUTS[kind] as RecordLayout<K>
     this.t = new RecordTables(this.layout.slots)
+    this.texts = new MessageTexts(this.t.messageTexts)
+    this.keys = new RecordKeys(this.t, this.layout, (message) => this.texts.parsed(message).text)
+    this.sorter = new RowSorter(this.t, (message) => this.texts.folded(message))
+    this.codes = new CodesHeld(this.t)
   }
 
   /** Records held. */
@@ -94,16 +69,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   private grow(minimum: number) {
     this.t.grow(minimum)
-    if (this.shapeKeys) {
-      const keys = new Uint32Array(this.t.capacity)
-      keys.set(this.shapeKeys.subarray(0, this.t.count))
-      this.shapeKeys = keys
-    }
-    if (this.groupKeys) {
-      const keys = new Uint32Array(this.t.capacity)
-      keys.set(this.groupKeys.subarray(0, this.t.count))
-      this.groupKeys = keys
-    }
+    this.keys.grow()
   }
 
   /** Adds records (a page, newest first, or any order). Work is proportional to the page. */
@@ -157,32 +123,12 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
   }
 
-  /** Per code column: which codes the records hold (1 each), read up to `upTo` records. */
-  private readonly held: Partial<Record<CodeColumn, { seen: Uint8Array; list: number[]; upTo: number }>> = {}
-
   /**
    * The codes a column holds, ascending: for the filters to offer a newer M2E's codes beside the
    * known ones. Reads only the records appended since the last call (the first call reads all).
    */
   codesHeld(column: CodeColumn): readonly number[] {
-    const t = this.t
-    if ((column === 'actions' || column === 'tasks') && !t.has(column)) return []
-    const held = (this.held[column] ??= { seen: new Uint8Array(CODE_MAX + 1), list: [], upTo: 0 })
-    if (held.upTo < t.count) {
-      const values = t[column]
-      let added = false
-      for (let i = held.upTo; i < t.count; i++) {
-        const code = values[i]!
-        if (held.seen[code] === 0) {
-          held.seen[code] = 1
-          held.list.push(code)
-          added = true
-        }
-      }
-      held.upTo = t.count
-      if (added) held.list = [...held.list].sort((a, b) => a - b)
-    }
-    return held.list
+    return this.codes.of(column)
   }
 
   // ---- reading records -------------------------------------------------------------------
@@ -205,21 +151,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   private parsedMessage(message: number): ParsedMessage {
-    let parsed = this.parsed[message]
-    if (!parsed) {
-      parsed = parseDescription(this.t.messageTexts.keys[message]!)
-      this.parsed[message] = parsed
-    }
-    return parsed
-  }
-
-  private foldedMessage(message: number): string {
-    let folded = this.folded[message]
-    if (folded === undefined) {
-      folded = foldText(this.parsedMessage(message).text)
-      this.folded[message] = folded
-    }
-    return folded
+    return this.texts.parsed(message)
   }
 
   /** The record as the API sent it. */
@@ -252,8 +184,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
   dropCaches(): void {
-    this.messageCache = null
-    this.rankCache.clear()
+    this.texts.dropMask()
+    this.sorter.dropRanks()
   }
 
   /** The record index of an id, or -1 when it is not held. */
@@ -278,53 +210,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return max
   }
 
-  /** 1 for each message containing `needle` (folded). */
-  private messageMask(needle: string): Uint8Array {
-    const size = this.t.messageTexts.size
-    const cache = this.messageCache
-    if (cache && cache.needle === needle && cache.size === size) return cache.mask
-    const mask = new Uint8Array(size)
-    // Typing one more letter: only what matched before can match now.
-    const narrowing = cache !== null && cache.size === size && needle.includes(cache.needle)
-    for (let d = 1; d < size; d++) {
-      if (narrowing && cache.mask[d] === 0) continue
-      if (this.foldedMessage(d).includes(needle)) mask[d] = 1
-    }
-    this.messageCache = { needle, size, mask }
-    return mask
-  }
-
-  /**
-   * When the unique grouping of each key first happened: `keys` per record, `keyCount` keys. A
-   * record without an owner never collapses (key 0): it is its own first record.
-   */
-  private firstSeenOf(numbersAsEqual: boolean): { keys: Uint32Array; dates: Float64Array } {
-    const t = this.t
-    const keys = numbersAsEqual ? this.numberShapeKeys() : t.uniqueKeys
-    const size = numbersAsEqual ? this.shapePairs.size : t.uniquePairs.size
-    const table = numbersAsEqual ? this.firstSeen.shapes : this.firstSeen.plain
-    if (table.dates.length < size) {
-      const grown = new Float64Array(Math.max(size, table.dates.length * 2, 1024)).fill(Infinity)
-      grown.set(table.dates)
-      table.dates = grown
-    }
-    const { dates } = t
-    const first = table.dates
-    for (let i = table.upTo; i < t.count; i++) {
-      const key = keys[i]!
-      if (key !== 0 && dates[i]! < first[key]!) first[key] = dates[i]!
-    }
-    table.upTo = t.count
-    return { keys, dates: first }
-  }
-
   /**
    * True when the record's message (under the unique grouping: its product or order and its
    * text, numbers as equal or not) first happened after `since` (UTC ms).
    */
   isNewAt(index: number, since: number, numbersAsEqual = false): boolean {
     if (this.layout.owner === null) return this.t.dates[index]! > since
-    const { keys, dates } = this.firstSeenOf(numbersAsEqual)
+    const { keys, dates } = this.keys.firstSeenOf(numbersAsEqual)
     const key = keys[index]!
     return (key === 0 ? this.t.dates[index]! : dates[key]!) > since
   }
@@ -343,7 +235,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const grouped = this.layout.groups && options.view === 'grouped'
     const collapse = !grouped && (options.unique ?? false) && this.layout.owner !== null
     const n = t.count
-    const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.messageMask(needle))
+    const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.texts.mask(needle))
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
@@ -352,20 +244,18 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const onlyNew = options.onlyNew ?? false
     const nothingNew = onlyNew && since === null
     const withOwners = this.layout.owner !== null
-    const firstSeen = since !== null && withOwners ? this.firstSeenOf(options.numbersAsEqual ?? false) : null
+    const firstSeen = since !== null && withOwners ? this.keys.firstSeenOf(options.numbersAsEqual ?? false) : null
     const firstKeys = firstSeen?.keys ?? null
     const firstDates = firstSeen?.dates ?? null
     let newCount = 0
 
-    let keys: Uint32Array | null = null
-    let keyCount = 0
-    if (grouped) {
-      keys = this.groupKeyColumn()
-      keyCount = this.groupPairs.size
-    } else if (collapse) {
-      keys = options.numbersAsEqual ? this.numberShapeKeys() : t.uniqueKeys
-      keyCount = options.numbersAsEqual ? this.shapePairs.size : t.uniquePairs.size
-    }
+    const rowKeys = grouped
+      ? this.keys.groupingKeys()
+      : collapse
+        ? this.keys.collapseKeys(options.numbersAsEqual ?? false)
+        : null
+    const keys = rowKeys?.keys ?? null
+    const keyCount = rowKeys?.count ?? 0
     const rowOfKey = keys ? new Int32Array(keyCount).fill(-1) : null
     const scratch = this.scratchBuffers()
     const rows = scratch.rows
@@ -380,7 +270,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const histogram = options.histogram ? new Uint32Array(options.histogram.buckets * TYPE_SLOTS) : null
     const h: HistogramRequest = options.histogram ?? { from: 0, to: 0, buckets: 0 }
     const bucketWidth = (h.to - h.from + 1) / Math.max(1, h.buckets)
-    const owners = this.ownerColumn()
+    const owners = this.keys.ownerColumn()
 
     const { dateOrder, dates, types, initiators, actions, tasks, messages, accounts, shops } = t
     const { listings, products, orders } = t
@@ -444,7 +334,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       shown++
     }
 
-    const order = this.sortRows(rows, shown, options.sort ?? DEFAULT_SORT)
+    const order = this.sorter.sort(rows, shown, options.sort ?? DEFAULT_SORT)
     const finalRows = order ? order.map((r) => rows[r]!) : rows.slice(0, shown)
     const finalCounts = order ? order.map((r) => counts[r]!) : counts.slice(0, shown)
     const finalWorst = worst ? (order ? Uint16Array.from(order, (r) => worst[r]!) : worst.slice(0, shown)) : null
@@ -491,94 +381,5 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       }
     }
     return this.scratch
-  }
-
-  /**
-   * Display order of rows `0..shown` (row numbers), or null when it is the date-desc order they
-   * were built in. Stable: ties keep newest first.
-   */
-  private sortRows(rows: Uint32Array, shown: number, sort: LogSort): Uint32Array | null {
-    if (sort.field === 'createDate') {
-      if (sort.direction === 'desc') return null
-      const order = new Uint32Array(shown)
-      for (let r = 0; r < shown; r++) order[r] = shown - 1 - r
-      return order
-    }
-    const t = this.t
-    const by = {
-      message: { column: t.messages, size: t.messageTexts.size, text: (d: number) => this.foldedMessage(d) },
-      listingTitle: {
-        column: t.listings,
-        size: t.listingTable.size,
-        text: (d: number) => foldText(t.listingTable.titles[d]!),
-      },
-      productTitle: {
-        column: t.products,
-        size: t.productTable.size,
-        text: (d: number) => foldText(t.productTable.titles[d] ?? ''),
-      },
-    }[sort.field]
-    // A log without the field keeps the date order.
-    if (by.column.length === 0) return null
-    let cached = this.rankCache.get(sort.field)
-    if (!cached || cached.size !== by.size) {
-      cached = { size: by.size, rank: rankTexts(by.size, by.text) }
-      this.rankCache.set(sort.field, cached)
-    }
-    return sortByRank(rows, shown, by.column, cached.rank, sort.direction)
-  }
-
-  /** What the unique checkbox collapses on, per record (empty for a log that never collapses). */
-  private ownerColumn(): Uint32Array {
-    return this.layout.owner ? this.t[this.layout.owner.slot] : new Uint32Array(0)
-  }
-
-  /** Per-record keys that treat messages differing only in numbers as one, built on first use. */
-  /** The grouped view's key of every record held: (owner, action run), 0 without an owner's run. */
-  private groupKeyColumn(): Uint32Array {
-    const t = this.t
-    if (!this.groupKeys) {
-      this.groupKeys = new Uint32Array(t.capacity)
-      this.groupKeysUpTo = 0
-    }
-    const keys = this.groupKeys
-    const owners = this.ownerColumn()
-    const runs = t.actionRuns
-    // No action run (0): the record is a group of its own (key 0 never groups).
-    for (let i = this.groupKeysUpTo; i < t.count; i++)
-      keys[i] = runs[i] === 0 ? 0 : this.groupPairs.intern(owners[i]!, runs[i]!)
-    this.groupKeysUpTo = t.count
-    return keys
-  }
-
-  private numberShapeKeys(): Uint32Array {
-    const t = this.t
-    if (!this.shapeKeys) {
-      this.shapeKeys = new Uint32Array(t.capacity)
-      this.shapeKeysUpTo = 0
-    }
-    const keys = this.shapeKeys
-    const owners = this.ownerColumn()
-    for (let i = this.shapeKeysUpTo; i < t.count; i++) {
-      const owner = owners[i]!
-      if (owner === 0) {
-        keys[i] = 0
-        continue
-      }
-      const message = t.messages[i]!
-      let shape = this.shapeOfMessage[message]
-      if (shape === undefined) {
-        const text = this.parsedMessage(message).text.replace(NUMBER_RUN, '#')
-        shape = this.shapes.get(text)
-        if (shape === undefined) {
-          shape = this.shapes.size + 1
-          this.shapes.set(text, shape)
-        }
-        this.shapeOfMessage[message] = shape
-      }
-      keys[i] = this.shapePairs.intern(owner, shape)
-    }
-    this.shapeKeysUpTo = t.count
-    return keys
   }
 }

@@ -8,7 +8,7 @@
 import { h, type VNodeChild } from 'vue'
 import type { RouteLocationRaw } from 'vue-router'
 import type { ParsedMessage, SortField } from '@/engine'
-import type { MessageTrend } from '@/logPage/trend/trend'
+import type { MessageTrend } from '@/trend/trend'
 import type { LogRecord } from '@/logKinds/records'
 import MessageCell from '@/cells/MessageCell.vue'
 import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildTrend, trendBars, trendPlan } from '@/logPage/trend/trend'
+import { buildTrend, trendBars, trendPlan } from '@/trend/trend'
 import { planVolume } from '@/time/volumePlan'
 
 const at = (iso: string) => Date.parse(iso)

@@ -3,7 +3,7 @@
  * (an Intl format costs far more to make than to use, and every row on screen needs them).
  */
 import { canonicalLocale, LANGUAGE_TAGS, type AppLocale } from '@/locales'
-import type { MessageTrend } from '@/logPage/trend/trend'
+import type { MessageTrend } from '@/trend/trend'
 
 export interface TrendFormats {
   /** A day ("Nov 20, 2026"), or an hour ("Nov 20, 02:00 PM") for a trend by hours. */

@@ -1,0 +1,128 @@
+/** Whole-log loads in one streamed response (`format=columns-stream`). */
+import { once } from 'node:events'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Writable } from 'node:stream'
+import { constants as zlibConstants, createGzip } from 'node:zlib'
+import { STREAM_CHUNK, STREAM_CONTENT_TYPE, type ColumnsPageBody, type StreamEnd } from '../../src/api/columns.ts'
+import type { LogKindName } from '../../src/api/schemas.ts'
+import type { Seek } from '../store.ts'
+import { columnsPage, decodeCursor } from './cursor.ts'
+
+/** A log query as the stream reads it (the API's list plan). */
+export interface StreamPlan {
+  query: { limit: number }
+  fields: readonly string[]
+  /** Where the request's cursor points, or null for the newest record. */
+  start: Seek | null
+  count(): Promise<number>
+  rows(after: Seek | null, limit: number): Promise<unknown[][]>
+}
+
+/** How long a stream cut by an injected fault stays open after its last bytes. */
+const STREAM_DROP_AFTER_MS = 1000
+
+/** What an injected fault does to a streamed response (see Fault). */
+export interface StreamFault {
+  dropAfterChunks?: number
+  malformedChunk?: number
+  lineDelayMs?: number
+}
+
+/**
+ * `format=columns-stream`: the whole log from the cursor on, in one response. One query per line
+ * (no statement stays open between them, so writes are never blocked by a slow reader), written
+ * as the client takes them (backpressure), gzipped and flushed line by line.
+ */
+export async function streamLogs(
+  kind: LogKindName,
+  plan: StreamPlan,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+  fault: StreamFault | null,
+  stats: { waiting: number },
+) {
+  let limit = plan.query.limit
+  // The first rows are read before the head is sent: a database that is down gets its own
+  // error status (503, saying so), not a 200 cut short.
+  const firstRows = await plan.rows(plan.start, limit + 1)
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+  res.writeHead(200, {
+    'Content-Type': `${STREAM_CONTENT_TYPE}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Encoding',
+    ...(accepts && { 'Content-Encoding': 'gzip' }),
+    ...headers,
+  })
+  // A client that goes away (a closed tab, a navigation) must end the stream at once: whatever
+  // it waits on (the socket draining, gzip flushing into a socket no longer read) would never
+  // come, and the stream would hold its slot in the limiter for good.
+  let closed = false
+  let onClose: () => void = () => {}
+  const gone = new Promise<void>((resolve) => (onClose = resolve))
+  res.once('close', () => {
+    closed = true
+    onClose()
+  })
+  const gzip = accepts ? createGzip({ level: 1 }) : null
+  gzip?.pipe(res)
+  res.once('close', () => gzip?.destroy())
+  const out: Writable = gzip ?? res
+  const write = async (text: string) => {
+    if (closed) return
+    if (!out.write(text)) {
+      stats.waiting++
+      await Promise.race([once(out, 'drain').catch(() => {}), gone])
+      stats.waiting--
+    }
+    // The line leaves now, not after the next line is read and encoded (which holds the thread).
+    if (gzip && !closed)
+      await Promise.race([
+        new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())),
+        gone,
+      ])
+  }
+  let after = plan.start
+  let sent = 0
+  let lines = 0
+  for (let chunk = 0; !closed; chunk++) {
+    if (chunk > 0 && fault?.lineDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.lineDelayMs))
+    const rows = chunk === 0 ? firstRows : await plan.rows(after, limit + 1)
+    const hasMore = rows.length > limit
+    if (hasMore) rows.pop()
+    const page: ColumnsPageBody = columnsPage(kind, plan, rows, hasMore)
+    // The count waits until the first rows are on their way: the client needs it only to
+    // reserve room, and at a million records it takes a while.
+    if (chunk === 1 && plan.start === null) page.totalEstimate = await plan.count()
+    let line = `${JSON.stringify(page)}\n`
+    if (fault?.malformedChunk === chunk) line = `${line.slice(0, line.length >> 1)}#${line.slice(line.length >> 1)}`
+    if (fault?.dropAfterChunks === chunk) {
+      // Half a line, then the connection goes: a second later, so the whole lines before it have
+      // been read (a browser drops what it received but had not read yet when a stream fails).
+      await write(line.slice(0, line.length >> 1))
+      await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
+      req.socket.destroy()
+      return
+    }
+    await write(line)
+    lines++
+    sent += rows.length
+    if (!page.nextCursor) break
+    after = decodeCursor(page.nextCursor)
+    limit = STREAM_CHUNK
+    // Other requests (live refresh, another tab) get their turn between lines.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  if (closed) return
+  const end: StreamEnd = { end: true, count: sent }
+  const endLine = `${JSON.stringify(end)}\n`
+  if (fault?.dropAfterChunks !== undefined && fault.dropAfterChunks >= lines) {
+    // Cut after every line but the end line.
+    await write(endLine.slice(0, endLine.length >> 1))
+    await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
+    req.socket.destroy()
+    return
+  }
+  out.end(endLine)
+}

@@ -1,0 +1,39 @@
+/** The grid's columns: the log's, less those narrowing or the column chooser hides. */
+import { computed, type ComputedRef } from 'vue'
+import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKindDescription } from '@/logKinds'
+import { serializeViewState } from '@/logKinds/viewState'
+import type { LogStore } from '@/stores/logStore'
+
+type Columns = LogKindDescription['columns']
+
+export interface VisibleColumns {
+  /** Narrowed to one product or one order. */
+  narrowedToOne: ComputedRef<boolean>
+  /** Columns hidden by narrowing (they would repeat one value). */
+  narrowedColumns: ComputedRef<ColumnId[]>
+  /** Columns shown: neither hidden by narrowing nor by the column chooser. */
+  visibleColumns: ComputedRef<Columns>
+  /** Changes when the grid should go back to its top (not for the drawer or a hidden column). */
+  resetKey: ComputedRef<string>
+}
+
+export function useVisibleColumns(store: LogStore): VisibleColumns {
+  const definition = computed(() => LOG_KIND_DEFINITIONS[store.kind])
+  const narrowedToOne = computed(() => store.viewState.listingProductId !== null || store.viewState.orderId !== null)
+  const narrowedColumns = computed<ColumnId[]>(() => {
+    const hides = definition.value.narrowHides
+    return [
+      ...new Set(
+        definition.value.narrowKeys.flatMap((key) => (store.viewState[key] !== null ? (hides[key] ?? []) : [])),
+      ),
+    ]
+  })
+  const visibleColumns = computed(() =>
+    definition.value.columns.filter(
+      (column) => !narrowedColumns.value.includes(column.id) && !store.viewState.hidden.includes(column.id),
+    ),
+  )
+  // Opening the drawer or hiding a column keeps the grid where it is.
+  const resetKey = computed(() => JSON.stringify(serializeViewState({ ...store.viewState, detail: null, hidden: [] })))
+  return { narrowedToOne, narrowedColumns, visibleColumns, resetKey }
+}

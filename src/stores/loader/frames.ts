@@ -1,0 +1,23 @@
+/** Turns a long load gives the browser, so input and paint are never kept waiting for long. */
+
+/** Lets input and a due frame run first: a new task, behind those already queued. */
+export function yieldToInput(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
+}
+
+/**
+ * Resolves once the next frame is painted and what was queued for after it has run (at once
+ * where there are no frames).
+ */
+export function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
+    return yieldToInput()
+  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput).then(yieldToInput)
+}

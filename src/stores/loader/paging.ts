@@ -1,0 +1,114 @@
+/**
+ * A whole-log load: a small first page, then the rest (streamed or paged) into the engine, newest
+ * first, up to the record budget; a larger log is held as its newest window.
+ */
+import type { Ref, ShallowRef } from 'vue'
+import type { LogQuery } from '@/api/schemas'
+import type { EngineRecordByKind } from '@/engine'
+import type { LogKind } from '@/logKinds'
+import type { useAppConfigStore } from '@/stores/appConfig'
+import { nextFrame, yieldToInput } from '@/stores/loader/frames'
+import { cutFor } from '@/stores/loader/pageRecords'
+import type { RejectedRecords } from '@/stores/loader/rejectedRecords'
+import type { RequestGuard } from '@/stores/loader/requests'
+import { PAGE_SIZE, type LogLoaderHooks, type LogWindow, type Narrowing } from '@/stores/loader/types'
+
+const FIRST_PAGE_SIZE = 1000
+/** A load gives the browser a turn (input, paint) after this long of appending. */
+const YIELD_AFTER_MS = 12
+
+export interface UsePagingOptions<K extends LogKind> {
+  hooks: LogLoaderHooks<K>
+  config: ReturnType<typeof useAppConfigStore>
+  guard: RequestGuard
+  rejected: RejectedRecords
+  loaded: Ref<number>
+  totalEstimate: Ref<number | null>
+  window: ShallowRef<LogWindow | null>
+  waitSeconds: Ref<number>
+}
+
+export interface Paging {
+  /**
+   * Reads the log under `narrowing` into the engine, from where an earlier read stopped. Resolves
+   * false when a newer request took over (nothing more of this one may land).
+   */
+  readPages(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean>
+  /** Forgets where the last read stopped: the next one starts at the newest record. */
+  restart(): void
+}
+
+export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Paging {
+  const { hooks, config, guard, loaded, totalEstimate, window, waitSeconds } = options
+  const { kind } = hooks
+  let resumeCursor: string | null = null
+
+  async function readPages(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean> {
+    const engine = hooks.engine()
+    // A small first batch paints the first rows early; then the rest, streamed or paged.
+    const query: LogQuery = {
+      limit: resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE,
+      ...narrowing,
+      ...(resumeCursor && { cursor: resumeCursor }),
+    }
+    let lastYield = performance.now()
+    const budget = Math.max(1, hooks.maxRecords())
+    const onWait = (seconds: number) => {
+      if (guard.isCurrent(request)) waitSeconds.value = seconds
+    }
+    for await (const batch of config.client.readLog(kind, query, signal, onWait)) {
+      if (!guard.isCurrent(request)) return false
+      if (batch.totalEstimate !== null) {
+        totalEstimate.value = batch.totalEstimate
+        engine.reserve(Math.min(batch.totalEstimate, budget))
+      }
+      const records = batch.read()
+      // Past the budget, the records go no further: the newest `budget` of the log are held.
+      const room = budget - loaded.value
+      const full = records.accepted >= room
+      let accepted: number
+      if (records.columns) {
+        const count = full ? cutFor(records.columns.count, records.columns.valid, room) : records.columns.count
+        accepted = engine.appendEach(count, records.columns.fill, records.columns.valid)
+      } else {
+        const items = records.items as EngineRecordByKind[K][]
+        accepted = Math.min(items.length, room)
+        engine.append(full ? items.slice(0, room) : items)
+      }
+      loaded.value += accepted
+      options.rejected.note(records)
+      resumeCursor = batch.nextCursor
+      if (full && (records.accepted > room || batch.nextCursor !== null)) {
+        const extent = engine.dateExtent()!
+        window.value = { held: loaded.value, total: totalEstimate.value, from: extent.min, to: extent.max }
+        config.emit({
+          type: 'window',
+          view: kind,
+          held: loaded.value,
+          total: totalEstimate.value,
+          from: new Date(extent.min).toISOString(),
+          to: new Date(extent.max).toISOString(),
+        })
+        break
+      }
+      const first = loaded.value === records.accepted
+      // The first rows are shown at once, and painted before the next batch goes in.
+      hooks.changed(first)
+      // Batches that arrived together would otherwise go in as one long task: a keystroke or a
+      // click waits for at most one batch.
+      if (first || performance.now() - lastYield > YIELD_AFTER_MS) {
+        await (first ? nextFrame() : yieldToInput())
+        if (!guard.isCurrent(request)) return false
+        lastYield = performance.now()
+      }
+    }
+    return true
+  }
+
+  return {
+    readPages,
+    restart() {
+      resumeCursor = null
+    },
+  }
+}

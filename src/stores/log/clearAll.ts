@@ -1,0 +1,46 @@
+/** "Clear All": deletes a log on the server, then shows what is left (nothing). */
+import { ref, type Ref } from 'vue'
+import { LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
+import type { useAppConfigStore } from '@/stores/appConfig'
+import type { useMetaStore } from '@/stores/meta'
+
+export interface UseClearAllOptions {
+  kind: LogKind
+  config: ReturnType<typeof useAppConfigStore>
+  metaStore: ReturnType<typeof useMetaStore>
+  /** Forgets what was known of the log's size and shape. */
+  forget(): void
+  /** Loads the (now empty) log again. */
+  reload(): Promise<void>
+}
+
+export interface ClearAll {
+  /** A Clear All is under way. */
+  clearing: Ref<boolean>
+  /** Resolves to how many records were deleted (0 while another Clear All is under way). */
+  clearAll(): Promise<number>
+}
+
+export function useClearAll(options: UseClearAllOptions): ClearAll {
+  const { kind, config, metaStore } = options
+  const clearing = ref(false)
+
+  async function clearAll(): Promise<number> {
+    if (clearing.value) return 0
+    if (!LOG_KIND_DEFINITIONS[kind].canClearAll) throw new Error(`the ${kind} log cannot be cleared`)
+    clearing.value = true
+    try {
+      const deleted = await config.client.clearLog(kind as Exclude<LogKind, 'order'>)
+      // The log is gone: so is what was known of its size and shape.
+      options.forget()
+      // Undated records went too: meta counts them again (what it says is kept until then).
+      void metaStore.refresh()
+      await options.reload()
+      return deleted
+    } finally {
+      clearing.value = false
+    }
+  }
+
+  return { clearing, clearAll }
+}
