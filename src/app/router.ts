@@ -2,13 +2,13 @@ import {
   createMemoryHistory,
   createRouter,
   createWebHistory,
-  type RouteLocationNormalized,
   type Router,
   type RouteRecordRaw,
 } from 'vue-router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, LOGS_CLEARING_PATH } from '@/logKinds'
 // The log page is what nearly every visit opens: in the entry chunk, not one round trip later.
 import LogPage from '@/logPage/LogPage.vue'
+import { trackNavigations } from '@/app/navigation'
 
 /** `web` drives the browser URL (standalone preview); `memory` never touches it (embedded). */
 export type HistoryMode = 'web' | 'memory'
@@ -40,20 +40,6 @@ export function createAppRouter(mode: HistoryMode, base?: string): Router {
       },
     ],
   })
-  // The first guard, so that a navigation is known from its very start (the app's own guards
-  // may wait); over when it lands, fails or throws, unless a newer one has taken its place.
-  router.beforeEach((to) => void underWay.set(router, to))
-  const over = (to: RouteLocationNormalized) => {
-    if (underWay.get(router) === to) underWay.delete(router)
-  }
-  router.afterEach((to) => over(to))
-  router.onError((_error, to) => over(to))
+  trackNavigations(router)
   return router
-}
-
-const underWay = new WeakMap<Router, RouteLocationNormalized>()
-
-/** A navigation of this router has started and not yet landed, failed or been replaced. */
-export function navigationUnderWay(router: Router): boolean {
-  return underWay.has(router)
 }

@@ -2,7 +2,7 @@ import { onBeforeUnmount, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery, type RouteLocationNormalized } from 'vue-router'
 import type { LogKind } from '@/logKinds'
 import { parseViewState, sameQuery, serializeViewState } from '@/logKinds/viewState'
-import { navigationUnderWay } from '@/app/router'
+import { navigationUnderWay } from '@/app/navigation'
 import { useAppConfigStore } from '@/stores/appConfig'
 import type { LogStore } from '@/stores/logStore'
 
