@@ -4,6 +4,8 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import eslintConfigPrettier from 'eslint-config-prettier/flat'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.tmp/**'] },
@@ -76,8 +78,9 @@ export default defineConfig(
     },
   },
   {
-    // Views read and act through the stores; only stores talk to the API.
-    files: ['src/logPage/**', 'src/logsClearing/**', 'src/shell/**', 'src/embed/**', 'src/logKinds/**'],
+    // Views read and act through the stores; only stores talk to the API. Every component is a
+    // view, wherever it lives.
+    files: ['src/logPage/**', 'src/logsClearing/**', 'src/shell/**', 'src/embed/**', 'src/logKinds/**', 'src/**/*.vue'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -88,6 +91,46 @@ export default defineConfig(
               group: ['@/api/client', '@/api/errors'],
               allowTypeImports: true,
               message: 'Views read and act through a store; only stores call the API client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Stores hold state and call the API: they import no view (no component, nothing from a
+    // view folder), so a view can never be reached from a store.
+    files: ['src/stores/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['*.vue'], message: 'A store imports no component.' },
+            {
+              group: ['@/logPage/*', '@/logsClearing/*', '@/shell/*', '@/embed/*'],
+              message: 'A store imports no view: move what it needs below the views (src/engine, src/time, …).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The API layer is plain TypeScript: no Vue, no store, no view (the server imports it too).
+    files: ['src/api/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['vue', 'pinia', 'vue-router', 'vue-i18n', 'element-plus'].map((name) => ({
+            name,
+            message: 'The API layer imports no framework.',
+          })),
+          patterns: [
+            {
+              group: ['*.vue', '@/stores/*', '@/logPage/*', '@/logKinds/*', '@/app/*', '@/shell/*', '@/embed/*'],
+              message: 'The API layer imports nothing above it.',
             },
           ],
         },
@@ -116,6 +159,20 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // No import cycles in the app, with no exceptions: a cycle is a layer that leaks.
+    files: ['src/**/*.{ts,vue}'],
+    plugins: { 'import-x': importX },
+    // What import-x hands vue-eslint-parser when it reads an imported component.
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.app.json' })],
+      'import-x/extensions': ['.ts', '.vue'],
+      // Imported components are parsed as components, so a cycle through a .vue file is seen.
+      'import-x/parsers': { 'vue-eslint-parser': ['.vue'], '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['server/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', '*.config.ts', '.ci/**'],

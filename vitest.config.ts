@@ -20,7 +20,7 @@ export default mergeConfig(
           extends: true,
           test: {
             name: 'logic',
-            include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+            include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/tooling/**/*.test.ts'],
             // One MariaDB server for the MySQL runs of the API contract suites.
             globalSetup: ['tests/setup/mariadbGlobal.ts'],
           },
