@@ -3,6 +3,7 @@
 # core; together they take the longer one's time, not the sum). Either failing fails the step.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
 lint_log=$(mktemp)
 npm run --silent lint >"$lint_log" 2>&1 &
 lint=$!
@@ -15,4 +16,5 @@ cat "$lint_log"
 rm -f "$lint_log"
 [ "$lint_status" -eq 0 ] || echo "lint failed (exit $lint_status)"
 [ "$typecheck" -eq 0 ] || echo "typecheck failed (exit $typecheck)"
+echo "== lint and type check took $(($(date +%s) - started)) s"
 [ "$lint_status" -eq 0 ] && [ "$typecheck" -eq 0 ]
