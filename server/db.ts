@@ -6,8 +6,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { DATE_MAX, DATE_MIN } from '../src/api/columns.ts'
+import { fieldEntries, type LogField } from '../src/api/fields.ts'
 import {
   DEFAULT_LOGS_CLEARING,
+  LOG_KIND_VALUES,
   type LogKindName,
   type LogsClearingSettings,
   type Meta,
@@ -37,63 +39,29 @@ interface Column {
   read?: string
 }
 
-const common: Column[] = [
-  { field: 'id', column: 'id', sqlType: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
-  { field: 'createDate', column: 'create_date', sqlType: 'INTEGER NOT NULL' },
-  { field: 'type', column: 'type', sqlType: 'INTEGER NOT NULL' },
-  { field: 'initiator', column: 'initiator', sqlType: 'INTEGER NOT NULL' },
-  { field: 'description', column: 'description', sqlType: 'TEXT NOT NULL' },
-]
-
-/** Each log's table, described once; the SQL below is built from these lists, never from input. */
-export const TABLES: Record<LogKindName, { table: string; columns: Column[] }> = {
-  listing: {
-    table: 'listing_log',
-    columns: [
-      ...common,
-      { field: 'accountId', column: 'account_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'listingId', column: 'listing_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'listingTitle', column: 'listing_title', sqlType: 'TEXT NOT NULL' },
-      { field: 'productId', column: 'product_id', sqlType: 'INTEGER', read: 'NULLIF(product_id, 0)' },
-      { field: 'productTitle', column: 'product_title', sqlType: 'TEXT' },
-      {
-        field: 'listingProductId',
-        column: 'listing_product_id',
-        sqlType: 'INTEGER',
-        read: 'NULLIF(listing_product_id, 0)',
-      },
-      { field: 'action', column: 'action', sqlType: 'INTEGER NOT NULL' },
-      { field: 'actionId', column: 'action_id', sqlType: 'INTEGER NOT NULL' },
-    ],
-  },
-  order: {
-    table: 'order_log',
-    columns: [
-      ...common,
-      { field: 'accountId', column: 'account_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'shopId', column: 'shop_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'orderId', column: 'order_id', sqlType: 'INTEGER NOT NULL' },
-      { field: 'ttsOrderId', column: 'tts_order_id', sqlType: 'TEXT NOT NULL' },
-      { field: 'magentoOrderId', column: 'magento_order_id', sqlType: 'INTEGER', read: 'NULLIF(magento_order_id, 0)' },
-      { field: 'magentoOrderNumber', column: 'magento_order_number', sqlType: 'TEXT' },
-    ],
-  },
-  synchronization: {
-    table: 'synchronization_log',
-    columns: [
-      ...common,
-      { field: 'task', column: 'task', sqlType: 'INTEGER NOT NULL' },
-      { field: 'detailedDescription', column: 'detailed_description', sqlType: 'TEXT' },
-      {
-        field: 'operationHistoryId',
-        column: 'operation_history_id',
-        sqlType: 'INTEGER',
-        read: 'NULLIF(operation_history_id, 0)',
-      },
-    ],
-  },
+const TABLE_NAMES: Record<LogKindName, string> = {
+  listing: 'listing_log',
+  order: 'order_log',
+  synchronization: 'synchronization_log',
 }
+
+/** A field's SQLite column, from the field list. */
+function columnFor(field: string, entry: LogField): Column {
+  const sqlType =
+    field === 'id'
+      ? 'INTEGER PRIMARY KEY AUTOINCREMENT'
+      : `${entry.value === 'string' ? 'TEXT' : 'INTEGER'}${entry.nullable ? '' : ' NOT NULL'}`
+  const noneAsNull = entry.nullable && entry.value === 'number'
+  return { field, column: entry.column, sqlType, ...(noneAsNull && { read: `NULLIF(${entry.column}, 0)` }) }
+}
+
+/** Each log's table, from its field list; the SQL below is built from these, never from input. */
+export const TABLES = Object.fromEntries(
+  LOG_KIND_VALUES.map((kind) => [
+    kind,
+    { table: TABLE_NAMES[kind], columns: fieldEntries(kind, true).map(([field, entry]) => columnFor(field, entry)) },
+  ]),
+) as Record<LogKindName, { table: string; columns: Column[] }>
 
 export function columnOf(kind: LogKindName, field: string): string {
   const column = TABLES[kind].columns.find((c) => c.field === field)

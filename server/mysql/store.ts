@@ -13,6 +13,7 @@
  */
 import mysql from 'mysql2/promise'
 import { DATE_MAX, DATE_MIN } from '../../src/api/columns.ts'
+import { fieldEntries, fieldOf, type LogField } from '../../src/api/fields.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -49,67 +50,33 @@ interface Field {
   sql: string
 }
 
-const common: Field[] = [
-  { field: 'id', sql: 'l.id' },
-  { field: 'createDate', sql: 'l.create_date' },
-  { field: 'type', sql: 'l.type' },
-  { field: 'initiator', sql: 'l.initiator' },
-  { field: 'description', sql: "COALESCE(l.description, '')" },
-]
-
-/** Each log: its FROM clause and fields. Filters map to `l.<snake_case>` columns. */
-function logSources(t: M2eTables): Record<LogKindName, { from: string; table: string; fields: Field[] }> {
-  return {
-    listing: {
-      table: t.listingLog,
-      from: `${t.listingLog} l`,
-      fields: [
-        ...common,
-        { field: 'accountId', sql: 'l.account_id' },
-        { field: 'shopId', sql: 'l.shop_id' },
-        { field: 'listingId', sql: 'l.listing_id' },
-        { field: 'listingTitle', sql: "COALESCE(l.listing_title, '')" },
-        // Old code wrote 0 for "no product": read as none, so such records never collapse together.
-        { field: 'productId', sql: 'NULLIF(l.product_id, 0)' },
-        { field: 'productTitle', sql: 'l.product_title' },
-        { field: 'listingProductId', sql: 'NULLIF(l.listing_product_id, 0)' },
-        { field: 'action', sql: 'l.action' },
-        { field: 'actionId', sql: 'l.action_id' },
-      ],
-    },
-    order: {
-      table: t.orderLog,
-      // The TikTok Shop order number from M2E's order, the Magento one from Magento's (none: null).
-      from: `${t.orderLog} l LEFT JOIN ${t.order} o ON o.id = l.order_id LEFT JOIN ${t.salesOrder} so ON so.entity_id = o.magento_order_id`,
-      fields: [
-        ...common,
-        { field: 'accountId', sql: 'l.account_id' },
-        { field: 'shopId', sql: 'l.shop_id' },
-        { field: 'orderId', sql: 'l.order_id' },
-        { field: 'ttsOrderId', sql: "COALESCE(o.tts_order_id, '')" },
-        { field: 'magentoOrderId', sql: 'NULLIF(o.magento_order_id, 0)' },
-        { field: 'magentoOrderNumber', sql: 'so.increment_id' },
-      ],
-    },
-    synchronization: {
-      table: t.synchronizationLog,
-      from: `${t.synchronizationLog} l`,
-      fields: [
-        ...common,
-        { field: 'task', sql: 'l.task' },
-        { field: 'detailedDescription', sql: 'l.detailed_description' },
-        { field: 'operationHistoryId', sql: 'NULLIF(l.operation_history_id, 0)' },
-      ],
-    },
-  }
+/**
+ * How M2E's column is read: 0 in a nullable id as none (old code wrote 0 for "no product", and
+ * such records must never collapse together), NULL in a text the contract requires as ''.
+ */
+function sqlOf(entry: LogField): string {
+  const source = entry.joined ? `${entry.joined.table}.${entry.joined.column}` : `l.${entry.column}`
+  if (entry.nullable) return entry.value === 'number' ? `NULLIF(${source}, 0)` : source
+  return entry.value === 'string' ? `COALESCE(${source}, '')` : source
 }
 
-const FILTER_COLUMNS: Record<string, string> = {
-  accountId: 'l.account_id',
-  shopId: 'l.shop_id',
-  listingId: 'l.listing_id',
-  listingProductId: 'l.listing_product_id',
-  orderId: 'l.order_id',
+/** Each log: its FROM clause and fields (from the field list). Filters map to `l.<column>`. */
+function logSources(t: M2eTables): Record<LogKindName, { from: string; table: string; fields: Field[] }> {
+  const source = (kind: LogKindName, table: string, from: string) => ({
+    table,
+    from,
+    fields: fieldEntries(kind, true).map(([field, entry]) => ({ field, sql: sqlOf(entry) })),
+  })
+  return {
+    listing: source('listing', t.listingLog, `${t.listingLog} l`),
+    // The TikTok Shop order number from M2E's order, the Magento one from Magento's (none: null).
+    order: source(
+      'order',
+      t.orderLog,
+      `${t.orderLog} l LEFT JOIN ${t.order} o ON o.id = l.order_id LEFT JOIN ${t.salesOrder} so ON so.entity_id = o.magento_order_id`,
+    ),
+    synchronization: source('synchronization', t.synchronizationLog, `${t.synchronizationLog} l`),
+  }
 }
 
 /** UTC milliseconds as a DATETIME literal MariaDB compares with `create_date` (kept in UTC by Magento). */
@@ -362,7 +329,7 @@ export class MysqlStore implements LogStore {
     for (const field of FILTER_FIELDS[kind]) {
       const value = filter[field]
       if (value === undefined) continue
-      where.push(`${FILTER_COLUMNS[field]} = ?`)
+      where.push(`l.${fieldOf(kind, field)!.column} = ?`)
       params.push(value)
     }
     const bounds = [
