@@ -12,8 +12,7 @@
  * - A database that is down, or a missing table, is a StoreError naming what is wrong.
  */
 import mysql from 'mysql2/promise'
-import { DATE_MAX, DATE_MIN } from '../../src/api/columns.ts'
-import { fieldEntries, fieldOf, type LogField } from '../../src/api/fields.ts'
+import { fieldOf } from '../../src/api/fields.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -34,6 +33,7 @@ import {
   type Seek,
 } from '../store.ts'
 import { CLEARING_GROUPS, CONFIG_EXTENSION, m2eTables, type M2eTables } from './schema.ts'
+import { SEEK_SQL, VALID_DATE_SQL, logSources, sqlDate } from './sources.ts'
 
 export interface MysqlStoreOptions {
   /** `mysql://USER:PASSWORD@HOST:PORT/DATABASE` */
@@ -43,52 +43,6 @@ export interface MysqlStoreOptions {
   /** Let Clear All and the Logs Clearing settings write. @default false */
   allowWrites?: boolean
 }
-
-/** One API field: the SQL expression that reads it (table alias `l` is the log). */
-interface Field {
-  field: string
-  sql: string
-}
-
-/**
- * How M2E's column is read: 0 in a nullable id as none (old code wrote 0 for "no product", and
- * such records must never collapse together), NULL in a text the contract requires as ''.
- */
-function sqlOf(entry: LogField): string {
-  const source = entry.joined ? `${entry.joined.table}.${entry.joined.column}` : `l.${entry.column}`
-  if (entry.nullable) return entry.value === 'number' ? `NULLIF(${source}, 0)` : source
-  return entry.value === 'string' ? `COALESCE(${source}, '')` : source
-}
-
-/** Each log: its FROM clause and fields (from the field list). Filters map to `l.<column>`. */
-function logSources(t: M2eTables): Record<LogKindName, { from: string; table: string; fields: Field[] }> {
-  const source = (kind: LogKindName, table: string, from: string) => ({
-    table,
-    from,
-    fields: fieldEntries(kind, true).map(([field, entry]) => ({ field, sql: sqlOf(entry) })),
-  })
-  return {
-    listing: source('listing', t.listingLog, `${t.listingLog} l`),
-    // The TikTok Shop order number from M2E's order, the Magento one from Magento's (none: null).
-    order: source(
-      'order',
-      t.orderLog,
-      `${t.orderLog} l LEFT JOIN ${t.order} o ON o.id = l.order_id LEFT JOIN ${t.salesOrder} so ON so.entity_id = o.magento_order_id`,
-    ),
-    synchronization: source('synchronization', t.synchronizationLog, `${t.synchronizationLog} l`),
-  }
-}
-
-/** UTC milliseconds as a DATETIME literal MariaDB compares with `create_date` (kept in UTC by Magento). */
-export function sqlDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ')
-}
-
-/** Records with a date: not NULL, and not MySQL's zero date `0000-00-00` (which reads as no date). */
-const VALID_DATE_SQL = `(l.create_date >= '${sqlDate(DATE_MIN)}' AND l.create_date <= '${sqlDate(DATE_MAX)}')`
-
-/** The seek past a cursor, as MariaDB turns it into a range on the create_date index. */
-export const SEEK_SQL = '(l.create_date < ? OR (l.create_date = ? AND l.id < ?))'
 
 /** Error codes of a database that cannot be reached or went away. */
 const UNREACHABLE = new Set([

@@ -184,3 +184,8 @@ export const fieldOf = (kind: Kind, name: string): LogField | undefined =>
 /** The fields the servers narrow a log by (`?listingId=7`), in order. */
 export const narrowingFields = (kind: Kind): NarrowingField[] =>
   fieldEntries(kind).flatMap(([name, field]) => (field.narrows ? [name as NarrowingField] : []))
+
+/** Every field a server narrows by, of every log: accountId, shopId, listingId, listingProductId, orderId. */
+export const NARROWING_FIELDS: readonly NarrowingField[] = [
+  ...new Set((Object.keys(LOG_FIELDS) as Kind[]).flatMap(narrowingFields)),
+]
