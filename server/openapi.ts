@@ -3,6 +3,7 @@
  * the Magento side implements can never drift from what the client validates.
  */
 import { z } from 'zod'
+import { NARROWING_FIELDS, narrowingFields, type NarrowingField } from '../src/api/fields.ts'
 import {
   ApiErrorBodySchema,
   DeleteLogsResponseSchema,
@@ -10,6 +11,7 @@ import {
   LogQuerySchema,
   LogSummaryQuerySchema,
   LogSummarySchema,
+  LOG_KIND_VALUES,
   LogsClearingSettingsSchema,
   MetaSchema,
   NewRecordSchemas,
@@ -27,6 +29,12 @@ const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } })
 const errorResponse = (description: string) => ({ description, content: json('Error') })
 
+/** The logs a narrowing field applies to, from the field list: "Listing and order logs." */
+function narrowingNote(name: NarrowingField): string {
+  const logs = LOG_KIND_VALUES.filter((kind) => narrowingFields(kind).includes(name)).join(' and ')
+  return `${logs[0]!.toUpperCase()}${logs.slice(1)} ${logs.includes(' and ') ? 'logs' : 'log'}.`
+}
+
 export function buildOpenApi() {
   const kinds = ['listing', 'order', 'synchronization'] as const
   const queryParams = Object.entries(LogQuerySchema.shape).map(([name, field]) => ({
@@ -39,11 +47,7 @@ export function buildOpenApi() {
         cursor: "Opaque cursor from the previous page's nextCursor.",
         from: 'Only records created at or after this time (ISO 8601 UTC).',
         to: 'Only records created at or before this time (ISO 8601 UTC).',
-        accountId: 'Listing and order logs.',
-        shopId: 'Listing and order logs.',
-        listingId: 'Listing log.',
-        listingProductId: 'Listing log.',
-        orderId: 'Order log.',
+        ...Object.fromEntries(NARROWING_FIELDS.map((name) => [name, narrowingNote(name)])),
         afterId: 'Only records with a greater id: what arrived since the newest record held.',
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
         format:

@@ -7,7 +7,7 @@
 // its size in the bundle. English messages are loaded explicitly (mini has none by default).
 import { z } from 'zod/mini'
 import { en } from 'zod/locales'
-import { ID_FIELD, IsoUtcDate, LOG_FIELDS, type LogField } from './fields.ts'
+import { ID_FIELD, IsoUtcDate, LOG_FIELDS, NARROWING_FIELDS, type LogField, type NarrowingField } from './fields.ts'
 
 // Never compile validators with `new Function`: the admin runs under a CSP without unsafe-eval,
 // and even zod's probe for it would be reported as a violation.
@@ -81,17 +81,19 @@ const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
     schema,
   )
 
+/** The narrowing fields (`?listingId=7`, fields.ts), each an optional id. */
+const narrowingQuery = Object.fromEntries(NARROWING_FIELDS.map((name) => [name, z.optional(queryInt(id))])) as Record<
+  NarrowingField,
+  z.ZodMiniOptional<ReturnType<typeof queryInt<typeof id>>>
+>
+
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
   limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), 1000),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   from: z.optional(IsoUtcDate),
   to: z.optional(IsoUtcDate),
-  accountId: z.optional(queryInt(id)),
-  shopId: z.optional(queryInt(id)),
-  listingId: z.optional(queryInt(id)),
-  listingProductId: z.optional(queryInt(id)),
-  orderId: z.optional(queryInt(id)),
+  ...narrowingQuery,
   afterId: z.optional(queryInt(z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))),
   /**
    * `rows` (the default): `items`, one object per record. `columns`: the compact format of
@@ -113,11 +115,7 @@ export type LogQuery = z.input<typeof LogQuerySchema>
 export const LogSummaryQuerySchema = z.pick(LogQuerySchema, {
   from: true,
   to: true,
-  accountId: true,
-  shopId: true,
-  listingId: true,
-  listingProductId: true,
-  orderId: true,
+  ...(Object.fromEntries(NARROWING_FIELDS.map((name) => [name, true])) as Record<NarrowingField, true>),
   form_key: true,
 })
 export type LogSummaryQuery = z.input<typeof LogSummaryQuerySchema>
