@@ -117,7 +117,7 @@ const common = <T extends LogField>(type: T) => ({
     max: MAX_ID,
     delta: true,
     column: 'create_date',
-    sorts: true,
+    sorts: true as const,
   } satisfies LogField<typeof IsoUtcDate>,
   type,
   initiator: code('initiator', 'Run mode. Known: 0 Unknown, 1 Manual, 2 Automatic, 3 Developer.'),
@@ -164,12 +164,16 @@ export const LOG_FIELDS = {
 
 type Kind = keyof typeof LOG_FIELDS
 export type LogFieldsOf<K extends Kind> = (typeof LOG_FIELDS)[K]
-/** The fields the servers narrow a log by, of every log: accountId, shopId, listingId, listingProductId, orderId. */
-export type NarrowingField = {
+/** The names of the fields of any log with a flag set. */
+type FieldsWith<Flag extends 'narrows' | 'sorts'> = {
   [K in Kind]: {
-    [N in keyof LogFieldsOf<K>]: LogFieldsOf<K>[N] extends { narrows: true } ? N : never
+    [N in keyof LogFieldsOf<K>]: LogFieldsOf<K>[N] extends Record<Flag, true> ? N : never
   }[keyof LogFieldsOf<K>]
 }[Kind]
+/** The fields the servers narrow a log by, of every log: accountId, shopId, listingId, listingProductId, orderId. */
+export type NarrowingField = FieldsWith<'narrows'>
+/** The fields the grid sorts by: createDate, listingTitle, productTitle. */
+export type SortableField = FieldsWith<'sorts'>
 
 /** A log's fields as [name, field] pairs, in order; `withId` puts the id first, as the stores hold it. */
 export function fieldEntries(kind: Kind, withId = false): [string, LogField][] {

@@ -57,6 +57,7 @@ export const RecordSchemas = {
 } as const
 
 export type LogKindName = z.infer<typeof LogKindSchema>
+export type { NarrowingField, SortableField } from './fields.ts'
 export type ListingLogRecord = z.infer<typeof RecordSchemas.listing>
 export type OrderLogRecord = z.infer<typeof RecordSchemas.order>
 export type SynchronizationLogRecord = z.infer<typeof RecordSchemas.synchronization>

@@ -1,4 +1,10 @@
-import type { ListingLogRecord, LogKindName, OrderLogRecord, SynchronizationLogRecord } from '../api/schemas'
+import type {
+  ListingLogRecord,
+  LogKindName,
+  OrderLogRecord,
+  SortableField,
+  SynchronizationLogRecord,
+} from '../api/schemas'
 
 /** The engine's view of a record: the API's record types (one source: the zod schemas), with
  * codes widened to numbers, since the engine stores whatever byte it is given. */
@@ -43,7 +49,8 @@ export interface LogFilter {
   message?: string
 }
 
-export type SortField = 'createDate' | 'listingTitle' | 'productTitle' | 'message'
+/** The fields the field list marks sortable (src/api/fields.ts), and the message as shown. */
+export type SortField = SortableField | 'message'
 export type SortDirection = 'asc' | 'desc'
 export interface LogSort {
   field: SortField
