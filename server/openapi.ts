@@ -178,44 +178,49 @@ export function buildOpenApi() {
         },
       },
     },
-    components: {
-      securitySchemes: {
-        adminToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description:
-            'The logged-in admin\'s token, minted by the Magento admin (docs/embedding.md): HS256, aud tts-logs, sub, exp (60 s of leeway), scope = the admin role\'s M2E ACL resources, space-separated. Without a usable token: 401 with WWW-Authenticate (error="invalid_token" where one was sent); a scope that does not allow the request: 403 with error="insufficient_scope". Each log needs its own resource (M2E_TikTokShop::listings_logs, ::sales_logs, ::help_center_synchronization_log), its Clear All too; meta needs any one of them; changing the settings needs ::configuration_settings.',
+    components: components(),
+  }
+}
+
+/** The document's components: the security scheme and every schema the paths name. */
+function components() {
+  return {
+    securitySchemes: {
+      adminToken: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The logged-in admin\'s token, minted by the Magento admin (docs/embedding.md): HS256, aud tts-logs, sub, exp (60 s of leeway), scope = the admin role\'s M2E ACL resources, space-separated. Without a usable token: 401 with WWW-Authenticate (error="invalid_token" where one was sent); a scope that does not allow the request: 403 with error="insufficient_scope". Each log needs its own resource (M2E_TikTokShop::listings_logs, ::sales_logs, ::help_center_synchronization_log), its Clear All too; meta needs any one of them; changing the settings needs ::configuration_settings.',
+      },
+    },
+    schemas: {
+      Meta: schema(MetaSchema),
+      LogPage: schema(LogPageSchema),
+      LogSummary: schema(LogSummarySchema),
+      ColumnsPage: {
+        type: 'object',
+        description:
+          "format=columns: one entry per field of the kind's record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.",
+        required: ['format', 'count', 'columns', 'nextCursor'],
+        properties: {
+          format: { const: 'columns' },
+          count: { type: 'integer', minimum: 0 },
+          columns: { type: 'object', additionalProperties: { type: 'object' } },
+          nextCursor: { type: ['string', 'null'] },
+          totalEstimate: { type: ['integer', 'null'], minimum: 0 },
         },
       },
-      schemas: {
-        Meta: schema(MetaSchema),
-        LogPage: schema(LogPageSchema),
-        LogSummary: schema(LogSummarySchema),
-        ColumnsPage: {
-          type: 'object',
-          description:
-            "format=columns: one entry per field of the kind's record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.",
-          required: ['format', 'count', 'columns', 'nextCursor'],
-          properties: {
-            format: { const: 'columns' },
-            count: { type: 'integer', minimum: 0 },
-            columns: { type: 'object', additionalProperties: { type: 'object' } },
-            nextCursor: { type: ['string', 'null'] },
-            totalEstimate: { type: ['integer', 'null'], minimum: 0 },
-          },
-        },
-        ListingRecord: schema(RecordSchemas.listing),
-        OrderRecord: schema(RecordSchemas.order),
-        SynchronizationRecord: schema(RecordSchemas.synchronization),
-        NewListingRecord: schema(NewRecordSchemas.listing),
-        NewOrderRecord: schema(NewRecordSchemas.order),
-        NewSynchronizationRecord: schema(NewRecordSchemas.synchronization),
-        PostLogsResponse: schema(PostLogsResponseSchema),
-        DeleteLogsResponse: schema(DeleteLogsResponseSchema),
-        LogsClearingSettings: schema(LogsClearingSettingsSchema),
-        Error: schema(ApiErrorBodySchema),
-      },
+      ListingRecord: schema(RecordSchemas.listing),
+      OrderRecord: schema(RecordSchemas.order),
+      SynchronizationRecord: schema(RecordSchemas.synchronization),
+      NewListingRecord: schema(NewRecordSchemas.listing),
+      NewOrderRecord: schema(NewRecordSchemas.order),
+      NewSynchronizationRecord: schema(NewRecordSchemas.synchronization),
+      PostLogsResponse: schema(PostLogsResponseSchema),
+      DeleteLogsResponse: schema(DeleteLogsResponseSchema),
+      LogsClearingSettings: schema(LogsClearingSettingsSchema),
+      Error: schema(ApiErrorBodySchema),
     },
   }
 }
