@@ -1,6 +1,7 @@
 import type {
   ListingLogRecord,
   LogKindName,
+  NarrowingField,
   OrderLogRecord,
   SortableField,
   SynchronizationLogRecord,
@@ -22,8 +23,11 @@ export interface EngineRecordByKind {
   synchronization: EngineSynchronizationRecord
 }
 
-/** Every filter of domain.md. Unset fields do not filter; set fields combine with AND. */
-export interface LogFilter {
+/**
+ * Every filter of domain.md. Unset fields do not filter; set fields combine with AND. The account,
+ * shop, listing, listing product and order are the field list's narrowing fields (src/api/fields.ts).
+ */
+export interface LogFilter extends Partial<Record<NarrowingField, number>> {
   /** Inclusive bounds, UTC milliseconds. */
   from?: number
   to?: number
@@ -31,12 +35,6 @@ export interface LogFilter {
   actions?: readonly number[]
   initiators?: readonly number[]
   tasks?: readonly number[]
-  accountId?: number
-  shopId?: number
-  /** Narrowed pages. */
-  listingId?: number
-  listingProductId?: number
-  orderId?: number
   /** Text matches the listing title; a whole number also matches the listing id; "#7" is listing 7 only. */
   listing?: string
   /** Text matches the product title; a whole number also matches the Magento product id; "#1001" only it. */

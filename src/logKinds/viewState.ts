@@ -45,23 +45,12 @@ export interface LogViewState extends NarrowingState, CodesState, TextState {
   detail: number | null
 }
 
+/** Every key of the page's URL (and of the embed's mount filters), in the order the URL writes them. */
 export const QUERY_KEYS = [
-  'accountId',
-  'shopId',
-  'listingId',
-  'listingProductId',
-  'orderId',
-  'type',
-  'action',
-  'initiator',
-  'task',
-  'from',
-  'to',
-  'q',
-  'listing',
-  'product',
-  'ttsOrder',
-  'magentoOrder',
+  ...NARROWING_FILTERS.map((filter) => filter.key),
+  ...CODE_FILTERS.map((filter) => filter.urlKey),
+  ...DATE_KEYS,
+  ...TEXT_FILTERS.map((filter) => filter.urlKey),
   'unique',
   'numbers',
   'new',
