@@ -72,7 +72,7 @@ const refId = <E extends Extra>(column: string, extra = {} as E): LogField<typeo
  * are listed in codes.ts and named by the page; a newer M2E may write others, which are kept and
  * shown by number ("Action 97"). The client follows this, not the labels.
  */
-export const codeSchema = (known: string) =>
+const codeSchema = (known: string) =>
   z
     .int()
     .check(
@@ -91,6 +91,7 @@ const code = (column: string, known: string): LogField<ReturnType<typeof codeSch
   column,
 })
 type TextSchema = ReturnType<typeof textSchema>
+/** A text of up to `max` characters, or one it may lack (null). */
 function text<E extends Extra>(
   column: string,
   max: number,
@@ -163,7 +164,7 @@ export const LOG_FIELDS = {
 } as const
 
 type Kind = keyof typeof LOG_FIELDS
-export type LogFieldsOf<K extends Kind> = (typeof LOG_FIELDS)[K]
+type LogFieldsOf<K extends Kind> = (typeof LOG_FIELDS)[K]
 /** The names of the fields of any log with a flag set. */
 type FieldsWith<Flag extends 'narrows' | 'sorts'> = {
   [K in Kind]: {
