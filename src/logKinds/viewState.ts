@@ -60,24 +60,26 @@ export const QUERY_KEYS = [
   'detail',
 ] as const
 
+/** The same value for each of `keys`. */
+const each = <K extends string, V>(keys: readonly K[], value: () => V) =>
+  Object.fromEntries(keys.map((key) => [key, value()])) as Record<K, V>
+
 export function defaultViewState(): LogViewState {
   return {
-    accountId: null,
-    shopId: null,
-    listingId: null,
-    listingProductId: null,
-    orderId: null,
-    types: [],
-    actions: [],
-    initiators: [],
-    tasks: [],
+    ...each(
+      NARROWING_FILTERS.map((filter) => filter.key),
+      () => null,
+    ),
+    ...each(
+      CODE_FILTERS.map((filter) => filter.stateKey),
+      (): number[] => [],
+    ),
     from: null,
     to: null,
-    q: '',
-    listing: '',
-    product: '',
-    ttsOrder: '',
-    magentoOrder: '',
+    ...each(
+      TEXT_FILTERS.map((filter) => filter.urlKey),
+      () => '',
+    ),
     unique: true,
     numbersAsEqual: false,
     onlyNew: false,
