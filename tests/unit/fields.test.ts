@@ -6,7 +6,7 @@ import { LogQuerySchema, RecordSchemas, type LogKindName } from '@/api/schemas'
 import { LOG_KIND_DEFINITIONS } from '@/logKinds'
 import { CODE_FILTERS, DATE_KEYS, TEXT_FILTERS, filterByKey } from '@/logKinds/filters'
 import { logSources } from '../../server/mysql/sources.ts'
-import { m2eTables } from '../../server/mysql/schema.ts'
+import { logTableDdl, m2eTables } from '../../server/mysql/schema.ts'
 import { TABLES } from '../../server/sqliteSchema.ts'
 import { FILTER_FIELDS } from '../../server/store.ts'
 
@@ -21,6 +21,17 @@ describe('the field list', () => {
       expect(COLUMN_FIELDS[kind].map((spec) => spec.field).sort()).toEqual([...names].sort())
       expect(TABLES[kind].columns.map((column) => column.field)).toEqual(names)
       expect(sources[kind].fields.map((field) => field.field)).toEqual(names)
+    }
+  })
+
+  it("reads from M2E's log tables only columns they have", () => {
+    const tables = m2eTables()
+    const logs = { listing: 'listingLog', order: 'orderLog', synchronization: 'synchronizationLog' } as const
+    for (const kind of KINDS) {
+      const ddl = logTableDdl(tables, logs[kind], false)
+      for (const [, field] of fieldEntries(kind, true)) {
+        if (!field.joined) expect(ddl).toMatch(new RegExp(`^\\s*${field.column} `, 'm'))
+      }
     }
   })
 
