@@ -14,6 +14,7 @@ import {
   issuesToDetails,
   type LogKindName,
 } from '../src/api/schemas.ts'
+import { NARROWING_FIELDS, type NarrowingField } from '../src/api/fields.ts'
 import { AuthError, OPEN, RESOURCES, accessOf, requireScope, verifyRequest, type Identity } from './auth.ts'
 import { FILTER_FIELDS, StoreError, type LogFilter, type LogStore, type Seek, type StoreWrite } from './store.ts'
 import { audited } from './api/audit.ts'
@@ -93,13 +94,13 @@ function queryObject(url: URL): Record<string, string> {
 /** The server-side filters of a query (validated; a filter another log lacks is refused). */
 function filterOf(
   kind: LogKindName,
-  query: Partial<Record<'accountId' | 'shopId' | 'listingId' | 'listingProductId' | 'orderId', number>> & {
+  query: Partial<Record<NarrowingField, number>> & {
     from?: string
     to?: string
   },
 ): LogFilter {
   const filter: LogFilter = {}
-  for (const field of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
+  for (const field of NARROWING_FIELDS) {
     const value = query[field]
     if (value === undefined) continue
     if (!FILTER_FIELDS[kind].includes(field)) {

@@ -3,6 +3,7 @@
  * the Magento side implements can never drift from what the client validates.
  */
 import { z } from 'zod'
+import { NARROWING_FIELDS, narrowingFields, type NarrowingField } from '../src/api/fields.ts'
 import {
   ApiErrorBodySchema,
   DeleteLogsResponseSchema,
@@ -10,6 +11,7 @@ import {
   LogQuerySchema,
   LogSummaryQuerySchema,
   LogSummarySchema,
+  LOG_KIND_VALUES,
   LogsClearingSettingsSchema,
   MetaSchema,
   NewRecordSchemas,
@@ -27,6 +29,12 @@ const schema = (s: z.core.$ZodType, io: 'input' | 'output' = 'output') => {
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } })
 const errorResponse = (description: string) => ({ description, content: json('Error') })
 
+/** The logs a narrowing field applies to, from the field list: "Listing and order logs." */
+function narrowingNote(name: NarrowingField): string {
+  const logs = LOG_KIND_VALUES.filter((kind) => narrowingFields(kind).includes(name)).join(' and ')
+  return `${logs[0]!.toUpperCase()}${logs.slice(1)} ${logs.includes(' and ') ? 'logs' : 'log'}.`
+}
+
 export function buildOpenApi() {
   const kinds = ['listing', 'order', 'synchronization'] as const
   const queryParams = Object.entries(LogQuerySchema.shape).map(([name, field]) => ({
@@ -39,11 +47,7 @@ export function buildOpenApi() {
         cursor: "Opaque cursor from the previous page's nextCursor.",
         from: 'Only records created at or after this time (ISO 8601 UTC).',
         to: 'Only records created at or before this time (ISO 8601 UTC).',
-        accountId: 'Listing and order logs.',
-        shopId: 'Listing and order logs.',
-        listingId: 'Listing log.',
-        listingProductId: 'Listing log.',
-        orderId: 'Order log.',
+        ...Object.fromEntries(NARROWING_FIELDS.map((name) => [name, narrowingNote(name)])),
         afterId: 'Only records with a greater id: what arrived since the newest record held.',
         form_key: 'Magento admin CSRF token; accepted and ignored where not needed.',
         format:
@@ -174,44 +178,49 @@ export function buildOpenApi() {
         },
       },
     },
-    components: {
-      securitySchemes: {
-        adminToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description:
-            'The logged-in admin\'s token, minted by the Magento admin (docs/embedding.md): HS256, aud tts-logs, sub, exp (60 s of leeway), scope = the admin role\'s M2E ACL resources, space-separated. Without a usable token: 401 with WWW-Authenticate (error="invalid_token" where one was sent); a scope that does not allow the request: 403 with error="insufficient_scope". Each log needs its own resource (M2E_TikTokShop::listings_logs, ::sales_logs, ::help_center_synchronization_log), its Clear All too; meta needs any one of them; changing the settings needs ::configuration_settings.',
+    components: components(),
+  }
+}
+
+/** The document's components: the security scheme and every schema the paths name. */
+function components() {
+  return {
+    securitySchemes: {
+      adminToken: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'The logged-in admin\'s token, minted by the Magento admin (docs/embedding.md): HS256, aud tts-logs, sub, exp (60 s of leeway), scope = the admin role\'s M2E ACL resources, space-separated. Without a usable token: 401 with WWW-Authenticate (error="invalid_token" where one was sent); a scope that does not allow the request: 403 with error="insufficient_scope". Each log needs its own resource (M2E_TikTokShop::listings_logs, ::sales_logs, ::help_center_synchronization_log), its Clear All too; meta needs any one of them; changing the settings needs ::configuration_settings.',
+      },
+    },
+    schemas: {
+      Meta: schema(MetaSchema),
+      LogPage: schema(LogPageSchema),
+      LogSummary: schema(LogSummarySchema),
+      ColumnsPage: {
+        type: 'object',
+        description:
+          "format=columns: one entry per field of the kind's record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.",
+        required: ['format', 'count', 'columns', 'nextCursor'],
+        properties: {
+          format: { const: 'columns' },
+          count: { type: 'integer', minimum: 0 },
+          columns: { type: 'object', additionalProperties: { type: 'object' } },
+          nextCursor: { type: ['string', 'null'] },
+          totalEstimate: { type: ['integer', 'null'], minimum: 0 },
         },
       },
-      schemas: {
-        Meta: schema(MetaSchema),
-        LogPage: schema(LogPageSchema),
-        LogSummary: schema(LogSummarySchema),
-        ColumnsPage: {
-          type: 'object',
-          description:
-            "format=columns: one entry per field of the kind's record schema in columns. id, createDate (ms since 1970 UTC) and actionId as {delta: [first, differences…]}; other numbers as {values: [...]} (null where the field is nullable); strings as {dict: [distinct strings or null], codes: [index per record]}. Every column has count entries.",
-          required: ['format', 'count', 'columns', 'nextCursor'],
-          properties: {
-            format: { const: 'columns' },
-            count: { type: 'integer', minimum: 0 },
-            columns: { type: 'object', additionalProperties: { type: 'object' } },
-            nextCursor: { type: ['string', 'null'] },
-            totalEstimate: { type: ['integer', 'null'], minimum: 0 },
-          },
-        },
-        ListingRecord: schema(RecordSchemas.listing),
-        OrderRecord: schema(RecordSchemas.order),
-        SynchronizationRecord: schema(RecordSchemas.synchronization),
-        NewListingRecord: schema(NewRecordSchemas.listing),
-        NewOrderRecord: schema(NewRecordSchemas.order),
-        NewSynchronizationRecord: schema(NewRecordSchemas.synchronization),
-        PostLogsResponse: schema(PostLogsResponseSchema),
-        DeleteLogsResponse: schema(DeleteLogsResponseSchema),
-        LogsClearingSettings: schema(LogsClearingSettingsSchema),
-        Error: schema(ApiErrorBodySchema),
-      },
+      ListingRecord: schema(RecordSchemas.listing),
+      OrderRecord: schema(RecordSchemas.order),
+      SynchronizationRecord: schema(RecordSchemas.synchronization),
+      NewListingRecord: schema(NewRecordSchemas.listing),
+      NewOrderRecord: schema(NewRecordSchemas.order),
+      NewSynchronizationRecord: schema(NewRecordSchemas.synchronization),
+      PostLogsResponse: schema(PostLogsResponseSchema),
+      DeleteLogsResponse: schema(DeleteLogsResponseSchema),
+      LogsClearingSettings: schema(LogsClearingSettingsSchema),
+      Error: schema(ApiErrorBodySchema),
     },
   }
 }

@@ -3,6 +3,7 @@
  * server/db.ts) or M2E's own tables in MySQL/MariaDB (`MysqlStore`, server/mysql/store.ts). The
  * API (server/api.ts) talks to this interface only.
  */
+import { narrowingFields, type NarrowingField } from '../src/api/fields.ts'
 import type { LogKindName, LogsClearingSettings, Meta, NewLogRecord } from '../src/api/schemas.ts'
 import type { ApiErrorBody } from '../src/api/schemas.ts'
 
@@ -14,22 +15,17 @@ export interface Seek {
 }
 
 /** The server-side narrowing of a log query (already validated). Dates are UTC milliseconds. */
-export interface LogFilter {
-  accountId?: number
-  shopId?: number
-  listingId?: number
-  listingProductId?: number
-  orderId?: number
+export type LogFilter = Partial<Record<NarrowingField, number>> & {
   from?: number
   to?: number
   afterId?: number
 }
 
-/** The fields each log's filter may narrow by (the others are refused with a 400). */
-export const FILTER_FIELDS: Record<LogKindName, readonly (keyof LogFilter)[]> = {
-  listing: ['accountId', 'shopId', 'listingId', 'listingProductId'],
-  order: ['accountId', 'shopId', 'orderId'],
-  synchronization: [],
+/** The fields each log's filter may narrow by (the others are refused with a 400): its field list's. */
+export const FILTER_FIELDS: Record<LogKindName, readonly NarrowingField[]> = {
+  listing: narrowingFields('listing'),
+  order: narrowingFields('order'),
+  synchronization: narrowingFields('synchronization'),
 }
 
 /** One log under one filter, read newest first. */

@@ -6,6 +6,7 @@
  */
 import mysql from 'mysql2/promise'
 import { urlHost } from './store.ts'
+import { fieldEntries } from '../../src/api/fields.ts'
 import { DEFAULT_LOGS_CLEARING, type LogKindName, type NewLogRecord } from '../../src/api/schemas.ts'
 import { META, generateListingChunks, generateOrderRecords, generateSynchronizationRecords } from '../generate.ts'
 import type { SeedCounts } from '../db.ts'
@@ -186,73 +187,8 @@ async function seedOrders(connection: mysql.Connection, tables: M2eTables, recor
   await insertRows(connection, tables.salesOrder, ['entity_id', 'increment_id'], [...sales.values()])
 }
 
-/** Each log's columns, and how a generated record fills them. */
-const LOG_ROWS: Record<LogKindName, { columns: string[]; row: (r: never) => unknown[] }> = {
-  listing: {
-    columns: [
-      'account_id',
-      'shop_id',
-      'listing_id',
-      'product_id',
-      'listing_product_id',
-      'listing_title',
-      'product_title',
-      'action_id',
-      'action',
-      'initiator',
-      'type',
-      'description',
-      'create_date',
-    ],
-    row: (r: NewLogRecord<'listing'>) => [
-      r.accountId,
-      r.shopId,
-      r.listingId,
-      r.productId,
-      r.listingProductId,
-      r.listingTitle,
-      r.productTitle,
-      r.actionId,
-      r.action,
-      r.initiator,
-      r.type,
-      r.description,
-      datetime(r.createDate),
-    ],
-  },
-  order: {
-    columns: ['account_id', 'shop_id', 'order_id', 'type', 'initiator', 'description', 'create_date'],
-    row: (r: NewLogRecord<'order'>) => [
-      r.accountId,
-      r.shopId,
-      r.orderId,
-      r.type,
-      r.initiator,
-      r.description,
-      datetime(r.createDate),
-    ],
-  },
-  synchronization: {
-    columns: [
-      'operation_history_id',
-      'task',
-      'initiator',
-      'type',
-      'description',
-      'detailed_description',
-      'create_date',
-    ],
-    row: (r: NewLogRecord<'synchronization'>) => [
-      r.operationHistoryId,
-      r.task,
-      r.initiator,
-      r.type,
-      r.description,
-      r.detailedDescription,
-      datetime(r.createDate),
-    ],
-  },
-}
+/** Each log's own columns in M2E's log table (its field list's, less the joined ones and the id). */
+const logColumns = (kind: LogKindName) => fieldEntries(kind).filter(([, entry]) => !entry.joined)
 
 function insertLog(
   connection: mysql.Connection,
@@ -261,9 +197,9 @@ function insertLog(
   kind: LogKindName,
   records: NewLogRecord<LogKindName>[],
 ) {
-  const { columns, row } = LOG_ROWS[kind]
-  const sql = `INSERT INTO ${tables[log]} (${columns.join(', ')}) VALUES ?`
-  return insertBatches(connection, sql, records.length, (start, end) =>
-    records.slice(start, end).map((r) => row(r as never)),
-  )
+  const columns = logColumns(kind)
+  const sql = `INSERT INTO ${tables[log]} (${columns.map(([, entry]) => entry.column).join(', ')}) VALUES ?`
+  const row = (record: Record<string, unknown>) =>
+    columns.map(([field, entry]) => (entry.value === 'date' ? datetime(record[field] as string) : record[field]))
+  return insertBatches(connection, sql, records.length, (start, end) => records.slice(start, end).map(row))
 }

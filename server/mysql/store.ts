@@ -12,7 +12,7 @@
  * - A database that is down, or a missing table, is a StoreError naming what is wrong.
  */
 import mysql from 'mysql2/promise'
-import { DATE_MAX, DATE_MIN } from '../../src/api/columns.ts'
+import { fieldOf } from '../../src/api/fields.ts'
 import {
   DEFAULT_LOGS_CLEARING,
   KEEP_DAYS_MAX,
@@ -33,6 +33,7 @@ import {
   type Seek,
 } from '../store.ts'
 import { CLEARING_GROUPS, CONFIG_EXTENSION, m2eTables, type M2eTables } from './schema.ts'
+import { SEEK_SQL, VALID_DATE_SQL, logSources, sqlDate } from './sources.ts'
 
 export interface MysqlStoreOptions {
   /** `mysql://USER:PASSWORD@HOST:PORT/DATABASE` */
@@ -42,86 +43,6 @@ export interface MysqlStoreOptions {
   /** Let Clear All and the Logs Clearing settings write. @default false */
   allowWrites?: boolean
 }
-
-/** One API field: the SQL expression that reads it (table alias `l` is the log). */
-interface Field {
-  field: string
-  sql: string
-}
-
-const common: Field[] = [
-  { field: 'id', sql: 'l.id' },
-  { field: 'createDate', sql: 'l.create_date' },
-  { field: 'type', sql: 'l.type' },
-  { field: 'initiator', sql: 'l.initiator' },
-  { field: 'description', sql: "COALESCE(l.description, '')" },
-]
-
-/** Each log: its FROM clause and fields. Filters map to `l.<snake_case>` columns. */
-function logSources(t: M2eTables): Record<LogKindName, { from: string; table: string; fields: Field[] }> {
-  return {
-    listing: {
-      table: t.listingLog,
-      from: `${t.listingLog} l`,
-      fields: [
-        ...common,
-        { field: 'accountId', sql: 'l.account_id' },
-        { field: 'shopId', sql: 'l.shop_id' },
-        { field: 'listingId', sql: 'l.listing_id' },
-        { field: 'listingTitle', sql: "COALESCE(l.listing_title, '')" },
-        // Old code wrote 0 for "no product": read as none, so such records never collapse together.
-        { field: 'productId', sql: 'NULLIF(l.product_id, 0)' },
-        { field: 'productTitle', sql: 'l.product_title' },
-        { field: 'listingProductId', sql: 'NULLIF(l.listing_product_id, 0)' },
-        { field: 'action', sql: 'l.action' },
-        { field: 'actionId', sql: 'l.action_id' },
-      ],
-    },
-    order: {
-      table: t.orderLog,
-      // The TikTok Shop order number from M2E's order, the Magento one from Magento's (none: null).
-      from: `${t.orderLog} l LEFT JOIN ${t.order} o ON o.id = l.order_id LEFT JOIN ${t.salesOrder} so ON so.entity_id = o.magento_order_id`,
-      fields: [
-        ...common,
-        { field: 'accountId', sql: 'l.account_id' },
-        { field: 'shopId', sql: 'l.shop_id' },
-        { field: 'orderId', sql: 'l.order_id' },
-        { field: 'ttsOrderId', sql: "COALESCE(o.tts_order_id, '')" },
-        { field: 'magentoOrderId', sql: 'NULLIF(o.magento_order_id, 0)' },
-        { field: 'magentoOrderNumber', sql: 'so.increment_id' },
-      ],
-    },
-    synchronization: {
-      table: t.synchronizationLog,
-      from: `${t.synchronizationLog} l`,
-      fields: [
-        ...common,
-        { field: 'task', sql: 'l.task' },
-        { field: 'detailedDescription', sql: 'l.detailed_description' },
-        { field: 'operationHistoryId', sql: 'NULLIF(l.operation_history_id, 0)' },
-      ],
-    },
-  }
-}
-
-const FILTER_COLUMNS: Record<string, string> = {
-  accountId: 'l.account_id',
-  shopId: 'l.shop_id',
-  listingId: 'l.listing_id',
-  listingProductId: 'l.listing_product_id',
-  orderId: 'l.order_id',
-}
-
-/** UTC milliseconds as a DATETIME literal MariaDB compares with `create_date` (kept in UTC by Magento). */
-export function sqlDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ')
-}
-
-/** Records with a date: not NULL, and not MySQL's zero date `0000-00-00` (which reads as no date). */
-const VALID_DATE_SQL = `(l.create_date >= '${sqlDate(DATE_MIN)}' AND l.create_date <= '${sqlDate(DATE_MAX)}')`
-
-/** The seek past a cursor, as MariaDB turns it into a range on the create_date index. */
-export const SEEK_SQL = '(l.create_date < ? OR (l.create_date = ? AND l.id < ?))'
 
 /** Error codes of a database that cannot be reached or went away. */
 const UNREACHABLE = new Set([
@@ -362,7 +283,7 @@ export class MysqlStore implements LogStore {
     for (const field of FILTER_FIELDS[kind]) {
       const value = filter[field]
       if (value === undefined) continue
-      where.push(`${FILTER_COLUMNS[field]} = ?`)
+      where.push(`l.${fieldOf(kind, field)!.column} = ?`)
       params.push(value)
     }
     const bounds = [

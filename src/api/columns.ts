@@ -9,8 +9,8 @@
  * by the same rules as the zod record schemas (a test holds the two to agreement), keeping the
  * valid records and explaining the rest.
  */
-import { CODE_MAX, CODE_MIN } from './codes.ts'
-import type { LogKindName } from './schemas.ts'
+import { fieldEntries, type LogField } from './fields.ts'
+import { LOG_KIND_VALUES, type LogKindName } from './schemas.ts'
 
 type IntRule = { kind: 'int'; min: number; max: number }
 export interface FieldSpec {
@@ -22,73 +22,35 @@ export interface FieldSpec {
 }
 
 const MAX_ID = Number.MAX_SAFE_INTEGER
-const id = (field: string, encoding: 'delta' | 'values' = 'values', nullable = false): FieldSpec => ({
-  field,
-  encoding,
-  nullable,
-  rule: { kind: 'int', min: 1, max: MAX_ID },
-})
-/** An id a record points at: 0 is "none" (the schemas' refId). */
-const refId = (field: string, encoding: 'delta' | 'values' = 'values'): FieldSpec => ({
-  field,
-  encoding,
-  nullable: false,
-  rule: { kind: 'int', min: 0, max: MAX_ID },
-})
-/** A code: any the contract's range holds, known or not (the schemas' `code`). */
-const codes = (field: string): FieldSpec => ({
-  field,
-  encoding: 'values',
-  nullable: false,
-  rule: { kind: 'int', min: CODE_MIN, max: CODE_MAX },
-})
-const text = (field: string, max: number, nullable = false): FieldSpec => ({
-  field,
-  encoding: 'dict',
-  nullable,
-  rule: { kind: 'string', max },
-})
 
-const COMMON: FieldSpec[] = [
-  id('id', 'delta'),
-  // Milliseconds since 1970, UTC: what the rows format writes as ISO 8601.
-  { field: 'createDate', encoding: 'delta', nullable: false, rule: { kind: 'date' } },
-  codes('initiator'),
-  text('description', 1_000_000),
-]
-
-export const COLUMN_FIELDS: Record<LogKindName, FieldSpec[]> = {
-  listing: [
-    ...COMMON,
-    codes('type'),
-    refId('accountId'),
-    refId('shopId'),
-    refId('listingId'),
-    text('listingTitle', 255),
-    id('productId', 'values', true),
-    text('productTitle', 255, true),
-    id('listingProductId', 'values', true),
-    codes('action'),
-    refId('actionId', 'delta'),
-  ],
-  order: [
-    ...COMMON,
-    codes('type'),
-    refId('accountId'),
-    refId('shopId'),
-    refId('orderId'),
-    text('ttsOrderId', 64),
-    id('magentoOrderId', 'values', true),
-    text('magentoOrderNumber', 64, true),
-  ],
-  synchronization: [
-    ...COMMON,
-    codes('type'),
-    codes('task'),
-    text('detailedDescription', 1_000_000, true),
-    id('operationHistoryId', 'values', true),
-  ],
+/** A field's column spec, from its entry in the field list. */
+function specOf(field: string, entry: LogField): FieldSpec {
+  return {
+    field,
+    encoding: entry.value === 'string' ? 'dict' : entry.delta ? 'delta' : 'values',
+    nullable: entry.nullable,
+    rule:
+      entry.value === 'string'
+        ? { kind: 'string', max: entry.max }
+        : entry.value === 'date'
+          ? { kind: 'date' }
+          : { kind: 'int', min: entry.min, max: entry.max },
+  }
 }
+
+/** The common fields first, in the order the format has always sent them; then the log's own. */
+const WIRE_FIRST = ['id', 'createDate', 'initiator', 'description', 'type']
+
+export const COLUMN_FIELDS = Object.fromEntries(
+  LOG_KIND_VALUES.map((kind) => {
+    const entries = fieldEntries(kind, true)
+    const rank = (name: string) => (WIRE_FIRST.includes(name) ? WIRE_FIRST.indexOf(name) : WIRE_FIRST.length)
+    const ordered = entries
+      .map((entry, k) => ({ entry, k }))
+      .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.k - b.k)
+    return [kind, ordered.map(({ entry: [name, field] }) => specOf(name, field))]
+  }),
+) as Record<LogKindName, FieldSpec[]>
 
 export type EncodedColumn =
   { delta: number[] } | { values: (number | null)[] } | { dict: (string | null)[]; codes: number[] }

@@ -7,7 +7,7 @@
 // its size in the bundle. English messages are loaded explicitly (mini has none by default).
 import { z } from 'zod/mini'
 import { en } from 'zod/locales'
-import { CODE_MAX, CODE_MIN, LISTING_ACTION_CODES, TASK_CODES } from './codes.ts'
+import { ID_FIELD, IsoUtcDate, LOG_FIELDS, NARROWING_FIELDS, type LogField, type NarrowingField } from './fields.ts'
 
 // Never compile validators with `new Function`: the admin runs under a CSP without unsafe-eval,
 // and even zod's probe for it would be reported as a violation.
@@ -27,80 +27,22 @@ export {
   type SyncTaskCode,
 } from './codes.ts'
 
-const id = z.int().check(z.positive(), z.maximum(Number.MAX_SAFE_INTEGER))
-const nullableId = z.nullable(id)
-/**
- * An id a record points at (an account, shop, listing, order, action run). M2E's columns are
- * NOT NULL, and old code wrote 0 where it had none: 0 is kept, as "none". (Where the column is
- * nullable, the servers send 0 as null.)
- */
-const refId = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER))
-/** ISO 8601 in UTC, with the `Z`: `2026-11-27T10:15:00Z` or with milliseconds. */
-export const IsoUtcDate = z.iso.datetime({ offset: false, local: false })
+const id = ID_FIELD.schema
 const text = (max: number) => z.string().check(z.maxLength(max))
+export { IsoUtcDate }
+const typeSync = LOG_FIELDS.synchronization.type.schema
 
-/**
- * A code (type, run mode, action, task): any SMALLINT UNSIGNED, as M2E stores it. The known ones
- * are listed in codes.ts and named by the page; a newer M2E may write others, which are kept and
- * shown by number ("Action 97"). The client follows this, not the labels.
- */
-const code = (known: string) =>
-  z
-    .int()
-    .check(
-      z.minimum(CODE_MIN),
-      z.maximum(CODE_MAX),
-      z.describe(
-        `${known} Any other code in 0-65535 may come (a newer M2E's): it is valid, kept as stored and shown by number.`,
-      ),
-    )
-const typeCommon = code('Message type. Known: 1 Info, 2 Success, 3 Warning, 4 Error.')
-const typeSync = code('Message type. Known: 1 Info, 2 Success, 3 Warning, 4 Error, 100 Fatal Error.')
-const initiator = code('Run mode. Known: 0 Unknown, 1 Manual, 2 Automatic, 3 Developer.')
+/** A log's record schema, from its field list (fields.ts). */
+const recordSchema = <F extends Record<string, LogField>>(fields: F) =>
+  z.strictObject(
+    Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.schema])) as {
+      [N in keyof F]: F[N]['schema']
+    },
+  )
 
-/** A description is plain text, or the JSON form `{"string", "params", "links"}`, stored as text. */
-const description = text(1_000_000)
-
-const newListingRecord = z.strictObject({
-  createDate: IsoUtcDate,
-  type: typeCommon,
-  initiator,
-  description,
-  accountId: refId,
-  shopId: refId,
-  listingId: refId,
-  listingTitle: text(255),
-  productId: nullableId,
-  productTitle: z.nullable(text(255)),
-  listingProductId: nullableId,
-  action: code(`Listing action. Known: ${LISTING_ACTION_CODES.join(', ')} (named in domain.md).`),
-  actionId: refId,
-})
-
-const newOrderRecord = z.strictObject({
-  createDate: IsoUtcDate,
-  type: typeCommon,
-  initiator,
-  description,
-  accountId: refId,
-  shopId: refId,
-  orderId: refId,
-  ttsOrderId: text(64),
-  magentoOrderId: nullableId,
-  magentoOrderNumber: z.nullable(text(64)),
-})
-
-const newSynchronizationRecord = z.strictObject({
-  createDate: IsoUtcDate,
-  type: typeSync,
-  initiator,
-  description,
-  task: code(
-    `Synchronization task. Known: ${TASK_CODES.join(', ')} (0 Other, 2 Listings, 3 Orders, 5 Unmanaged Listings).`,
-  ),
-  detailedDescription: z.nullable(text(1_000_000)),
-  operationHistoryId: nullableId,
-})
+const newListingRecord = recordSchema(LOG_FIELDS.listing)
+const newOrderRecord = recordSchema(LOG_FIELDS.order)
+const newSynchronizationRecord = recordSchema(LOG_FIELDS.synchronization)
 
 export const NewRecordSchemas = {
   listing: newListingRecord,
@@ -115,6 +57,7 @@ export const RecordSchemas = {
 } as const
 
 export type LogKindName = z.infer<typeof LogKindSchema>
+export type { NarrowingField, SortableField } from './fields.ts'
 export type ListingLogRecord = z.infer<typeof RecordSchemas.listing>
 export type OrderLogRecord = z.infer<typeof RecordSchemas.order>
 export type SynchronizationLogRecord = z.infer<typeof RecordSchemas.synchronization>
@@ -139,17 +82,19 @@ const queryInt = <T extends z.ZodMiniType<number, number>>(schema: T) =>
     schema,
   )
 
+/** The narrowing fields (`?listingId=7`, fields.ts), each an optional id. */
+const narrowingQuery = Object.fromEntries(NARROWING_FIELDS.map((name) => [name, z.optional(queryInt(id))])) as Record<
+  NarrowingField,
+  z.ZodMiniOptional<ReturnType<typeof queryInt<typeof id>>>
+>
+
 /** `GET /api/v1/logs/{kind}` query. Unknown keys are rejected so a typo never filters silently. */
 export const LogQuerySchema = z.strictObject({
   limit: z._default(queryInt(z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))), 1000),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   from: z.optional(IsoUtcDate),
   to: z.optional(IsoUtcDate),
-  accountId: z.optional(queryInt(id)),
-  shopId: z.optional(queryInt(id)),
-  listingId: z.optional(queryInt(id)),
-  listingProductId: z.optional(queryInt(id)),
-  orderId: z.optional(queryInt(id)),
+  ...narrowingQuery,
   afterId: z.optional(queryInt(z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))),
   /**
    * `rows` (the default): `items`, one object per record. `columns`: the compact format of
@@ -171,11 +116,7 @@ export type LogQuery = z.input<typeof LogQuerySchema>
 export const LogSummaryQuerySchema = z.pick(LogQuerySchema, {
   from: true,
   to: true,
-  accountId: true,
-  shopId: true,
-  listingId: true,
-  listingProductId: true,
-  orderId: true,
+  ...(Object.fromEntries(NARROWING_FIELDS.map((name) => [name, true])) as Record<NarrowingField, true>),
   form_key: true,
 })
 export type LogSummaryQuery = z.input<typeof LogSummaryQuerySchema>

@@ -11,6 +11,7 @@ import { createLogsApp } from '@/app/createLogsApp'
 import { createPopperContainer } from '@/app/popperContainer'
 import EmbedRoot from '@/embed/EmbedRoot.vue'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS, type LogKind } from '@/logKinds'
+import { NARROW_KEYS } from '@/logKinds/filters'
 import { QUERY_KEYS } from '@/logKinds/viewState'
 import { matchLocale, type AppLocale, type LocaleMatch } from '@/locales'
 import { useAppConfigStore, type AppConfig, type AppEvent, type UrlTemplates } from '@/stores/appConfig'
@@ -190,8 +191,7 @@ export function mount(el: HTMLElement | string, options: MountOptions = {}): Mou
   const stopNavigateEvents = router.afterEach((to, from) => {
     const toView = viewOf(to)
     if (!toView || from.matched.length === 0) return
-    const narrowing = (route: RouteLocationNormalized) =>
-      ['listingId', 'listingProductId', 'orderId'].map((key) => route.query[key] ?? '').join('|')
+    const narrowing = (route: RouteLocationNormalized) => NARROW_KEYS.map((key) => route.query[key] ?? '').join('|')
     if (toView !== viewOf(from) || narrowing(to) !== narrowing(from)) {
       config.emit({ type: 'navigate', view: toView, filters: to.query as Record<string, string> })
     }

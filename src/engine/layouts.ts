@@ -6,6 +6,11 @@ import type { Dictionary } from './dictionary'
 import type { RecordTables, Slot } from './tables'
 import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
 
+/** The fields every log has, kept by the engine itself (LogEngine.write). */
+type CommonField = 'id' | 'createDate' | 'type' | 'initiator' | 'description'
+/** A log's own fields (its field list's, less the common ones). */
+export type OwnField<K extends EngineKind> = Exclude<keyof EngineRecordByKind[K], CommonField> & string
+
 export interface RecordLayout<K extends EngineKind> {
   slots: readonly Slot[]
   /**
@@ -26,13 +31,58 @@ export interface RecordLayout<K extends EngineKind> {
   /** Fills the log's own slots of record `i`; returns its owner's index (0: none). */
   write(tables: RecordTables, i: number, record: EngineRecordByKind[K]): number
   /** The log's own fields of record `i`. */
-  read(
-    tables: RecordTables,
-    i: number,
-  ): Omit<EngineRecordByKind[K], 'id' | 'createDate' | 'type' | 'initiator' | 'description'>
+  read(tables: RecordTables, i: number): Pick<EngineRecordByKind[K], OwnField<K>>
 }
 
-const listing: RecordLayout<'listing'> = {
+/**
+ * A layout tuned by hand: the fields it stores in slots of its own (`fields`), read back with
+ * exactly their types in the field list (a field added to the list, or changed there, fails to
+ * compile here until the layout agrees or leaves it to the plain columns).
+ */
+interface TunedLayout<K extends EngineKind, F extends OwnField<K>> extends Omit<RecordLayout<K>, 'read'> {
+  fields: readonly F[]
+  read(tables: RecordTables, i: number): Pick<EngineRecordByKind[K], F>
+}
+
+/**
+ * A tuned layout, plus a plain column (tables.ts) for each field of the list it does not tune:
+ * the record's other fields, seen on its log's first write.
+ */
+const withPlainFields =
+  <K extends EngineKind>() =>
+  <F extends OwnField<K>>(tuned: TunedLayout<K, F>): RecordLayout<K> => {
+    const handled: readonly string[] = [...COMMON_FIELDS, ...tuned.fields]
+    return {
+      ...tuned,
+      write(t, i, record) {
+        const owner = tuned.write(t, i, record)
+        const plain = (t.plainFields ??= Object.keys(record).filter((name) => !handled.includes(name)))
+        for (const name of plain)
+          t.plainColumn(name).write(i, (record as Record<string, string | number | null>)[name]!)
+        return owner
+      },
+      read(t, i) {
+        const own: Record<string, unknown> = tuned.read(t, i)
+        for (const name of t.plainFields ?? []) own[name] = t.plainColumn(name).read(i)
+        return own as Pick<EngineRecordByKind[K], OwnField<K>>
+      },
+    }
+  }
+
+const COMMON_FIELDS = ['id', 'createDate', 'type', 'initiator', 'description'] as const satisfies CommonField[]
+
+const listing = withPlainFields<'listing'>()({
+  fields: [
+    'accountId',
+    'shopId',
+    'listingId',
+    'listingTitle',
+    'productId',
+    'productTitle',
+    'listingProductId',
+    'action',
+    'actionId',
+  ],
   slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns'],
   groups: true,
   owner: { slot: 'listingProducts', ids: (t) => t.listingProductIds, narrowTo: (filter) => filter.listingProductId },
@@ -65,9 +115,10 @@ const listing: RecordLayout<'listing'> = {
       actionId: t.actionRuns[i] === 0 ? 0 : t.actionRunIds.keys[t.actionRuns[i]!]!,
     }
   },
-}
+})
 
-const order: RecordLayout<'order'> = {
+const order = withPlainFields<'order'>()({
+  fields: ['accountId', 'shopId', 'orderId', 'ttsOrderId', 'magentoOrderId', 'magentoOrderNumber'],
   slots: ['accounts', 'shops', 'orders', 'orderIds'],
   groups: false,
   owner: { slot: 'orderIds', ids: (t) => t.orderIdKeys, narrowTo: (filter) => filter.orderId },
@@ -91,9 +142,10 @@ const order: RecordLayout<'order'> = {
       magentoOrderNumber: t.orderTable.magentoNumbers[o] ?? null,
     }
   },
-}
+})
 
-const synchronization: RecordLayout<'synchronization'> = {
+const synchronization = withPlainFields<'synchronization'>()({
+  fields: ['task', 'detailedDescription', 'operationHistoryId'],
   slots: ['tasks', 'detailedMessages', 'operationIds'],
   groups: false,
   owner: null,
@@ -112,6 +164,6 @@ const synchronization: RecordLayout<'synchronization'> = {
       operationHistoryId: Number.isNaN(operation) ? null : operation,
     }
   },
-}
+})
 
 export const LAYOUTS: { [K in EngineKind]: RecordLayout<K> } = { listing, order, synchronization }

@@ -5,7 +5,7 @@
  */
 import { CODE_MAX } from '../api/codes'
 import type { RecordLayout } from './layouts'
-import type { RecordTables } from './tables'
+import type { RecordTables, Slot } from './tables'
 import { foldText } from './text'
 import type { EngineKind, LogFilter } from './types'
 
@@ -88,11 +88,18 @@ function orderMask(t: RecordTables, filter: LogFilter): Mask {
   return mask
 }
 
-export interface FilterPlan {
-  typeMask: Mask
-  initiatorMask: Mask
-  actionMask: Mask
-  taskMask: Mask
+/**
+ * The code filters: the filter's key (a list of codes) and the slot it reads, where only some
+ * logs have one (a log without it is never filtered by it).
+ */
+const CODE_FILTERS = {
+  typeMask: { filter: 'types', slot: null },
+  initiatorMask: { filter: 'initiators', slot: null },
+  actionMask: { filter: 'actions', slot: 'actions' },
+  taskMask: { filter: 'tasks', slot: 'tasks' },
+} as const satisfies Record<string, { filter: keyof LogFilter; slot: Slot | null }>
+
+export interface FilterPlan extends Record<keyof typeof CODE_FILTERS, Mask> {
   checkDates: boolean
   from: number
   to: number
@@ -117,11 +124,14 @@ export function planFilter<K extends EngineKind>(
 ): FilterPlan {
   const needle = filter.message ? foldText(filter.message.trim()) : ''
   const hasOwners = t.has('accounts')
+  const codeMasks = Object.fromEntries(
+    Object.entries(CODE_FILTERS).map(([mask, { filter: key, slot }]) => [
+      mask,
+      slot === null || t.has(slot) ? maskOf(filter[key]) : null,
+    ]),
+  ) as Record<keyof typeof CODE_FILTERS, Mask>
   return {
-    typeMask: maskOf(filter.types),
-    initiatorMask: maskOf(filter.initiators),
-    actionMask: t.has('actions') ? maskOf(filter.actions) : null,
-    taskMask: t.has('tasks') ? maskOf(filter.tasks) : null,
+    ...codeMasks,
     checkDates: filter.from !== undefined || filter.to !== undefined,
     from: filter.from ?? -Infinity,
     to: filter.to ?? Infinity,

@@ -84,6 +84,28 @@ export class OrderTable {
 
 type Column = Float64Array | Uint32Array | Uint16Array
 
+/**
+ * A field no layout tunes by hand (layouts.ts), held as it comes, its texts interned: a new field
+ * of the field list (src/api/fields.ts) is kept and given back without an engine change.
+ */
+export class PlainColumn {
+  private readonly values: (string | number | null)[] = []
+  private readonly texts = new Map<string, string>()
+
+  write(i: number, value: string | number | null): void {
+    if (typeof value !== 'string') this.values[i] = value
+    else {
+      let text = this.texts.get(value)
+      if (text === undefined) this.texts.set(value, (text = value))
+      this.values[i] = text
+    }
+  }
+
+  read(i: number): string | number | null {
+    return this.values[i] ?? null
+  }
+}
+
 export class RecordTables {
   count = 0
   capacity = 0
@@ -128,8 +150,18 @@ export class RecordTables {
   readonly orderIdKeys = new Dictionary<number>()
   readonly detailTexts = new Dictionary<string>()
   readonly uniquePairs = new PairDictionary()
+  /** The fields without a slot of their own (see PlainColumn): named on the first write. */
+  plainFields: string[] | null = null
+  readonly plain = new Map<string, PlainColumn>()
 
   constructor(readonly slots: readonly Slot[]) {}
+
+  /** The column of a plain field, made on its first use. */
+  plainColumn(field: string): PlainColumn {
+    let column = this.plain.get(field)
+    if (!column) this.plain.set(field, (column = new PlainColumn()))
+    return column
+  }
 
   has(slot: Slot): boolean {
     return this.slots.includes(slot)

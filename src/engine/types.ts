@@ -1,4 +1,11 @@
-import type { ListingLogRecord, LogKindName, OrderLogRecord, SynchronizationLogRecord } from '../api/schemas'
+import type {
+  ListingLogRecord,
+  LogKindName,
+  NarrowingField,
+  OrderLogRecord,
+  SortableField,
+  SynchronizationLogRecord,
+} from '../api/schemas'
 
 /** The engine's view of a record: the API's record types (one source: the zod schemas), with
  * codes widened to numbers, since the engine stores whatever byte it is given. */
@@ -16,8 +23,11 @@ export interface EngineRecordByKind {
   synchronization: EngineSynchronizationRecord
 }
 
-/** Every filter of domain.md. Unset fields do not filter; set fields combine with AND. */
-export interface LogFilter {
+/**
+ * Every filter of domain.md. Unset fields do not filter; set fields combine with AND. The account,
+ * shop, listing, listing product and order are the field list's narrowing fields (src/api/fields.ts).
+ */
+export interface LogFilter extends Partial<Record<NarrowingField, number>> {
   /** Inclusive bounds, UTC milliseconds. */
   from?: number
   to?: number
@@ -25,12 +35,6 @@ export interface LogFilter {
   actions?: readonly number[]
   initiators?: readonly number[]
   tasks?: readonly number[]
-  accountId?: number
-  shopId?: number
-  /** Narrowed pages. */
-  listingId?: number
-  listingProductId?: number
-  orderId?: number
   /** Text matches the listing title; a whole number also matches the listing id; "#7" is listing 7 only. */
   listing?: string
   /** Text matches the product title; a whole number also matches the Magento product id; "#1001" only it. */
@@ -43,7 +47,8 @@ export interface LogFilter {
   message?: string
 }
 
-export type SortField = 'createDate' | 'listingTitle' | 'productTitle' | 'message'
+/** The fields the field list marks sortable (src/api/fields.ts), and the message as shown. */
+export type SortField = SortableField | 'message'
 export type SortDirection = 'asc' | 'desc'
 export interface LogSort {
   field: SortField

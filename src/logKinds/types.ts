@@ -1,4 +1,5 @@
 import type { ColumnContext, ColumnId, DetailField, LogColumn } from '@/logKinds/columns'
+import type { FilterKey, NarrowKey } from '@/logKinds/filters'
 import type { LogRecordOf } from '@/logKinds/records'
 
 import { LOG_KIND_VALUES } from '@/api/schemas'
@@ -10,12 +11,7 @@ export type LogKind = (typeof LOG_KINDS)[number]
 /** The host menu's section a log page lives under. */
 export type MenuSection = 'listings' | 'sales' | 'helpCenter'
 
-/** Query keys of the column filters (the deep-link keys of the page). */
-export type FilterKey =
-  'from' | 'to' | 'type' | 'action' | 'initiator' | 'task' | 'q' | 'listing' | 'product' | 'ttsOrder' | 'magentoOrder'
-
-/** Narrowing params: the page shows one listing, one listing product or one order. */
-export type NarrowKey = 'listingId' | 'listingProductId' | 'orderId'
+export type { FilterKey, NarrowKey } from '@/logKinds/filters'
 
 /**
  * Everything that makes one log different from the others. `K`: the log, whose records its
@@ -47,7 +43,7 @@ export interface LogKindDescription<K extends LogKind = LogKind> {
   ownerOf(record: LogRecordOf<K>): { accountId: number; shopId: number } | null
   /** Drawer fields no column shows. */
   extraDetails(record: LogRecordOf<K>, context: ColumnContext): DetailField[]
-  /** Column filters offered, in the order of the filter bar. */
+  /** Column filters offered (filters.ts), in the order of the filter bar. */
   filters: FilterKey[]
   /** Type codes the Type filter offers. */
   typeOptions: number[]

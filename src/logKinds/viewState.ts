@@ -8,28 +8,30 @@
  * merchant hid); detail (the record id whose details drawer is open).
  * A bad value is reported, never silently dropped or thrown.
  */
-import type { LogFilter, LogSort, SortField, ViewMode } from '@/engine'
-import { CODE_MAX, CODE_MIN, TYPE_CODES } from '@/api/codes'
+import type { CodeColumn, LogFilter, LogSort, SortField, ViewMode } from '@/engine'
+import { CODE_MAX, CODE_MIN } from '@/api/codes'
+import type { NarrowingField } from '@/api/fields'
 import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKind } from '@/logKinds'
+import {
+  CODE_FILTERS,
+  DATE_KEYS,
+  NARROWING_FILTERS,
+  TEXT_FILTERS,
+  type NarrowKey,
+  type TextFilter,
+} from '@/logKinds/filters'
 
-export interface LogViewState {
-  accountId: number | null
-  shopId: number | null
-  listingId: number | null
-  listingProductId: number | null
-  orderId: number | null
-  types: number[]
-  actions: number[]
-  initiators: number[]
-  tasks: number[]
+/** Account, shop, listing, listing product, order (filters.ts): null, none. */
+type NarrowingState = Record<NarrowingField, number | null>
+/** Types, actions, initiators, tasks: the codes chosen (none: no filter). */
+type CodesState = Record<CodeColumn, number[]>
+/** q (the message), listing, product, ttsOrder, magentoOrder: the text typed. */
+type TextState = Record<TextFilter['urlKey'], string>
+
+export interface LogViewState extends NarrowingState, CodesState, TextState {
   /** ISO 8601 UTC. */
   from: string | null
   to: string | null
-  q: string
-  listing: string
-  product: string
-  ttsOrder: string
-  magentoOrder: string
   unique: boolean
   /** With `unique`: messages that differ only in numbers collapse together. */
   numbersAsEqual: boolean
@@ -43,23 +45,12 @@ export interface LogViewState {
   detail: number | null
 }
 
+/** Every key of the page's URL (and of the embed's mount filters), in the order the URL writes them. */
 export const QUERY_KEYS = [
-  'accountId',
-  'shopId',
-  'listingId',
-  'listingProductId',
-  'orderId',
-  'type',
-  'action',
-  'initiator',
-  'task',
-  'from',
-  'to',
-  'q',
-  'listing',
-  'product',
-  'ttsOrder',
-  'magentoOrder',
+  ...NARROWING_FILTERS.map((filter) => filter.key),
+  ...CODE_FILTERS.map((filter) => filter.urlKey),
+  ...DATE_KEYS,
+  ...TEXT_FILTERS.map((filter) => filter.urlKey),
   'unique',
   'numbers',
   'new',
@@ -69,24 +60,26 @@ export const QUERY_KEYS = [
   'detail',
 ] as const
 
+/** The same value for each of `keys`. */
+const each = <K extends string, V>(keys: readonly K[], value: () => V) =>
+  Object.fromEntries(keys.map((key) => [key, value()])) as Record<K, V>
+
 export function defaultViewState(): LogViewState {
   return {
-    accountId: null,
-    shopId: null,
-    listingId: null,
-    listingProductId: null,
-    orderId: null,
-    types: [],
-    actions: [],
-    initiators: [],
-    tasks: [],
+    ...each(
+      NARROWING_FILTERS.map((filter) => filter.key),
+      () => null,
+    ),
+    ...each(
+      CODE_FILTERS.map((filter) => filter.stateKey),
+      (): number[] => [],
+    ),
     from: null,
     to: null,
-    q: '',
-    listing: '',
-    product: '',
-    ttsOrder: '',
-    magentoOrder: '',
+    ...each(
+      TEXT_FILTERS.map((filter) => filter.urlKey),
+      () => '',
+    ),
     unique: true,
     numbersAsEqual: false,
     onlyNew: false,
@@ -119,8 +112,6 @@ function single(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-const LIMITS = { listing: 200, product: 200, ttsOrder: 64, magentoOrder: 64, q: 500 } as const
-
 /** Reads a route query into a state; unusable values are listed in `problems`. */
 export function parseViewState(kind: LogKind, query: RawQuery): { state: LogViewState; problems: QueryProblem[] } {
   const definition = LOG_KIND_DEFINITIONS[kind]
@@ -128,54 +119,38 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   const problems: QueryProblem[] = []
   const read = (key: string) => single(query[key])
 
-  const id = (key: 'accountId' | 'shopId' | 'listingId' | 'listingProductId' | 'orderId', allowed: boolean) => {
+  for (const { key, applies } of NARROWING_FILTERS) {
     const value = read(key)
-    if (value === undefined || value === '') return
-    if (!allowed) return problems.push({ key, value, reason: 'notHere' })
-    if (!/^\d{1,15}$/.test(value) || Number(value) === 0) return problems.push({ key, value, reason: 'number' })
-    state[key] = Number(value)
+    if (value === undefined || value === '') continue
+    if (!applies(definition)) problems.push({ key, value, reason: 'notHere' })
+    else if (!/^\d{1,15}$/.test(value) || Number(value) === 0) problems.push({ key, value, reason: 'number' })
+    else state[key] = Number(value)
   }
-  id('accountId', definition.hasAccountFilters)
-  id('shopId', definition.hasAccountFilters)
-  id('listingId', definition.narrowKeys.includes('listingId'))
-  id('listingProductId', definition.narrowKeys.includes('listingProductId'))
-  id('orderId', definition.narrowKeys.includes('orderId'))
 
-  /**
-   * A list of codes: any code in the contract's range (a newer M2E's "Action 97" can be linked
-   * and saved), except the known ones in `refused`.
-   */
-  const codes = (
-    key: 'type' | 'action' | 'initiator' | 'task',
-    here: boolean,
-    target: 'types' | 'actions' | 'initiators' | 'tasks',
-    refused: readonly number[] = [],
-  ) => {
-    const value = read(key)
-    if (value === undefined || value === '') return
-    if (!here) return problems.push({ key, value, reason: 'notHere' })
+  // A list of codes: any code in the contract's range (a newer M2E's "Action 97" can be linked
+  // and saved), except the known ones the log refuses.
+  const filters = definition.filters
+  for (const filter of CODE_FILTERS) {
+    const value = read(filter.urlKey)
+    if (value === undefined || value === '') continue
+    if (!filters.includes(filter.urlKey)) {
+      problems.push({ key: filter.urlKey, value, reason: 'notHere' })
+      continue
+    }
+    const refused = filter.refused?.(definition) ?? []
     const parts = value.split(',').map((part) => part.trim())
     const parsed = parts.map(Number)
     if (
       parts.some((part) => !/^\d{1,5}$/.test(part)) ||
       parsed.some((code) => code < CODE_MIN || code > CODE_MAX || refused.includes(code))
     ) {
-      return problems.push({ key, value, reason: 'codes' })
+      problems.push({ key: filter.urlKey, value, reason: 'codes' })
+      continue
     }
-    state[target] = [...new Set(parsed)]
+    state[filter.stateKey] = parsed.includes(filter.all ?? -1) ? [] : [...new Set(parsed)]
   }
-  const filters = definition.filters
-  // Links from the dashboard carry type=4 on every log; a known type the log lacks (Fatal Error
-  // on the listing log) is reported.
-  const typesElsewhere = TYPE_CODES.filter((code) => !definition.typeOptions.includes(code))
-  codes('type', true, 'types', typesElsewhere)
-  codes('action', filters.includes('action'), 'actions')
-  codes('initiator', filters.includes('initiator'), 'initiators')
-  codes('task', filters.includes('task'), 'tasks')
-  // Task 100 is "All": no task filter.
-  if (state.tasks.includes(100)) state.tasks = []
 
-  for (const key of ['from', 'to'] as const) {
+  for (const key of DATE_KEYS) {
     const value = read(key)
     if (value === undefined || value === '') continue
     const time = Date.parse(value)
@@ -186,14 +161,14 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
     state[key] = new Date(time).toISOString()
   }
 
-  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const) {
+  for (const { urlKey: key, maxLength } of TEXT_FILTERS) {
     const value = read(key)
     if (value === undefined) continue
-    if (key !== 'q' && !filters.includes(key)) {
+    if (!filters.includes(key)) {
       if (value !== '') problems.push({ key, value, reason: 'notHere' })
       continue
     }
-    state[key] = value.slice(0, LIMITS[key])
+    state[key] = value.slice(0, maxLength)
   }
 
   const unique = read('unique')
@@ -247,15 +222,10 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
 export function serializeViewState(state: LogViewState): Record<string, string> {
   const query: Record<string, string> = {}
   const defaults = defaultViewState()
-  for (const key of ['accountId', 'shopId', 'listingId', 'listingProductId', 'orderId'] as const) {
-    if (state[key] !== null) query[key] = String(state[key])
-  }
-  const codes = { type: state.types, action: state.actions, initiator: state.initiators, task: state.tasks }
-  for (const [key, values] of Object.entries(codes)) if (values.length) query[key] = values.join(',')
-  if (state.from) query.from = state.from
-  if (state.to) query.to = state.to
-  for (const key of ['q', 'listing', 'product', 'ttsOrder', 'magentoOrder'] as const)
-    if (state[key]) query[key] = state[key]
+  for (const { key } of NARROWING_FILTERS) if (state[key] !== null) query[key] = String(state[key])
+  for (const { urlKey, stateKey } of CODE_FILTERS) if (state[stateKey].length) query[urlKey] = state[stateKey].join(',')
+  for (const key of DATE_KEYS) if (state[key]) query[key] = state[key]
+  for (const { urlKey: key } of TEXT_FILTERS) if (state[key]) query[key] = state[key]
   if (state.unique !== defaults.unique) query.unique = state.unique ? '1' : '0'
   if (state.numbersAsEqual) query.numbers = '1'
   if (state.onlyNew) query.new = '1'
@@ -268,10 +238,15 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
   return query
 }
 
+/** The narrowing of a state (listing, listing product, order): what Reset keeps and a saved view leaves out. */
+export function narrowingPart(state: LogViewState): Pick<LogViewState, NarrowKey> {
+  const servers = NARROWING_FILTERS.filter((filter) => filter.server)
+  return Object.fromEntries(servers.map(({ key }) => [key, state[key]])) as Pick<LogViewState, NarrowKey>
+}
+
 /** What a saved view keeps: filters, sort and columns; not the narrowing or an open drawer. */
 export function viewQuery(state: LogViewState): Record<string, string> {
-  const query = serializeViewState({ ...state, detail: null, listingId: null, listingProductId: null, orderId: null })
-  return query
+  return serializeViewState({ ...state, ...narrowingPart(defaultViewState()), detail: null })
 }
 
 /** Two route queries say the same (order of keys aside). */
@@ -282,32 +257,21 @@ export function sameQuery(a: Record<string, string>, b: Record<string, string>):
 }
 
 /** What the server narrows to (one listing, listing product or order); the rest is filtered here. */
-export function narrowingOf(state: LogViewState): { listingId?: number; listingProductId?: number; orderId?: number } {
-  return {
-    ...(state.listingId !== null && { listingId: state.listingId }),
-    ...(state.listingProductId !== null && { listingProductId: state.listingProductId }),
-    ...(state.orderId !== null && { orderId: state.orderId }),
+export function narrowingOf(state: LogViewState): Partial<Record<NarrowKey, number>> {
+  const narrowing: Partial<Record<NarrowKey, number>> = {}
+  for (const { key, server } of NARROWING_FILTERS) {
+    const value = state[key]
+    if (server && value !== null) narrowing[key as NarrowKey] = value
   }
+  return narrowing
 }
 
 /** The engine filter a state stands for. */
 export function toEngineFilter(state: LogViewState): LogFilter {
   const filter: LogFilter = {}
-  if (state.accountId !== null) filter.accountId = state.accountId
-  if (state.shopId !== null) filter.shopId = state.shopId
-  if (state.listingId !== null) filter.listingId = state.listingId
-  if (state.listingProductId !== null) filter.listingProductId = state.listingProductId
-  if (state.orderId !== null) filter.orderId = state.orderId
-  if (state.types.length) filter.types = state.types
-  if (state.actions.length) filter.actions = state.actions
-  if (state.initiators.length) filter.initiators = state.initiators
-  if (state.tasks.length) filter.tasks = state.tasks
-  if (state.from) filter.from = Date.parse(state.from)
-  if (state.to) filter.to = Date.parse(state.to)
-  if (state.q.trim()) filter.message = state.q
-  if (state.listing.trim()) filter.listing = state.listing
-  if (state.product.trim()) filter.product = state.product
-  if (state.ttsOrder.trim()) filter.ttsOrder = state.ttsOrder
-  if (state.magentoOrder.trim()) filter.magentoOrder = state.magentoOrder
+  for (const { key } of NARROWING_FILTERS) if (state[key] !== null) filter[key] = state[key]
+  for (const { stateKey } of CODE_FILTERS) if (state[stateKey].length) filter[stateKey] = state[stateKey]
+  for (const key of DATE_KEYS) if (state[key]) filter[key] = Date.parse(state[key])
+  for (const { urlKey, engineKey } of TEXT_FILTERS) if (state[urlKey].trim()) filter[engineKey] = state[urlKey]
   return filter
 }

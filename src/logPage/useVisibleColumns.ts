@@ -1,6 +1,7 @@
 /** The grid's columns: the log's, less those narrowing or the column chooser hides. */
 import { computed, type ComputedRef } from 'vue'
 import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKindDescription } from '@/logKinds'
+import { ENTITY_KEYS } from '@/logKinds/filters'
 import { serializeViewState } from '@/logKinds/viewState'
 import type { LogStore } from '@/stores/logStore'
 
@@ -19,7 +20,7 @@ export interface VisibleColumns {
 
 export function useVisibleColumns(store: LogStore): VisibleColumns {
   const definition = computed(() => LOG_KIND_DEFINITIONS[store.kind])
-  const narrowedToOne = computed(() => store.viewState.listingProductId !== null || store.viewState.orderId !== null)
+  const narrowedToOne = computed(() => ENTITY_KEYS.some((key) => store.viewState[key] !== null))
   const narrowedColumns = computed<ColumnId[]>(() => {
     const hides = definition.value.narrowHides
     return [

@@ -5,14 +5,12 @@ import type { ApiError } from '@/api/errors'
 import { MAX_PAGE_SIZE } from '@/api/schemas'
 import type { EngineRecordByKind, LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
+import { NARROW_KEYS, type NarrowKey } from '@/logKinds/filters'
 
 export type LoadStatus = 'idle' | 'loading' | 'complete' | 'error'
 
 /** Server-side narrowing: the only filters sent to the API; the rest run in the engine. */
-export interface Narrowing {
-  listingId?: number
-  listingProductId?: number
-  orderId?: number
+export interface Narrowing extends Partial<Record<NarrowKey, number>> {
   /**
    * A date range (ISO, UTC) loaded from the server: only for a log larger than the record budget,
    * when the range reaches past the newest records held.
@@ -36,7 +34,7 @@ export interface LogWindow {
 export const PAGE_SIZE = MAX_PAGE_SIZE
 
 export const narrowingKey = (narrowing: Narrowing) =>
-  `${narrowing.listingId ?? ''}|${narrowing.listingProductId ?? ''}|${narrowing.orderId ?? ''}|${narrowing.from ?? ''}|${narrowing.to ?? ''}`
+  [...NARROW_KEYS.map((key) => narrowing[key] ?? ''), narrowing.from ?? '', narrowing.to ?? ''].join('|')
 
 export interface LogLoaderHooks<K extends LogKind> {
   kind: K

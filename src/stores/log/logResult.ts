@@ -2,6 +2,7 @@
 import { computed, type ComputedRef, type Ref } from 'vue'
 import type { CodeColumn, HistogramRequest, LogEngine, QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
+import { ENTITY_KEYS } from '@/logKinds/filters'
 import { toEngineFilter, type LogViewState } from '@/logKinds/viewState'
 
 export interface UseLogResultOptions<K extends LogKind> {
@@ -29,7 +30,7 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
 
   const collapsing = computed(() => {
     const state = viewState.value
-    return state.unique && state.view === 'separated' && state.listingProductId === null && state.orderId === null
+    return state.unique && state.view === 'separated' && ENTITY_KEYS.every((key) => state[key] === null)
   })
 
   const result = computed<QueryResult>(() => {

@@ -46,6 +46,23 @@ function ids(engine: LogEngine, rows: Uint32Array) {
 }
 
 describe('LogEngine', () => {
+  it('keeps and gives back a field of the field list that no layout tunes', () => {
+    // A field added to src/api/fields.ts reaches the engine without an engine change.
+    const engine = new LogEngine('listing')
+    const records = [listing({ description: 'A' }), listing({ description: 'B' })].map((record, k) => ({
+      ...record,
+      sku: k === 0 ? 'SKU-1' : null,
+    }))
+    engine.append(records)
+    engine.appendEach(1, (_k, target) => Object.assign(target, listing(), { sku: 'SKU-2' }))
+    expect([0, 1, 2].map((index) => (engine.get(index) as Record<string, unknown>).sku)).toEqual([
+      'SKU-1',
+      null,
+      'SKU-2',
+    ])
+    expect(engine.get(0).listingTitle).toBe('Summer Dresses 2026')
+  })
+
   it('shows a repeated message once with its count and the latest date', () => {
     const engine = new LogEngine('listing')
     const records = [listing({ createDate: at(9) }), listing({ createDate: at(12) }), listing({ createDate: at(10) })]
