@@ -99,8 +99,11 @@ for (const lang of LANGS) {
       request,
     }) => {
       const records = await fetchAll(request, 'listing')
-      // The last visit: just before the 40th newest record.
-      const since = Date.parse(records[40]!.createDate)
+      // The last visit: just before the 40th newest record of the past. Records other tests add
+      // on this server can be dated days ahead (live refresh's): those stay new after any visit,
+      // so a visit among them would leave nothing that stops being new.
+      const past = records.filter((record) => Date.parse(record.createDate) <= Date.now())
+      const since = Date.parse(past[40]!.createDate)
       const expected = expectedNew(records, since)
       expect(expected.records).toBeGreaterThan(0)
       // The page's timers run on Playwright's clock (time still flows), so a minute passes on demand.
