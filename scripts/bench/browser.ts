@@ -452,13 +452,28 @@ async function measureRun(
     crash.catch(() => {})
     page.on('crash', () => crashed(new Error('the renderer crashed (out of memory?)')))
     const cdp: CDPSession = await context.newCDPSession(page)
-    const apiRequests = new Set<string>()
+    // Bytes each API request has brought so far. A finished request counts what Chromium totals
+    // for it; one that ends otherwise (the page cancels a stream once it has read its end line,
+    // and Chromium reports that as a failed load, with no total) counts the chunks it received.
+    const received = new Map<string, number>()
     let wireBytes = 0
     cdp.on('Network.requestWillBeSent', (event) => {
-      if (new URL(event.request.url).pathname.startsWith('/api/v1/')) apiRequests.add(event.requestId)
+      if (new URL(event.request.url).pathname.startsWith('/api/v1/')) received.set(event.requestId, 0)
+    })
+    cdp.on('Network.dataReceived', (event) => {
+      const sofar = received.get(event.requestId)
+      if (sofar !== undefined) received.set(event.requestId, sofar + event.encodedDataLength)
     })
     cdp.on('Network.loadingFinished', (event) => {
-      if (apiRequests.has(event.requestId)) wireBytes += event.encodedDataLength
+      if (!received.has(event.requestId)) return
+      wireBytes += event.encodedDataLength
+      received.delete(event.requestId)
+    })
+    cdp.on('Network.loadingFailed', (event) => {
+      const sofar = received.get(event.requestId)
+      if (sofar === undefined) return
+      wireBytes += sofar
+      received.delete(event.requestId)
     })
     await cdp.send('Network.enable')
     if (profileFile) {
@@ -522,7 +537,8 @@ async function measureRun(
     }))
     result.firstRowsMs = timings.firstRowsMs ?? undefined
     result.allLoadedMs = timings.allLoadedMs ?? undefined
-    result.wireBytes = wireBytes
+    // Requests still open (a live connection) count what they have brought so far.
+    result.wireBytes = wireBytes + [...received.values()].reduce((sum, bytes) => sum + bytes, 0)
     result.wireBytesPerRecord = wireBytes / records
     const summary = await page.evaluate(() => window.__bench!.summary())
     if (summary.total !== records) log(`  note: the page holds ${summary.total} records, not ${records}`)
