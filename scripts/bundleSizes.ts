@@ -1,12 +1,13 @@
 // Gzip sizes (level 9) of what a browser downloads, per file, as it downloads them.
-// `npm run build` prints them; `npm run bench` puts them in its JSON.
+// `npm run build` prints them and writes them into the README (one set of figures, checked
+// against the build by tests/e2e/bundle.spec.ts); `npm run bench` puts them in its JSON.
 //
 // Both builds split code. What counts against the budget is the JavaScript a log page needs
 // before its first rows: the entry, the log page's route chunk, and every chunk they import
 // statically. Chunks loaded later are reported apart:
 // - deferred: loaded by the log page right after its first rows, with no action (the chart);
 // - on demand: loaded when the merchant asks (details drawer, dialogs, CSV export, other pages).
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -81,16 +82,45 @@ export function bundleSizes(root = '.') {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The figures as `npm run build` prints them, and as the README's Embedding section shows them. */
+export const SIZE_LINES: [label: string, key: keyof ReturnType<typeof bundleSizes>][] = [
+  ['embed, to first rows', 'embedJsGzipBytes'],
+  ['embed, deferred', 'embedJsDeferredGzipBytes'],
+  ['embed, on demand', 'embedJsOnDemandGzipBytes'],
+  ['embed CSS', 'embedCssGzipBytes'],
+  ['embed IIFE (one file)', 'embedIifeGzipBytes'],
+  ['standalone, to first rows', 'standaloneJsGzipBytes'],
+  ['standalone, deferred', 'standaloneJsDeferredGzipBytes'],
+  ['standalone, on demand', 'standaloneJsOnDemandGzipBytes'],
+]
+
+export function formatSizes(sizes: ReturnType<typeof bundleSizes>): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`
-  const sizes = bundleSizes()
-  console.log('gzip sizes (budget: 200 KB of JavaScript before the first rows):')
-  console.log(`  embed, to first rows        ${kb(sizes.embedJsGzipBytes)}`)
-  console.log(`  embed, deferred            ${kb(sizes.embedJsDeferredGzipBytes)}`)
-  console.log(`  embed, on demand            ${kb(sizes.embedJsOnDemandGzipBytes)}`)
-  console.log(`  embed CSS                   ${kb(sizes.embedCssGzipBytes)}`)
-  console.log(`  embed IIFE (one file)       ${kb(sizes.embedIifeGzipBytes)}`)
-  console.log(`  standalone, to first rows   ${kb(sizes.standaloneJsGzipBytes)}`)
-  console.log(`  standalone, deferred        ${kb(sizes.standaloneJsDeferredGzipBytes)}`)
-  console.log(`  standalone, on demand       ${kb(sizes.standaloneJsOnDemandGzipBytes)}`)
+  return [
+    'gzip sizes (budget: 200 KB of JavaScript before the first rows):',
+    ...SIZE_LINES.map(([label, key]) => `  ${label.padEnd(27)}${kb(sizes[key])}`),
+  ].join('\n')
+}
+
+/** The README's copy of the figures sits between these, in a code block; the build rewrites it. */
+export const README_SIZES = /(<!-- sizes: written by npm run build -->\n```\n)[\s\S]*?(\n```)/
+
+/** The figures in the README's Embedding section, by label (KB). */
+export function readmeSizes(readme: string): Map<string, number> {
+  const block = README_SIZES.exec(readme)?.[0] ?? ''
+  return new Map([...block.matchAll(/^ {2}(.+?)\s+([\d.]+) KB$/gm)].map((m) => [m[1]!, Number(m[2])]))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const printed = formatSizes(bundleSizes())
+  console.log(printed)
+  if (process.argv.includes('--write-readme')) {
+    const readme = readFileSync('README.md', 'utf8')
+    if (!README_SIZES.test(readme)) throw new Error('README.md has no sizes block to write')
+    writeFileSync(
+      'README.md',
+      readme.replace(README_SIZES, (_, head: string, tail: string) => head + printed + tail),
+    )
+    console.log('README.md: the Embedding section shows these figures')
+  }
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import postcss from 'postcss'
+import { SIZE_LINES, bundleSizes, readmeSizes } from '../../scripts/bundleSizes.ts'
 
 const read = (file: string) => readFileSync(`dist/embed/${file}`, 'utf8')
 
@@ -47,4 +48,18 @@ test('the embed stylesheet writes no global CSS: every rule is under .tts-logs o
     if (!atRule.params.startsWith('tts-')) offending.push(`@keyframes ${atRule.params}`)
   })
   expect(offending).toEqual([])
+})
+
+test('the README shows the sizes of this build: one set of figures, within 1 KB of each', () => {
+  const shown = readmeSizes(readFileSync('README.md', 'utf8'))
+  const sizes = bundleSizes()
+  const off: string[] = []
+  for (const [label, key] of SIZE_LINES) {
+    const built = sizes[key] / 1024
+    const written = shown.get(label)
+    if (written === undefined || Math.abs(written - built) > 1)
+      off.push(`${label}: README ${written ?? 'missing'} KB, build ${built.toFixed(1)} KB`)
+  }
+  // `npm run build` writes the README's figures (scripts/bundleSizes.ts --write-readme).
+  expect(off, 'run npm run build to write the figures into README.md').toEqual([])
 })
