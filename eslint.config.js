@@ -88,7 +88,7 @@ export default defineConfig(
           paths: [{ name: 'axios', message: 'Only the API client talks HTTP.' }],
           patterns: [
             {
-              group: ['@/api/client', '@/api/errors'],
+              group: ['@/api/client', '@/api/client.ts', '@/api/client/*', '@/api/errors', '@/api/errors.ts'],
               allowTypeImports: true,
               message: 'Views read and act through a store; only stores call the API client.',
             },

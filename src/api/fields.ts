@@ -6,9 +6,10 @@
  * (server/mysql/) and the engine's plain fields are derived from these lists. No Vue: the
  * preview backend imports it too.
  *
- * A new field: its entry here, and its value in the seed (server/generate.ts); to show it, the
- * log's description (src/logKinds/) and the two locale files. M2E's own tables are described
- * apart (server/mysql/schema.ts): a field M2E's log table lacks needs its column there too.
+ * A new field: its entry here, and its value in the seed where TypeScript asks for it
+ * (server/generate.ts, server/generator/); to show it, the log's description (src/logKinds/) and
+ * the two locale files; then `npm run openapi`. M2E's own tables are described apart
+ * (server/mysql/schema.ts, the tests' copy of M2E's DDL): the field's column goes there too.
  */
 import { z } from 'zod/mini'
 import { CODE_MAX, CODE_MIN, LISTING_ACTION_CODES, TASK_CODES } from './codes.ts'
