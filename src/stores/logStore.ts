@@ -3,26 +3,49 @@
  * `stores/log/`; the store wires them together and returns all their state.
  */
 import { defineStore, type Pinia } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import { LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { LOG_KIND_DEFINITIONS, type LogKind, type LogKindDescription } from '@/logKinds'
 import { defaultViewState, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useMetaStore } from '@/stores/meta'
-import { createLogLoader, narrowingKey } from '@/stores/logLoader'
-import { useClearAll } from '@/stores/log/clearAll'
+import { createLogLoader, narrowingKey, type LogLoader } from '@/stores/logLoader'
+import { useClearAll, type ClearAll } from '@/stores/log/clearAll'
 import { useEngineRefresh } from '@/stores/log/engineRefresh'
-import { useLogAccess } from '@/stores/log/logAccess'
-import { useLogResult } from '@/stores/log/logResult'
-import { useLogWindow } from '@/stores/log/logWindow'
-import { useNewSince } from '@/stores/log/newSince'
-import { useTypedReads } from '@/stores/log/typedReads'
-import { useVolumePlans } from '@/stores/log/volumePlans'
+import { useLogAccess, type LogAccess } from '@/stores/log/logAccess'
+import { useLogResult, type LogResult } from '@/stores/log/logResult'
+import { useLogWindow, type LogWindowState } from '@/stores/log/logWindow'
+import { useNewSince, type NewSince } from '@/stores/log/newSince'
+import { useTypedReads, type TypedReads } from '@/stores/log/typedReads'
+import { useVolumePlans, type VolumePlans } from '@/stores/log/volumePlans'
 
 export { PAGE_SIZE, type LoadStatus, type LogWindow, type Narrowing } from '@/stores/logLoader'
 export type { LogSnapshot, RecordEntry } from '@/stores/log/typedReads'
 
+/** What a log's store holds and does: its parts' interfaces, and the page state beside them. */
+export interface LogStoreSetup<K extends LogKind>
+  extends
+    LogLoader<K>,
+    TypedReads,
+    Pick<LogWindowState, 'narrowingFor' | 'logTotal' | 'wholeLog'>,
+    Pick<NewSince, 'newSince'>,
+    Pick<LogResult, 'collapsing' | 'result' | 'codesHeld'>,
+    Pick<VolumePlans, 'volumePlan' | 'volumeHistogram' | 'showChart' | 'chartPending'>,
+    Pick<LogAccess, 'noAccess'>,
+    ClearAll {
+  kind: K
+  /** What makes this log different: its columns, filters and texts. */
+  definition: LogKindDescription
+  /** Loads what the view needs; a window found on the way may send its date range to the server. */
+  loadView(state?: LogViewState): Promise<void>
+  /** The page's state: filters, sort, columns, narrowing (the URL's, once parsed). */
+  viewState: Ref<LogViewState>
+  /** What the URL held that could not be used, said above the grid. */
+  problems: ShallowRef<QueryProblem[]>
+  setViewState(next: LogViewState, nextProblems?: QueryProblem[]): void
+}
+
 function defineLogStore<K extends LogKind>(kind: K) {
-  return defineStore(`tts-log-${kind}`, () => {
+  return defineStore(`tts-log-${kind}`, (): LogStoreSetup<K> => {
     const viewState = ref<LogViewState>(defaultViewState())
     const problems = shallowRef<QueryProblem[]>([])
     // This app's config (with several apps on a page, the active Pinia may be another's).
