@@ -66,7 +66,6 @@ export interface LogRecordByKind {
   order: OrderLogRecord
   synchronization: SynchronizationLogRecord
 }
-export type AnyLogRecord = LogRecordByKind[LogKindName]
 export type NewLogRecord<K extends LogKindName> = Omit<LogRecordByKind[K], 'id'>
 
 /** The most records one request may ask for (`limit`). */
