@@ -126,13 +126,34 @@ export async function startMysqlPreview(port: number, mysqlUrl: string) {
 const groupOf = (record: RawRecord, i: number) =>
   record.listingProductId === null ? `alone-${i}` : `${String(record.listingProductId)}|${record.description}`
 
-/** What the page should call new after a visit at `since`: records, and rows of the unique view. */
-export function expectedNew(records: RawRecord[], since: number) {
+/** When each message of the unique view was first seen: a message is new when that is after the visit. */
+function firstOccurrences(records: RawRecord[]) {
   const first = new Map<string, number>()
   records.forEach((record, i) => {
     const key = groupOf(record, i)
     first.set(key, Math.min(first.get(key) ?? Infinity, Date.parse(record.createDate)))
   })
+  return first
+}
+
+/** What the page should call new after a visit at `since`: records, and rows of the unique view. */
+export function expectedNew(records: RawRecord[], since: number) {
+  const first = firstOccurrences(records)
   const fresh = records.filter((record, i) => first.get(groupOf(record, i))! > since)
   return { records: fresh.length, rows: new Set(fresh.map((record) => groupOf(record, records.indexOf(record)))).size }
+}
+
+/**
+ * A last visit that leaves messages new which stop being new at the next visit: the first
+ * occurrence of the `nth` newest message first seen before now, so the `nth` newer ones are new.
+ * Neither a record's place in the log nor its date will do: a repeated message is new only if its
+ * first occurrence is, and records other tests add can be dated ahead (those stay new after any
+ * visit) or share one date.
+ */
+export function visitBeforePastMessages(records: RawRecord[], nth = 10) {
+  const now = Date.now()
+  const dates = [...new Set([...firstOccurrences(records).values()].filter((at) => at <= now))]
+  dates.sort((a, b) => b - a)
+  expect(dates.length).toBeGreaterThan(1)
+  return dates[Math.min(nth, dates.length - 1)]!
 }
