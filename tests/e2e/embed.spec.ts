@@ -52,7 +52,10 @@ function heapOf(snapshot: HeapSnapshot) {
     edge_types: edgeTypes,
   } = snapshot.snapshot.meta
   const [types, kinds] = [nodeTypes[0], edgeTypes[0]]
-  const [typeAt, nameAt, sizeAt, edgesAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f))
+  const typeAt = fields.indexOf('type')
+  const nameAt = fields.indexOf('name')
+  const sizeAt = fields.indexOf('self_size')
+  const edgesAt = fields.indexOf('edge_count')
   const { nodes, edges, strings } = snapshot
   const [N, E] = [fields.length, edgeFields.length]
   // Each node's edges follow those of the nodes before it.
