@@ -4,28 +4,30 @@ import { describe, expect, it } from 'vitest'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
 import type { EngineListingRecord } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
-import { orderRecord } from '../fixtures/records'
+import { listingRecord, orderRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
 function records(count: number): EngineListingRecord[] {
   const base = Date.parse('2026-11-20T12:00:00Z')
-  return Array.from({ length: count }, (_, i) => ({
-    id: count - i,
-    createDate: new Date(base - i * 1000).toISOString(),
-    type: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-    initiator: 2,
-    description: i % 3 === 0 ? 'Item was Revised.' : `QTY was revised from ${i} to ${i - 1}.`,
-    accountId: 1,
-    shopId: 1,
-    listingId: 1,
-    listingTitle: 'Summer Dresses 2026 — a listing title that is longer than fifty characters',
-    // Two records per action run, on one of five products.
-    productId: 1000 + (Math.floor(i / 2) % 5),
-    productTitle: `Maxi Dress ${Math.floor(i / 2) % 5}`,
-    listingProductId: 5000 + (Math.floor(i / 2) % 5),
-    action: 15,
-    actionId: 100 + Math.floor(i / 2),
-  }))
+  return Array.from({ length: count }, (_, i) =>
+    listingRecord({
+      id: count - i,
+      createDate: new Date(base - i * 1000).toISOString(),
+      type: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      initiator: 2,
+      description: i % 3 === 0 ? 'Item was Revised.' : `QTY was revised from ${i} to ${i - 1}.`,
+      accountId: 1,
+      shopId: 1,
+      listingId: 1,
+      listingTitle: 'Summer Dresses 2026 — a listing title that is longer than fifty characters',
+      // Two records per action run, on one of five products.
+      productId: 1000 + (Math.floor(i / 2) % 5),
+      productTitle: `Maxi Dress ${Math.floor(i / 2) % 5}`,
+      listingProductId: 5000 + (Math.floor(i / 2) % 5),
+      action: 15,
+      actionId: 100 + Math.floor(i / 2),
+    }),
+  )
 }
 
 async function mountGrid(count: number, state: Partial<LogViewState> = {}) {
