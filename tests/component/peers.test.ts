@@ -15,6 +15,7 @@ import type { LogViewState } from '@/logKinds/viewState'
 import type { AppLocale } from '@/locales'
 import type { LogRecord } from '@/logKinds'
 import { mountWithLog, until } from './helpers'
+import { listingRecord } from '../fixtures/records'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -22,7 +23,7 @@ afterEach(() => {
 
 let nextId = 1000
 function listing(createDate: string, patch: Partial<EngineListingRecord> = {}): EngineListingRecord {
-  return {
+  return listingRecord({
     id: nextId--,
     createDate,
     type: 3,
@@ -38,7 +39,7 @@ function listing(createDate: string, patch: Partial<EngineListingRecord> = {}): 
     action: 15,
     actionId: 300 + nextId,
     ...patch,
-  }
+  })
 }
 
 async function mountGrid(records: LogRecord[], state: Partial<LogViewState> = {}, locale: AppLocale = 'en_US') {

@@ -25,6 +25,7 @@ import {
   type LogSort,
 } from '@/engine'
 import { modelActionRun, modelMessageText, modelQuery, type ModelResult } from './model'
+import { listingRecord as wholeListingRecord } from '../../fixtures/records'
 
 type AnyRecord = EngineRecordByKind[EngineKind]
 
@@ -114,7 +115,7 @@ const listingRecord: fc.Arbitrary<EngineListingRecord> = fc
     action: fc.constantFrom(4, 13, 15, 25, 97),
     actionId: fc.constantFrom(100, 101, 102),
   })
-  .map(({ listing, product, ...rest }) => ({ ...rest, ...listing, ...product }))
+  .map(({ listing, product, ...rest }) => wholeListingRecord({ ...rest, ...listing, ...product }))
 
 const ORDER_MESSAGES = [
   'Magento Order #001000120 was created.',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { LogEngine, type EngineListingRecord, type EngineOrderRecord } from '@/engine'
+import { listingRecord, orderRecord } from '../../fixtures/records'
 
 let nextId = 1
 function listing(overrides: Partial<EngineListingRecord> = {}): EngineListingRecord {
-  return {
+  return listingRecord({
     id: nextId++,
     createDate: '2026-11-10T10:00:00.000Z',
     type: 1,
@@ -19,11 +20,11 @@ function listing(overrides: Partial<EngineListingRecord> = {}): EngineListingRec
     action: 15,
     actionId: 100,
     ...overrides,
-  }
+  })
 }
 
 function order(overrides: Partial<EngineOrderRecord> = {}): EngineOrderRecord {
-  return {
+  return orderRecord({
     id: nextId++,
     createDate: '2026-11-10T10:00:00.000Z',
     type: 4,
@@ -36,7 +37,7 @@ function order(overrides: Partial<EngineOrderRecord> = {}): EngineOrderRecord {
     magentoOrderId: null,
     magentoOrderNumber: null,
     ...overrides,
-  }
+  })
 }
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 10, hour)).toISOString()

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { LogEngine, TYPE_SLOTS, type EngineListingRecord, type EngineSynchronizationRecord } from '@/engine'
+import { listingRecord } from '../../fixtures/records'
 
 /** "New since the last visit": a record is new when its unique grouping first happened after it. */
 let nextId = 1
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`
 function listing(d: number, description: string, listingProductId: number | null, type = 4): EngineListingRecord {
-  return {
+  return listingRecord({
     id: nextId++,
     createDate: day(d),
     type,
@@ -20,7 +21,7 @@ function listing(d: number, description: string, listingProductId: number | null
     listingProductId,
     action: 15,
     actionId: 100 + nextId,
-  }
+  })
 }
 const VISIT = Date.parse('2026-11-20T00:00:00.000Z')
 
