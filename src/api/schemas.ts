@@ -44,16 +44,29 @@ const newListingRecord = recordSchema(LOG_FIELDS.listing)
 const newOrderRecord = recordSchema(LOG_FIELDS.order)
 const newSynchronizationRecord = recordSchema(LOG_FIELDS.synchronization)
 
-export const NewRecordSchemas = {
-  listing: newListingRecord,
-  order: newOrderRecord,
-  synchronization: newSynchronizationRecord,
-} as const
-
 export const RecordSchemas = {
   listing: z.extend(newListingRecord, { id }),
   order: z.extend(newOrderRecord, { id }),
   synchronization: z.extend(newSynchronizationRecord, { id }),
+} as const
+
+/**
+ * A record as a writer POSTs it: a field that may be null may also be left out, and is stored as
+ * null. A writer made before a nullable field was added keeps working.
+ */
+const postedSchema = <F extends Record<string, LogField>>(fields: F) =>
+  z.strictObject(
+    Object.fromEntries(
+      Object.entries(fields).map(([name, field]) => [
+        name,
+        field.nullable ? z._default(field.schema, null) : field.schema,
+      ]),
+    ) as { [N in keyof F]: F[N]['schema'] },
+  )
+export const NewRecordSchemas = {
+  listing: postedSchema(LOG_FIELDS.listing),
+  order: postedSchema(LOG_FIELDS.order),
+  synchronization: postedSchema(LOG_FIELDS.synchronization),
 } as const
 
 export type LogKindName = z.infer<typeof LogKindSchema>

@@ -186,6 +186,36 @@ describe.each(STORES)('the API contract, %s store', (store) => {
       expect((newest.body.items as { id: number }[]).map((r) => r.id).sort()).toEqual(ids)
     })
 
+    it('takes a record without its nullable fields as null (a writer from before a field was added), not without a required one', async () => {
+      const { productId, productTitle, listingProductId, ...older } = newListingRecord({
+        description: 'Written by an older writer.',
+      })
+      expect([productId, productTitle, listingProductId]).not.toContain(null)
+      const posted = await api('/logs/listing', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ items: [older] }),
+      })
+      expect(posted.status).toBe(201)
+      const id = (posted.body.ids as number[])[0]!
+      const stored = (await api(`/logs/listing?afterId=${id - 1}`)).body.items as Record<string, unknown>[]
+      expect(stored.find((record) => record.id === id)).toMatchObject({
+        ...older,
+        productId: null,
+        productTitle: null,
+        listingProductId: null,
+      })
+      const incomplete: Record<string, unknown> = newListingRecord()
+      delete incomplete.listingTitle
+      const refused = await api('/logs/listing', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ items: [incomplete] }),
+      })
+      expect(refused.status).toBe(400)
+      expect((refused.body.details as { field: string }[])[0]!.field).toBe('items.0.listingTitle')
+    })
+
     it('stores all or none: one invalid record rejects the whole batch', async () => {
       const before = (await api('/logs/listing?limit=1')).body.totalEstimate
       const { status, body } = await api('/logs/listing', {
