@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClientOptions } from '@/api/client'
 import type { Fault } from '../../server/api.ts'
+import { listingRecord, withoutId } from '../fixtures/records'
 import { apiFailure, injectFaults, startTestServer, type TestServer } from './testServer.ts'
 
 let server: TestServer
@@ -112,20 +113,20 @@ describe('the API client against the preview backend', () => {
   })
 
   it("keeps a real store's records whole: codes of a newer M2E, a deleted account, long, cut, empty descriptions, a date ahead", async () => {
-    const base = {
-      createDate: new Date(Date.now() + 86_400_000).toISOString(),
-      type: 3,
-      initiator: 2,
-      accountId: 1,
-      shopId: 1,
-      listingId: 1,
-      listingTitle: 'Summer Dresses 2026',
-      productId: 1001,
-      productTitle: 'Maxi Dress',
-      listingProductId: 5001,
-      action: 4,
-      actionId: 880_001,
-    }
+    // Every field of the log (a whole record from the fixture), dated a day ahead.
+    const base = withoutId(
+      listingRecord({
+        createDate: new Date(Date.now() + 86_400_000).toISOString(),
+        type: 3,
+        initiator: 2,
+        accountId: 1,
+        shopId: 1,
+        listingId: 1,
+        listingTitle: 'Summer Dresses 2026',
+        action: 4,
+        actionId: 880_001,
+      }),
+    )
     const items = [
       { ...base, action: 97, description: 'Newer action.' },
       { ...base, initiator: 7, description: 'Newer run mode.' },
