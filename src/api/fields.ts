@@ -6,10 +6,10 @@
  * (server/mysql/) and the engine's plain fields are derived from these lists. No Vue: the
  * preview backend imports it too.
  *
- * A new field: its entry here, and its value in the seed where TypeScript asks for it
- * (server/generate.ts, server/generator/); to show it, the log's description (src/logKinds/) and
- * the two locale files; then `npm run openapi`. M2E's own tables are described apart
- * (server/mysql/schema.ts, the tests' copy of M2E's DDL): the field's column goes there too.
+ * A new field (a column of M2E's log table): its entry here, and its value in the seed where
+ * TypeScript asks for it (server/generate.ts, server/generator/); to show it, the log's description
+ * (src/logKinds/) and the two locale files; then `npm run openapi`. Only a column M2E's table
+ * lacks also goes into server/mysql/schema.ts, the tests' copy of M2E's DDL.
  */
 import { z } from 'zod/mini'
 import { CODE_MAX, CODE_MIN, LISTING_ACTION_CODES, TASK_CODES } from './codes.ts'
