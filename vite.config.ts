@@ -74,6 +74,9 @@ export default defineConfig({
       ...ELEMENT_PLUS_STYLES.map((name) => `element-plus/es/components/${name}/style/index`),
     ],
   },
+  // The parsing worker (src/api/lines/lines.worker.ts) is a module worker, built as a file of its
+  // own (never a data: or blob: URL, which a strict CSP refuses).
+  worker: { format: 'es' },
   css: {
     preprocessorOptions: {
       scss: { additionalData: `@use "@/styles/element/index.scss" as *;` },

@@ -17,6 +17,7 @@ import {
   type Meta,
 } from '@/api/schemas'
 import { validate } from '@/api/client/batches'
+import { createLineParser } from '@/api/lines/lineParser'
 import { createLogStream } from '@/api/client/logStream'
 import { createPageReader } from '@/api/client/pages'
 import { createTransport } from '@/api/client/transport'
@@ -42,6 +43,11 @@ export interface ApiClient {
   ): AsyncGenerator<LogBatch<K>>
   /** Whether whole logs are streamed (until a server refuses). */
   readonly streams: boolean
+  /**
+   * Ends the worker that parses streamed logs once no load uses it (the page that loaded is
+   * left, or the app unmounted); a later load starts another.
+   */
+  release(): void
   getMeta(signal?: AbortSignal): Promise<Meta>
   getLogPage<K extends LogKindName>(kind: K, query?: LogQuery, signal?: AbortSignal): Promise<ValidatedPage<K>>
   /** The whole log's shape: its total and counts per UTC hour and type, under the server-side filters. */
@@ -54,7 +60,8 @@ export interface ApiClient {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const transport = createTransport(options)
   const pages = createPageReader(transport)
-  const stream = createLogStream(options, transport)
+  const lines = createLineParser()
+  const stream = createLogStream(options, transport, lines)
   const { get, send } = transport
 
   async function* readLog<K extends LogKindName>(
@@ -80,6 +87,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get streams() {
       return stream.supported
     },
+
+    release: lines.release,
 
     async getMeta(signal?: AbortSignal): Promise<Meta> {
       return validate(MetaSchema, await get('/meta', { signal }), 'the accounts and shops')

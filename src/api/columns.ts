@@ -125,8 +125,14 @@ export function encodeColumns(
   return columns
 }
 
-/** A decoded column: numbers (null where allowed) or strings. */
-type Decoded = { numbers: ArrayLike<number | null> } | { dict: readonly (string | null)[]; codes: ArrayLike<number> }
+/**
+ * A decoded column, in typed arrays so a page can be handed between threads without a copy:
+ * numbers (whole numbers within 32 bits in an Int32Array, ids and dates in a Float64Array; `nulls`
+ * marks the nulls of a nullable column), or strings as the page's dictionary and a code per record.
+ * A rejected record's cells are 0 (never read).
+ */
+export type TypedColumn =
+  { numbers: Float64Array | Int32Array; nulls: Uint8Array | null } | { dict: (string | null)[]; codes: Uint32Array }
 
 export interface ColumnsRejection {
   index: number
@@ -134,13 +140,19 @@ export interface ColumnsRejection {
   reasons: string[]
 }
 
-export interface DecodedColumns {
+/** A checked columns page as plain data (structured-cloneable; its arrays transferable). */
+export interface ColumnsData {
   count: number
   /** 1 where every cell of the record is valid. */
   valid: Uint8Array
   rejectedCount: number
   /** The first few rejected records, with reasons. */
   rejected: ColumnsRejection[]
+  /** By field name, as in the rows format (createDate in ms). */
+  columns: Record<string, TypedColumn>
+}
+
+export interface DecodedColumns extends ColumnsData {
   /** Writes record `k` into `target`: field names as in the rows format, createDate in ms. */
   fill(k: number, target: Record<string, unknown>): void
 }
@@ -161,6 +173,11 @@ export const DATE_MAX = 7_258_118_400_000
  * column as long as `count`) must hold or nothing is used; a bad cell rejects only its record.
  */
 export function decodeColumns(kind: LogKindName, body: ColumnsPageBody, maxRejected = MAX_REJECTED): DecodedColumns {
+  return readableColumns(kind, decodeColumnsData(kind, body, maxRejected))
+}
+
+/** decodeColumns without `fill`: plain data, which a worker hands the page's thread. */
+export function decodeColumnsData(kind: LogKindName, body: ColumnsPageBody, maxRejected = MAX_REJECTED): ColumnsData {
   const count = body.count
   if (!Number.isSafeInteger(count) || count < 0) throw new ColumnsShapeError('count is not a whole number')
   const columns = body.columns
@@ -174,72 +191,94 @@ export function decodeColumns(kind: LogKindName, body: ColumnsPageBody, maxRejec
       if (list.length < 5) list.push(reason)
     } else if (reasons.size < maxRejected) reasons.set(k, [reason])
   }
-  const decoded: Record<string, Decoded> = {}
+  const decoded: Record<string, TypedColumn> = {}
   for (const spec of COLUMN_FIELDS[kind]) {
     const column = columns[spec.field] as Record<string, unknown> | undefined
     if (typeof column !== 'object' || column === null) throw new ColumnsShapeError(`column ${spec.field} is missing`)
-    decoded[spec.field] = decodeColumn(spec, column, count, reject)
+    decoded[spec.field] =
+      spec.encoding === 'dict'
+        ? decodeDictionary(spec, column, count, reject)
+        : decodeNumbers(spec, column, count, reject)
   }
-  const ids = decoded.id as { numbers: ArrayLike<number> }
+  const ids = (decoded.id as { numbers: Float64Array }).numbers
   let rejectedCount = 0
   for (let k = 0; k < count; k++) if (valid[k] === 0) rejectedCount++
   const rejected: ColumnsRejection[] = [...reasons].map(([index, list]) => {
-    const raw = ids.numbers[index]
-    return { index, id: Number.isSafeInteger(raw) && (raw as number) > 0 ? (raw as number) : null, reasons: list }
+    const raw = ids[index]!
+    return { index, id: Number.isSafeInteger(raw) && raw > 0 ? raw : null, reasons: list }
   })
-  const specs = COLUMN_FIELDS[kind]
+  return { count, valid, rejectedCount, rejected, columns: decoded }
+}
+
+/** The page's data with `fill`, on whichever thread reads it. */
+export function readableColumns(kind: LogKindName, data: ColumnsData): DecodedColumns {
+  const readers = COLUMN_FIELDS[kind].map((spec): [string, (k: number) => unknown] => {
+    const column = data.columns[spec.field]!
+    if ('dict' in column) {
+      const { dict, codes } = column
+      return [spec.field, (k) => dict[codes[k]!]]
+    }
+    const { numbers, nulls } = column
+    return [spec.field, nulls ? (k) => (nulls[k] === 1 ? null : numbers[k]) : (k) => numbers[k]]
+  })
   return {
-    count,
-    valid,
-    rejectedCount,
-    rejected,
+    ...data,
     fill(k, target) {
-      for (const spec of specs) {
-        const column = decoded[spec.field]!
-        target[spec.field] = 'numbers' in column ? column.numbers[k] : column.dict[column.codes[k]!]
-      }
+      for (const [field, read] of readers) target[field] = read(k)
     },
   }
 }
 
-function decodeColumn(
+type Reject = (k: number, reason: string) => void
+
+function decodeDictionary(
   spec: FieldSpec,
   column: Record<string, unknown>,
   count: number,
-  reject: (k: number, reason: string) => void,
-): Decoded {
+  reject: Reject,
+): TypedColumn {
   const field = spec.field
-  if (spec.encoding === 'dict') {
-    const dict = column.dict
-    const codes = column.codes
-    if (!Array.isArray(dict) || !Array.isArray(codes) || codes.length !== count) {
-      throw new ColumnsShapeError(`column ${field} is not a dictionary of ${count} codes`)
-    }
-    const max = spec.rule.kind === 'string' ? spec.rule.max : 0
-    const entryProblem = dict.map((value: unknown) =>
-      value === null
-        ? spec.nullable
-          ? null
-          : 'expected a string, received null'
-        : typeof value !== 'string'
-          ? `expected a string, received ${typeof value}`
-          : value.length > max
-            ? `too long: at most ${max} characters`
-            : null,
-    )
-    for (let k = 0; k < count; k++) {
-      const code = codes[k] as unknown
-      if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= dict.length)
-        reject(k, `${field}: not a code of the dictionary`)
-      else if (entryProblem[code] !== null) reject(k, `${field}: ${entryProblem[code]!}`)
-    }
-    return { dict: dict as (string | null)[], codes: codes as number[] }
+  const dict = column.dict
+  const codes = column.codes
+  if (!Array.isArray(dict) || !Array.isArray(codes) || codes.length !== count) {
+    throw new ColumnsShapeError(`column ${field} is not a dictionary of ${count} codes`)
   }
+  const max = spec.rule.kind === 'string' ? spec.rule.max : 0
+  const entryProblem = dict.map((value: unknown) =>
+    value === null
+      ? spec.nullable
+        ? null
+        : 'expected a string, received null'
+      : typeof value !== 'string'
+        ? `expected a string, received ${typeof value}`
+        : value.length > max
+          ? `too long: at most ${max} characters`
+          : null,
+  )
+  const out = new Uint32Array(count)
+  for (let k = 0; k < count; k++) {
+    const code = codes[k] as unknown
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= dict.length)
+      reject(k, `${field}: not a code of the dictionary`)
+    else if (entryProblem[code] !== null) reject(k, `${field}: ${entryProblem[code]!}`)
+    else out[k] = code
+  }
+  // Entries no valid record may use are left out (only strings and nulls cross to the page).
+  const entries = dict.map((value: unknown, code) => (entryProblem[code] === null ? (value as string | null) : null))
+  return { dict: entries, codes: out }
+}
+
+/** Whole numbers that fit an Int32Array (codes); ids and dates need a Float64Array. */
+const fitsInt32 = (spec: FieldSpec) =>
+  spec.rule.kind === 'int' && spec.rule.min >= -(2 ** 31) && spec.rule.max < 2 ** 31
+
+function decodeNumbers(spec: FieldSpec, column: Record<string, unknown>, count: number, reject: Reject): TypedColumn {
+  const field = spec.field
   const key = spec.encoding === 'delta' ? 'delta' : 'values'
   const raw = column[key]
   if (!Array.isArray(raw) || raw.length !== count) throw new ColumnsShapeError(`column ${field} is not ${count} ${key}`)
-  const numbers: (number | null)[] | Float64Array =
-    spec.encoding === 'delta' ? new Float64Array(count) : (raw as (number | null)[])
+  const numbers = fitsInt32(spec) ? new Int32Array(count) : new Float64Array(count)
+  const nulls = spec.nullable ? new Uint8Array(count) : null
   const rule = spec.rule
   let running = 0
   for (let k = 0; k < count; k++) {
@@ -252,10 +291,10 @@ function decodeColumn(
       }
       running += value
       value = running
-      ;(numbers as Float64Array)[k] = running
     }
     if (value === null) {
-      if (!spec.nullable) reject(k, `${field}: expected a number, received null`)
+      if (nulls) nulls[k] = 1
+      else reject(k, `${field}: expected a number, received null`)
       continue
     }
     if (typeof value !== 'number' || !Number.isInteger(value)) {
@@ -267,6 +306,7 @@ function decodeColumn(
     } else if (rule.kind === 'int') {
       if (value < rule.min || value > rule.max) reject(k, `${field}: ${value} is not allowed`)
     }
+    numbers[k] = value
   }
-  return { numbers }
+  return { numbers, nulls }
 }

@@ -8,40 +8,53 @@ import type { StreamEnd } from './columns.ts'
 const NEWLINE = 10
 
 /**
- * The lines of a byte stream, as they complete; `read` is the reader's read (wrapped by the
- * caller for its idle timeout). A last piece without its newline is not a line: the caller
- * learns that the stream was cut from the missing end line.
+ * Bytes in, whole lines out, as the bytes arrive (in the page's thread or a worker). A last piece
+ * without its newline is not a line: the caller learns that the stream was cut from the missing
+ * end line.
  */
-export async function* readLines(read: () => Promise<ReadableStreamReadResult<Uint8Array>>): AsyncGenerator<string> {
-  const decoder = new TextDecoder()
-  let parts: Uint8Array[] = []
-  let partsLength = 0
-  const take = (tail: Uint8Array): string => {
-    if (parts.length === 0) return decoder.decode(tail)
-    const joined = new Uint8Array(partsLength + tail.length)
+export class LineSplitter {
+  private readonly decoder = new TextDecoder()
+  private parts: Uint8Array[] = []
+  private partsLength = 0
+
+  /** The lines `bytes` completes, in order. */
+  push(bytes: Uint8Array): string[] {
+    const lines: string[] = []
+    let from = 0
+    // UTF-8 never uses the newline byte inside a character: splitting bytes is safe.
+    for (let newline = bytes.indexOf(NEWLINE); newline !== -1; newline = bytes.indexOf(NEWLINE, from)) {
+      lines.push(this.take(bytes.subarray(from, newline)))
+      from = newline + 1
+    }
+    if (from < bytes.length) {
+      this.parts.push(bytes.subarray(from))
+      this.partsLength += bytes.length - from
+    }
+    return lines
+  }
+
+  private take(tail: Uint8Array): string {
+    if (this.parts.length === 0) return this.decoder.decode(tail)
+    const joined = new Uint8Array(this.partsLength + tail.length)
     let at = 0
-    for (const part of parts) {
+    for (const part of this.parts) {
       joined.set(part, at)
       at += part.length
     }
     joined.set(tail, at)
-    parts = []
-    partsLength = 0
-    return decoder.decode(joined)
+    this.parts = []
+    this.partsLength = 0
+    return this.decoder.decode(joined)
   }
+}
+
+/** The lines of a byte stream, as they complete; `read` is the reader's read (wrapped by the caller for its idle timeout). */
+export async function* readLines(read: () => Promise<ReadableStreamReadResult<Uint8Array>>): AsyncGenerator<string> {
+  const splitter = new LineSplitter()
   for (;;) {
     const { done, value } = await read()
     if (done) return
-    let from = 0
-    // UTF-8 never uses the newline byte inside a character: splitting bytes is safe.
-    for (let newline = value.indexOf(NEWLINE); newline !== -1; newline = value.indexOf(NEWLINE, from)) {
-      yield take(value.subarray(from, newline))
-      from = newline + 1
-    }
-    if (from < value.length) {
-      parts.push(value.subarray(from))
-      partsLength += value.length - from
-    }
+    yield* splitter.push(value)
   }
 }
 

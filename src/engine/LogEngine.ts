@@ -1,3 +1,4 @@
+import { RecordWriter, type ColumnsPage, type FillRecord } from './appending'
 import { LAYOUTS, type RecordLayout } from './layouts'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
@@ -34,7 +35,7 @@ const TYPE_SLOT = TYPE_SLOT_TABLE
  */
 export { parseIsoUtc }
 export type { QueryResult }
-export type { CodeColumn }
+export type { CodeColumn, ColumnsPage }
 
 export class LogEngine<K extends EngineKind = EngineKind> {
   readonly kind: K
@@ -46,6 +47,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly keys: RecordKeys
   private readonly sorter: RowSorter
   private readonly codes: CodesHeld
+  private readonly writer: RecordWriter<K>
 
   constructor(kind: K) {
     this.kind = kind
@@ -55,6 +57,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     this.keys = new RecordKeys(this.t, this.layout, (message) => this.texts.parsed(message).text)
     this.sorter = new RowSorter(this.t, (message) => this.texts.folded(message))
     this.codes = new CodesHeld(this.t)
+    this.writer = new RecordWriter(this.t, this.layout, (minimum) => this.grow(minimum))
   }
 
   /** Records held. */
@@ -74,13 +77,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** Adds records (a page, newest first, or any order). Work is proportional to the page. */
   append(records: readonly EngineRecordByKind[K][]): void {
-    const n = records.length
-    if (n === 0) return
-    const start = this.t.count
-    if (start + n > this.t.capacity) this.grow(start + n)
-    for (let k = 0; k < n; k++) this.write(start + k, records[k]!)
-    this.t.count = start + n
-    this.t.mergeDateOrder(start, n)
+    this.writer.append(records)
   }
 
   /**
@@ -88,39 +85,16 @@ export class LogEngine<K extends EngineKind = EngineKind> {
    * the columns page format. `createDate` may be given in ms. Records with `valid[k] === 0` are
    * skipped.
    */
-  appendEach(n: number, fill: (k: number, target: Record<string, unknown>) => void, valid?: Uint8Array): number {
-    let accepted = n
-    if (valid) {
-      accepted = 0
-      for (let k = 0; k < n; k++) accepted += valid[k]!
-    }
-    if (accepted === 0) return 0
-    const start = this.t.count
-    if (start + accepted > this.t.capacity) this.grow(start + accepted)
-    const target: Record<string, unknown> = {}
-    let i = start
-    for (let k = 0; k < n; k++) {
-      if (valid && valid[k] === 0) continue
-      fill(k, target)
-      this.write(i++, target as unknown as EngineRecordByKind[K])
-    }
-    this.t.count = start + accepted
-    this.t.mergeDateOrder(start, accepted)
-    return accepted
+  appendEach(n: number, fill: FillRecord, valid?: Uint8Array): number {
+    return this.writer.appendRange(0, n, fill, valid ?? null)
   }
 
-  private write(i: number, record: EngineRecordByKind[K]) {
-    const t = this.t
-    t.ids[i] = record.id
-    const date = record.createDate as string | number
-    t.dates[i] = typeof date === 'number' ? date : parseIsoUtc(date)
-    t.types[i] = record.type
-    t.initiators[i] = record.initiator
-    const message = t.messageTexts.intern(record.description)
-    t.messages[i] = message
-    const owner = this.layout.write(t, i, record)
-    // 0 = never collapses (no product / no order).
-    t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
+  /**
+   * A columns page's appender, for a load that gives the browser a turn between slices:
+   * `append(from, to)` adds the page's valid records `from..to-1` and returns how many.
+   */
+  columnsAppender(page: ColumnsPage): (from: number, to: number) => number {
+    return this.writer.columnsAppender(page)
   }
 
   /**

@@ -112,6 +112,8 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>): Lo
     guard.invalidate()
     live.interrupt()
     visits.left()
+    // The page is left (or the app unmounted): the worker parsing its loads goes too.
+    config.client.release()
   }
 
   return {

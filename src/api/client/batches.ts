@@ -2,38 +2,14 @@
  * Checking what the server sent: envelopes against the shared schemas, records one by one (a bad
  * record is counted and explained, never costing the rest of its page).
  */
-import { z } from 'zod/mini'
-import { ColumnsShapeError, decodeColumns, type ColumnsPageBody, type DecodedColumns } from '@/api/columns'
+import { readableColumns, type ColumnsData } from '@/api/columns'
 import { ApiError } from '@/api/errors'
+import { checkColumnsEnvelope, decodePage } from '@/api/lines/parseLine'
 import { RecordSchemas, type LogKindName, type LogRecordByKind } from '@/api/schemas'
-import { MAX_REJECTED_DETAILS, type LogBatch, type RejectedRecord } from '@/api/client/types'
+import { describeIssues } from '@/api/validate'
+import { MAX_REJECTED_DETAILS, type LogBatch, type LogBatchRecords, type RejectedRecord } from '@/api/client/types'
 
-/** The columns page's envelope; the columns themselves are checked by decodeColumns. */
-const ColumnsEnvelopeSchema = z.object({
-  format: z.literal('columns'),
-  count: z.int().check(z.minimum(0)),
-  columns: z.record(z.string(), z.unknown()),
-  nextCursor: z.nullable(z.string().check(z.minLength(1))),
-  totalEstimate: z.optional(z.nullable(z.int().check(z.minimum(0)))),
-})
-
-function describeIssues(error: z.core.$ZodError): string[] {
-  return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
-}
-
-export function validate<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
-  const parsed = schema.safeParse(data)
-  if (!parsed.success) {
-    const looksLikeHtml = typeof data === 'string' && /^\s*</.test(data)
-    throw new ApiError(
-      'bad-response',
-      looksLikeHtml
-        ? `The server sent a web page instead of ${what}.`
-        : `The server sent ${what} in an unexpected shape (${describeIssues(parsed.error).join('; ')}).`,
-    )
-  }
-  return parsed.data
-}
+export { validate } from '@/api/validate'
 
 /** Validates each record; keeps the valid ones and explains the rest. */
 export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]) {
@@ -57,31 +33,29 @@ export function validateRecords<K extends LogKindName>(kind: K, raw: readonly un
   return { items, rejected, rejectedCount }
 }
 
+/** A columns page's records as `read()` gives them; a page that is no columns page throws. */
+export function columnsRecords<K extends LogKindName>(
+  kind: K,
+  page: { columns: ColumnsData | null; problem: string | null },
+): LogBatchRecords<K> {
+  if (!page.columns) throw new ApiError('bad-response', page.problem ?? 'The page has no records.')
+  const columns = readableColumns(kind, page.columns)
+  return {
+    columns,
+    items: null,
+    accepted: columns.count - columns.rejectedCount,
+    rejected: columns.rejected,
+    rejectedCount: columns.rejectedCount,
+  }
+}
+
 /** A columns page as a batch: the envelope checked now, the records when read. */
 export function columnsBatch<K extends LogKindName>(kind: K, data: unknown): LogBatch<K> {
-  const envelope = validate(ColumnsEnvelopeSchema, data, 'a page of log records')
+  const envelope = checkColumnsEnvelope(data)
   return {
     nextCursor: envelope.nextCursor,
     totalEstimate: envelope.totalEstimate ?? null,
-    read() {
-      let columns: DecodedColumns
-      try {
-        columns = decodeColumns(kind, data as ColumnsPageBody, MAX_REJECTED_DETAILS)
-      } catch (error) {
-        if (!(error instanceof ColumnsShapeError)) throw error
-        throw new ApiError(
-          'bad-response',
-          `The server sent a page of log records in an unexpected shape (${error.message}).`,
-        )
-      }
-      return {
-        columns,
-        items: null,
-        accepted: columns.count - columns.rejectedCount,
-        rejected: columns.rejected,
-        rejectedCount: columns.rejectedCount,
-      }
-    },
+    read: () => columnsRecords(kind, decodePage(kind, data)),
   }
 }
 

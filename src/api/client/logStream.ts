@@ -5,6 +5,7 @@
 import { STREAM_CONTENT_TYPE } from '@/api/columns'
 import { ApiError, errorOfStatus, toApiError } from '@/api/errors'
 import type { LogKindName, LogQuery } from '@/api/schemas'
+import type { LineParser } from '@/api/lines/lineParser'
 import { readBody, type Progress } from '@/api/client/streamBody'
 import { sleep } from '@/api/client/sleep'
 import type { Transport } from '@/api/client/transport'
@@ -34,7 +35,7 @@ export interface LogStream {
   ): AsyncGenerator<LogBatch<K>, StreamOutcome>
 }
 
-export function createLogStream(options: ApiClientOptions, transport: Transport): LogStream {
+export function createLogStream(options: ApiClientOptions, transport: Transport, lines: LineParser): LogStream {
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -88,6 +89,8 @@ export function createLogStream(options: ApiClientOptions, transport: Transport)
       }
       try {
         arm()
+        // The parsing worker starts while the request is under way.
+        lines.prepare()
         const url = streamUrl(kind, { ...query, cursor: progress.cursor ?? undefined })
         const response = await open(url, AbortSignal.any([signal, attempt.signal]))
         // Loads are bounded: wait as long as the server says (saying so), then go on from here.
@@ -114,7 +117,7 @@ export function createLogStream(options: ApiClientOptions, transport: Transport)
           void response.body?.cancel().catch(() => undefined)
           return { done: false, cursor: progress.cursor }
         }
-        yield* readBody(kind, response.body, progress, arm)
+        yield* readBody(kind, await lines.open(kind, response.body.getReader(), arm), progress)
         finished = true
         return { done: true }
       } catch (caught) {

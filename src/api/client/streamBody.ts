@@ -1,8 +1,8 @@
 /** One streamed response read line by line: each line a batch, a bad line rejecting only its records. */
 import { ApiError } from '@/api/errors'
 import type { LogKindName } from '@/api/schemas'
-import { parseStreamLine, readLines } from '@/api/stream'
-import { columnsBatch, rejectedBatch } from '@/api/client/batches'
+import type { LineStream } from '@/api/lines/lineParser'
+import { columnsRecords, rejectedBatch } from '@/api/client/batches'
 import type { LogBatch } from '@/api/client/types'
 
 /** Where a streamed load is, across its attempts. */
@@ -18,65 +18,51 @@ export interface Progress {
 /** The lines of one response as batches; returns once its end line is read (else throws). */
 export async function* readBody<K extends LogKindName>(
   kind: K,
-  body: ReadableStream<Uint8Array>,
+  lines: LineStream,
   progress: Progress,
-  arm: () => void,
 ): AsyncGenerator<LogBatch<K>, void> {
-  const reader = body.getReader()
   /** Records this response carried, for the check against its end line. */
   let carried = 0
-  for await (const text of readLines(() => (arm(), reader.read()))) {
-    const line = parseStreamLine(text)
-    if (line.kind === 'end') {
-      // Records the response counted but no line delivered are rejected, not lost silently.
-      const missing = line.count - carried
-      if (missing > 0)
-        yield rejectedBatch(
-          progress.cursor,
-          progress.position,
-          missing,
-          'records the response counted but did not carry',
-        )
-      // Read to its end, so the response finishes rather than being cancelled.
-      for (let rest = await reader.read(); !rest.done; rest = await reader.read()) arm()
-      return
-    }
-    progress.failures = 0
-    if (line.kind === 'broken') {
-      const count = line.declaredCount ?? 0
+  try {
+    for (let line = await lines.next(); line !== null; line = await lines.next()) {
+      if (line.kind === 'end') {
+        // Records the response counted but no line delivered are rejected, not lost silently.
+        const missing = line.count - carried
+        if (missing > 0)
+          yield rejectedBatch(
+            progress.cursor,
+            progress.position,
+            missing,
+            'records the response counted but did not carry',
+          )
+        // Read to its end, so the response finishes rather than being cancelled.
+        await lines.drain()
+        return
+      }
+      progress.failures = 0
+      const count = line.kind === 'broken' ? (line.declaredCount ?? 0) : line.count
       carried += count
-      yield rejectedBatch(progress.cursor, progress.position, count, line.reason)
+      const at = progress.position
       progress.position += count
-      continue
+      if (line.kind !== 'page') {
+        yield rejectedBatch(progress.cursor, at, count, line.reason)
+        continue
+      }
+      const page = line
+      progress.cursor = page.nextCursor
+      progress.last = progress.cursor === null
+      yield {
+        nextCursor: page.nextCursor,
+        totalEstimate: page.totalEstimate,
+        read() {
+          // A line in the wrong shape rejects its own records, not the rest of the log.
+          if (page.columns) return columnsRecords(kind, page)
+          return rejectedBatch<K>(page.nextCursor, at, count, page.problem ?? '').read()
+        },
+      }
     }
-    const count = typeof line.body.count === 'number' ? line.body.count : 0
-    carried += count
-    const at = progress.position
-    progress.position += count
-    let batch: LogBatch<K>
-    try {
-      batch = columnsBatch(kind, line.body)
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error
-      yield rejectedBatch(progress.cursor, at, count, error.message)
-      continue
-    }
-    progress.cursor = batch.nextCursor
-    progress.last = progress.cursor === null
-    // A line in the wrong shape rejects its own records, not the rest of the log.
-    const read = batch.read
-    const previous = progress.cursor
-    yield {
-      ...batch,
-      read() {
-        try {
-          return read()
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error
-          return rejectedBatch<K>(previous, at, count, error.message).read()
-        }
-      },
-    }
+  } finally {
+    lines.close()
   }
   throw new ApiError('offline', 'The connection was cut before the whole log arrived.')
 }

@@ -3,8 +3,10 @@
  * first, up to the record budget; a larger log is held as its newest window.
  */
 import type { Ref, ShallowRef } from 'vue'
+import type { LogBatchRecords } from '@/api/client'
+import { recordLoadTiming } from '@/api/lines/loadTiming'
 import type { LogQuery } from '@/api/schemas'
-import type { EngineRecordByKind } from '@/engine'
+import type { EngineRecordByKind, LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import type { useAppConfigStore } from '@/stores/appConfig'
 import { nextFrame, yieldToInput } from '@/stores/loader/frames'
@@ -14,8 +16,10 @@ import type { RequestGuard } from '@/stores/loader/requests'
 import { PAGE_SIZE, type LogLoaderHooks, type LogWindow, type Narrowing } from '@/stores/loader/types'
 
 const FIRST_PAGE_SIZE = 1000
-/** A load gives the browser a turn (input, paint) after this long of appending. */
-const YIELD_AFTER_MS = 12
+/** A load gives the browser a turn (input, paint) after this long of appending: well within a frame. */
+const YIELD_AFTER_MS = 8
+/** Records appended between looks at the clock (a few ms of work). */
+const SLICE = 1000
 
 export interface UsePagingOptions<K extends LogKind> {
   hooks: LogLoaderHooks<K>
@@ -42,8 +46,44 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
   const { hooks, config, guard, loaded, totalEstimate, window, waitSeconds } = options
   const { kind } = hooks
   let resumeCursor: string | null = null
+  /** The last read, settled: a new read starts once the batch it was putting in is in. */
+  let previousRead: Promise<unknown> = Promise.resolve()
+  const clock = { lastYield: 0 }
 
-  async function readPages(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean> {
+  /**
+   * A columns page into the engine in slices, giving the browser a turn whenever a frame's worth
+   * of time has gone. A page once begun goes in whole, even if the load is left meanwhile (a later
+   * read resumes after it); only a new narrowing, which empties the engine, stops it (null).
+   */
+  async function appendSliced(
+    engine: LogEngine<K>,
+    columns: NonNullable<LogBatchRecords<K>['columns']>,
+    count: number,
+  ) {
+    const append = engine.columnsAppender(columns)
+    let accepted = 0
+    for (let from = 0; from < count; from += SLICE) {
+      if (performance.now() - clock.lastYield > YIELD_AFTER_MS) {
+        await yieldToInput()
+        if (hooks.engine() !== engine) return null
+        clock.lastYield = performance.now()
+      }
+      const started = performance.now()
+      const added = append(from, Math.min(count, from + SLICE))
+      recordLoadTiming('tts-logs:append', started, performance.now(), { records: added })
+      accepted += added
+    }
+    return accepted
+  }
+
+  function readPages(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean> {
+    const read = previousRead.then(() => readPagesNow(narrowing, request, signal))
+    previousRead = read.catch(() => undefined)
+    return read
+  }
+
+  async function readPagesNow(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean> {
+    if (!guard.isCurrent(request)) return false
     const engine = hooks.engine()
     // A small first batch paints the first rows early; then the rest, streamed or paged.
     const query: LogQuery = {
@@ -51,7 +91,7 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
       ...narrowing,
       ...(resumeCursor && { cursor: resumeCursor }),
     }
-    let lastYield = performance.now()
+    clock.lastYield = performance.now()
     const budget = Math.max(1, hooks.maxRecords())
     const onWait = (seconds: number) => {
       if (guard.isCurrent(request)) waitSeconds.value = seconds
@@ -69,7 +109,9 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
       let accepted: number
       if (records.columns) {
         const count = full ? cutFor(records.columns.count, records.columns.valid, room) : records.columns.count
-        accepted = engine.appendEach(count, records.columns.fill, records.columns.valid)
+        const added = await appendSliced(engine, records.columns, count)
+        if (added === null) return false
+        accepted = added
       } else {
         const items = records.items as EngineRecordByKind[K][]
         accepted = Math.min(items.length, room)
@@ -96,10 +138,10 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
       hooks.changed(first)
       // Batches that arrived together would otherwise go in as one long task: a keystroke or a
       // click waits for at most one batch.
-      if (first || performance.now() - lastYield > YIELD_AFTER_MS) {
+      if (first || performance.now() - clock.lastYield > YIELD_AFTER_MS) {
         await (first ? nextFrame() : yieldToInput())
         if (!guard.isCurrent(request)) return false
-        lastYield = performance.now()
+        clock.lastYield = performance.now()
       }
     }
     return true
