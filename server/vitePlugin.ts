@@ -120,9 +120,17 @@ const DEV_CSP = PREVIEW_CSP.replace("style-src 'self'", "style-src 'self' 'unsaf
   "connect-src 'self' ws: wss:",
 )
 
+/**
+ * In test mode, a page asked for with `?testCsp=no-workers` also forbids Web Workers (the
+ * end-to-end tests check that the log then loads whole, parsed in the page's thread).
+ */
+const TEST_CSP: Record<string, string> = { 'no-workers': "; worker-src 'none'" }
+
 function contentSecurityPolicy(policy: string): Connect.NextHandleFunction {
-  return (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', policy)
+  const testMode = process.env.PREVIEW_TEST_MODE === '1' && !process.env.LOGS_MYSQL_URL
+  return (req, res, next) => {
+    const test = testMode ? new URL(req.url ?? '/', 'http://preview').searchParams.get('testCsp') : null
+    res.setHeader('Content-Security-Policy', policy + ((test && TEST_CSP[test]) || ''))
     next()
   }
 }

@@ -1,7 +1,7 @@
 /** One streamed response read line by line: each line a batch, a bad line rejecting only its records. */
 import { ApiError } from '@/api/errors'
 import type { LogKindName } from '@/api/schemas'
-import type { LineStream } from '@/api/lines/lineParser'
+import type { LineStream } from '@/api/lines/lineStreams'
 import { columnsRecords, rejectedBatch } from '@/api/client/batches'
 import type { LogBatch } from '@/api/client/types'
 

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test'
+import { fetchAll, waitForComplete } from './helpers'
+
+/** The console note of a page that parses the log in its own thread. */
+const NOTE = /^\[tts-logs\] The log is parsed on the page's main thread: /
+
+type WatchedWindow = Window & { __cspViolations: string[]; __parsed: { worker: number; main: number } }
+
+/**
+ * Watches a page from its first script: the workers it starts, the note, CSP violations, and
+ * where the stream's lines were parsed (the app's `tts-logs:parse` measures).
+ */
+async function watch(page: Page) {
+  const notes: string[] = []
+  const workers: string[] = []
+  page.on('console', (message) => {
+    if (NOTE.test(message.text())) notes.push(`${message.type()}: ${message.text()}`)
+  })
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname))
+  await page.addInitScript(() => {
+    const watched = window as unknown as WatchedWindow
+    watched.__cspViolations = []
+    watched.__parsed = { worker: 0, main: 0 }
+    document.addEventListener('securitypolicyviolation', (event) => {
+      watched.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntriesByName('tts-logs:parse'))
+        watched.__parsed[(entry as PerformanceMeasure).detail.thread as 'worker' | 'main']++
+    }).observe({ type: 'measure' })
+  })
+  const seen = () =>
+    page.evaluate(() => {
+      const watched = window as unknown as WatchedWindow
+      return { violations: watched.__cspViolations, parsed: watched.__parsed }
+    })
+  return { notes, workers, seen }
+}
+
+/** The page holds every record of the listing log. */
+async function expectWholeListingLog(page: Page, total: number) {
+  await waitForComplete(page)
+  await expect(page.getByTestId('log-summary')).toHaveAttribute('data-total', String(total))
+  await expect(page.getByTestId('load-rejected')).toHaveCount(0)
+}
+
+test.describe('the stream parsed in a Web Worker', () => {
+  test('the standalone page: a worker from its own assets parses every line', async ({ page, request }) => {
+    const total = (await fetchAll(request, 'listing')).length
+    const watched = await watch(page)
+    await page.goto('/listings/logs?unique=0')
+    await expectWholeListingLog(page, total)
+    expect(watched.workers).toEqual([expect.stringMatching(/^\/assets\/lines\.worker-[\w-]+\.js$/)])
+    const { violations, parsed } = await watched.seen()
+    expect(violations).toEqual([])
+    expect(parsed.worker).toBeGreaterThan(1)
+    expect(parsed.main).toBe(0)
+    expect(watched.notes).toEqual([])
+  })
+
+  test('the IIFE embed under script-src self: the worker beside the script, no CSP violation', async ({
+    page,
+    request,
+  }) => {
+    const total = (await fetchAll(request, 'listing')).length
+    const watched = await watch(page)
+    const response = await page.goto('/host-demo.html')
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
+    await expectWholeListingLog(page, total)
+    expect(watched.workers).toEqual([expect.stringMatching(/^\/embed\/chunks\/lines\.worker-[\w-]+\.js$/)])
+    const { violations, parsed } = await watched.seen()
+    expect(violations).toEqual([])
+    expect(parsed.worker).toBeGreaterThan(1)
+    expect(parsed.main).toBe(0)
+    expect(watched.notes).toEqual([])
+  })
+
+  test('the ES module embed: the worker beside its chunks', async ({ page, request }) => {
+    const total = (await fetchAll(request, 'listing')).length
+    const watched = await watch(page)
+    await page.goto('/host-demo.html?autostart=0')
+    await page.evaluate(async () => {
+      const module = (await import(`${location.origin}/embed/tts-logs.js`)) as {
+        mount(el: string, options: object): unknown
+      }
+      module.mount('#tab-panel', { view: 'listing', requestParams: { form_key: 'host-demo-form-key' } })
+    })
+    await expectWholeListingLog(page, total)
+    expect(watched.workers).toEqual([expect.stringMatching(/^\/embed\/chunks\/lines\.worker-[\w-]+\.js$/)])
+    const { violations, parsed } = await watched.seen()
+    expect(violations).toEqual([])
+    expect(parsed.worker).toBeGreaterThan(1)
+    expect(watched.notes).toEqual([])
+  })
+})
+
+test.describe('where no worker may start, the page parses the stream itself', () => {
+  test('a CSP of worker-src none: the log loads whole, and the console says so once', async ({ page, request }) => {
+    const total = (await fetchAll(request, 'listing')).length
+    const watched = await watch(page)
+    const response = await page.goto('/host-demo.html?testCsp=no-workers')
+    expect(response?.headers()['content-security-policy']).toContain("worker-src 'none'")
+    await expectWholeListingLog(page, total)
+    // The order log too: the same note is not said again.
+    await page.getByRole('tab', { name: 'Orders Logs' }).click()
+    await waitForComplete(page)
+    const { violations, parsed } = await watched.seen()
+    expect(violations).toEqual([expect.stringMatching(/^worker-src .*\/embed\/chunks\/lines\.worker-[\w-]+\.js$/)])
+    expect(parsed.worker).toBe(0)
+    expect(parsed.main).toBeGreaterThan(1)
+    expect(watched.notes).toEqual([expect.stringMatching(/^info: .*a Content Security Policy may forbid it/)])
+  })
+
+  test('a worker whose script fails to load: the log loads whole, parsed in the page', async ({ page, request }) => {
+    const total = (await fetchAll(request, 'listing')).length
+    const watched = await watch(page)
+    await page.route(/\/lines\.worker-[\w-]+\.js$/, (route) => route.abort('failed'))
+    await page.goto('/listings/logs?unique=0')
+    await expectWholeListingLog(page, total)
+    const { parsed } = await watched.seen()
+    expect(parsed.worker).toBe(0)
+    expect(parsed.main).toBeGreaterThan(1)
+    expect(watched.notes).toEqual([expect.stringMatching(/^info: /)])
+  })
+})

@@ -1,0 +1,276 @@
+// @vitest-environment node
+/**
+ * The stream's lines: split from bytes, parsed and checked by one module (parseLine.ts) in the
+ * parsing worker or, where none starts, in the page's thread; and the worker's life (one per
+ * client, ended when a response is dropped half way or the page is left).
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { encodeColumns, readableColumns, type ColumnsData } from '@/api/columns'
+import { createLineParser, type LinesWorkerSource } from '@/api/lines/lineParser'
+import { parseLine, type ParsedLine } from '@/api/lines/parseLine'
+import { LineSplitter } from '@/api/stream'
+import { LogEngine } from '@/engine'
+import { generateListingRecords } from '../../server/generate.ts'
+import { InProcessWorker } from './inProcessWorker.ts'
+
+const NOW = { now: Date.parse('2026-11-27T12:00:00Z') }
+const ROWS = generateListingRecords(120, NOW).map((r, i) => ({
+  ...r,
+  id: 5000 - i,
+  createDate: Date.parse(r.createDate),
+})) as Record<string, unknown>[]
+
+/** A page line of the stream, as the server writes it. */
+function pageLine(rows: Record<string, unknown>[], nextCursor: string | null = 'c1') {
+  return JSON.stringify({ format: 'columns', count: rows.length, columns: encodeColumns('listing', rows), nextCursor })
+}
+const END = (count: number) => JSON.stringify({ end: true, count })
+
+/**
+ * A response body of these lines, in chunks of `size` bytes (kept in `chunks`); cut (a TypeError)
+ * after `cutAfter` chunks.
+ */
+function body(lines: string[], size: number, cutAfter = Infinity, chunks: Uint8Array[] = []) {
+  const bytes = new TextEncoder().encode(lines.map((line) => `${line}\n`).join(''))
+  let at = 0
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (chunks.length === cutAfter) return controller.error(new TypeError('network error'))
+        if (at >= bytes.length) return controller.close()
+        const chunk = bytes.slice(at, (at += size))
+        chunks.push(chunk)
+        controller.enqueue(chunk)
+      },
+      // Pulled only when read, so a cut never discards a chunk already given.
+    },
+    { highWaterMark: 0 },
+  ).getReader()
+}
+
+const pages = (lines: ParsedLine[]) =>
+  lines.flatMap((line) => (line.kind === 'page' && line.columns ? records(line.columns) : []))
+
+/** Every line of a stream, until it ends (or throws). */
+async function all(lines: { next(): Promise<ParsedLine | null> }) {
+  const out: ParsedLine[] = []
+  for (let line = await lines.next(); line; line = await lines.next()) out.push(line)
+  return out
+}
+
+const records = (columns: ColumnsData) => {
+  const page = readableColumns('listing', columns)
+  return Array.from({ length: page.count }, (_, k) => {
+    const target: Record<string, unknown> = {}
+    page.fill(k, target)
+    return target
+  })
+}
+
+function source(options: { refuse?: boolean; throws?: boolean } = {}) {
+  const refusals: string[] = []
+  const workers: InProcessWorker[] = []
+  const workerSource: LinesWorkerSource = {
+    start() {
+      if (options.throws) throw new Error('this browser has no Web Workers')
+      const worker = new InProcessWorker({ refuse: options.refuse })
+      workers.push(worker)
+      return worker
+    },
+    refused: (reason) => refusals.push(reason),
+  }
+  return { workerSource, refusals, workers }
+}
+
+const noArm = () => undefined
+
+describe('splitting bytes into lines', () => {
+  it('joins a line across chunks, a character split between them included, and keeps an unended piece back', () => {
+    const bytes = new TextEncoder().encode('Żółw – one\nsecond line\nno newline yet')
+    const splitter = new LineSplitter()
+    // "Ż" is two bytes: the first chunk ends inside it.
+    const lines = [bytes.subarray(0, 1), bytes.subarray(1, 14), bytes.subarray(14)].flatMap((chunk) =>
+      splitter.push(chunk),
+    )
+    expect(lines).toEqual(['Żółw – one', 'second line'])
+  })
+})
+
+describe('one line, parsed and checked', () => {
+  it('gives a page its records in typed columns, field for field', () => {
+    const line = parseLine('listing', pageLine(ROWS))
+    expect(line).toMatchObject({ kind: 'page', count: 120, nextCursor: 'c1', totalEstimate: null, problem: null })
+    const columns = (line as { columns: ColumnsData }).columns
+    expect(columns.columns.id).toMatchObject({ numbers: expect.any(Float64Array) })
+    expect(columns.columns.type).toMatchObject({ numbers: expect.any(Int32Array) })
+    expect(columns.columns.description).toMatchObject({ codes: expect.any(Uint32Array) })
+    expect(records(columns)).toEqual(ROWS)
+  })
+
+  it('says what is wrong with a line that is no page, a page in the wrong shape, or a bad cell', () => {
+    const damaged = ROWS.map((row, k) => (k === 3 ? { ...row, type: 70_000 } : row))
+    const checked = parseLine('listing', pageLine(damaged)) as { columns: ColumnsData }
+    expect(checked.columns.rejected).toEqual([{ index: 3, id: 4997, reasons: ['type: 70000 is not allowed'] }])
+    expect(checked.columns.valid[3]).toBe(0)
+    const noCursor = JSON.parse(pageLine(ROWS)) as Record<string, unknown>
+    delete noCursor.nextCursor
+    const shortColumn = JSON.parse(pageLine(ROWS)) as { columns: { id: { delta: number[] } } }
+    shortColumn.columns.id.delta.pop()
+    expect([
+      parseLine('listing', END(7)),
+      parseLine('listing', pageLine(ROWS).slice(0, 500)),
+      parseLine('listing', '[1, 2]'),
+      parseLine('listing', JSON.stringify(noCursor)),
+      parseLine('listing', JSON.stringify(shortColumn)),
+    ]).toEqual([
+      { kind: 'end', count: 7 },
+      { kind: 'broken', reason: 'a part of the response is not valid JSON', declaredCount: 120 },
+      { kind: 'broken', reason: 'a part of the response is not a page of records', declaredCount: null },
+      {
+        kind: 'refused',
+        count: 120,
+        reason: expect.stringMatching(/^The server sent a page of log records in an unexpected shape \(nextCursor: /),
+      },
+      {
+        kind: 'page',
+        count: 120,
+        nextCursor: 'c1',
+        totalEstimate: null,
+        columns: null,
+        problem: 'The server sent a page of log records in an unexpected shape (column id is not 120 delta).',
+      },
+    ])
+  })
+})
+
+describe('the lines parsed in the worker', () => {
+  beforeEach(() => {
+    InProcessWorker.started = []
+  })
+
+  it('brings every line back in order, its bytes handed over rather than copied', async () => {
+    const { workerSource, workers, refusals } = source()
+    const parser = createLineParser(workerSource)
+    const chunks: Uint8Array[] = []
+    const reader = body([pageLine(ROWS.slice(0, 50)), pageLine(ROWS.slice(50), null), END(120)], 700, Infinity, chunks)
+    const lines = await parser.open('listing', reader, noArm)
+    const got = await all(lines)
+    await lines.drain()
+    lines.close()
+    expect(got.map((line) => line.kind)).toEqual(['page', 'page', 'end'])
+    expect(pages(got)).toEqual(ROWS)
+    // Each chunk went to the worker whole, and is no longer the page's to read.
+    expect(workers[0]!.received.filter((message) => message.type === 'bytes')).toHaveLength(chunks.length)
+    expect(chunks.length).toBeGreaterThan(10)
+    expect(chunks.map((chunk) => chunk.byteLength)).toEqual(chunks.map(() => 0))
+    expect(refusals).toEqual([])
+    // A response read to its end leaves the worker for the next.
+    expect(workers[0]!.terminated).toBe(false)
+    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    expect(workers).toHaveLength(1)
+  })
+
+  it('brings the lines that arrived before a cut, then the cut', async () => {
+    const parser = createLineParser(source().workerSource)
+    const first = pageLine(ROWS.slice(0, 50))
+    const lines = await parser.open(
+      'listing',
+      body([first, pageLine(ROWS.slice(50))], new TextEncoder().encode(first).length + 1, 1),
+      noArm,
+    )
+    await expect(lines.next()).resolves.toMatchObject({ kind: 'page', count: 50 })
+    await expect(lines.next()).rejects.toThrow(new TypeError('network error'))
+  })
+
+  it('ends the worker when a response is dropped half way, unless another response shares it', async () => {
+    const { workerSource, workers } = source()
+    const parser = createLineParser(workerSource)
+    const lines = [pageLine(ROWS.slice(0, 60)), pageLine(ROWS.slice(60)), END(120)]
+    const one = await parser.open('listing', body(lines, 500), noArm)
+    const two = await parser.open('listing', body(lines, 500), noArm)
+    await one.next()
+    one.close()
+    expect(workers[0]!.terminated).toBe(false)
+    expect(workers[0]!.received.at(-1)).toEqual({ type: 'cancel', stream: 1 })
+    await two.next()
+    two.close()
+    expect(workers[0]!.terminated).toBe(true)
+    // The next response starts another.
+    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    expect(workers).toHaveLength(2)
+  })
+
+  it('is ended by release(): at once when idle, else when its last response is done', async () => {
+    const { workerSource, workers } = source()
+    const parser = createLineParser(workerSource)
+    parser.prepare()
+    parser.release()
+    expect(workers[0]!.terminated).toBe(true)
+    const lines = await parser.open('listing', body([pageLine(ROWS), END(120)], 400), noArm)
+    parser.release()
+    await all(lines)
+    await lines.drain()
+    expect(workers[1]!.terminated).toBe(false)
+    lines.close()
+    expect(workers[1]!.terminated).toBe(true)
+  })
+
+  it('fails the responses of a worker that stops under way; the next response starts another', async () => {
+    const { workerSource, workers } = source()
+    const parser = createLineParser(workerSource)
+    const lines = await parser.open('listing', body([pageLine(ROWS), END(120)], 50), noArm)
+    workers[0]!.crash()
+    await expect(all(lines)).rejects.toThrow('The log parsing worker stopped.')
+    lines.close()
+    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    expect(workers).toHaveLength(2)
+  })
+})
+
+describe('no worker: the lines parsed in the page, by the same code', () => {
+  for (const [what, options, reason, started] of [
+    ['a worker that fails before its first message', { refuse: true }, /did not start/, 1],
+    ['no Worker at all', { throws: true }, /no Web Worker could be started \(this browser has no Web Workers\)/, 0],
+  ] as const) {
+    it(`${what}: every line still comes, and the refusal is said once`, async () => {
+      const { workerSource, workers, refusals } = source(options)
+      const parser = createLineParser(workerSource)
+      const lines = [pageLine(ROWS.slice(0, 70)), pageLine(ROWS.slice(70), null), END(120)]
+      const got = await all(await parser.open('listing', body(lines, 333), noArm))
+      expect(got).toEqual(lines.map((line) => parseLine('listing', line)))
+      await all(await parser.open('listing', body([END(0)], 100), noArm))
+      expect(refusals).toEqual([expect.stringMatching(reason)])
+      expect(workers).toHaveLength(started)
+    })
+  }
+
+  it('with no Worker in the page, the console says so once, however many clients ask', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined)
+    for (const parser of [createLineParser(), createLineParser()])
+      await all(await parser.open('listing', body([pageLine(ROWS), END(120)], 1000), noArm))
+    expect(info.mock.calls).toEqual([
+      [
+        "[tts-logs] The log is parsed on the page's main thread: no Web Worker could be started (this browser has no Web Workers).",
+      ],
+    ])
+    info.mockRestore()
+  })
+})
+
+describe('appending a columns page in slices', () => {
+  it('holds the same records as appending it at once, messages interned once each', () => {
+    const line = parseLine('listing', pageLine(ROWS.map((row, k) => (k === 9 ? { ...row, id: -1 } : row))))
+    const page = readableColumns('listing', (line as { columns: ColumnsData }).columns)
+    const whole = new LogEngine('listing')
+    whole.appendEach(page.count, page.fill, page.valid)
+    const sliced = new LogEngine('listing')
+    const append = sliced.columnsAppender(page)
+    const added = [append(0, 7), append(7, 50), append(50, 120)]
+    expect(added).toEqual([7, 42, 70])
+    expect(sliced.size).toBe(119)
+    expect(Array.from({ length: 119 }, (_, i) => sliced.get(i))).toEqual(
+      Array.from({ length: 119 }, (_, i) => whole.get(i)),
+    )
+    expect(sliced.query({ unique: true }).shown).toBe(whole.query({ unique: true }).shown)
+  })
+})
