@@ -94,6 +94,24 @@ test.describe('the stream parsed in a Web Worker', () => {
   })
 })
 
+test('each app ends its worker when it unmounts: a tab switch leaves one alive, unmounting none', async ({ page }) => {
+  const ended: Promise<unknown>[] = []
+  page.on('worker', (worker) => ended.push(new Promise((resolve) => worker.on('close', resolve))))
+  await page.goto('/host-demo.html')
+  await waitForComplete(page)
+  for (const tab of ['Orders Logs', 'Synchronization Logs', 'Listings Logs']) {
+    await page.getByRole('tab', { name: tab }).click()
+    await waitForComplete(page)
+  }
+  // One per app, and each app's ended with it.
+  expect(ended).toHaveLength(4)
+  await Promise.all(ended.slice(0, 3))
+  expect(page.workers()).toHaveLength(1)
+  await page.evaluate(() => (window as unknown as { hostDemo: { unmountAll(): void } }).hostDemo.unmountAll())
+  await ended[3]
+  expect(page.workers()).toEqual([])
+})
+
 test.describe('where no worker may start, the page parses the stream itself', () => {
   test('a CSP of worker-src none: the log loads whole, and the console says so once', async ({ page, request }) => {
     const total = (await fetchAll(request, 'listing')).length
