@@ -194,6 +194,18 @@ interface BenchProbe {
    */
   armKeystrokeDuringLoad(held: number): Promise<boolean>
   typedDuringLoad: Promise<number> | null
+  /**
+   * Where the load's time went, from the app's User Timing measures (src/api/lines/loadTiming.ts)
+   * that began before it was loaded: parsing and checking lines in the worker and in the page's
+   * thread, and appending records in the page's thread (ms). Null where the page records none.
+   */
+  loadShare(): LoadShare | null
+}
+
+interface LoadShare {
+  workerParseMs: number
+  mainParseMs: number
+  mainAppendMs: number
 }
 
 declare global {
@@ -351,7 +363,31 @@ function installProbe() {
       })
     },
     typedDuringLoad: null,
+    loadShare() {
+      share.take(timings.takeRecords())
+      return share.seen ? { workerParseMs: share.worker, mainParseMs: share.main, mainAppendMs: share.append } : null
+    },
   }
+  // The app's measures of its load; those begun after it was loaded are not the load's.
+  const share = {
+    seen: false,
+    worker: 0,
+    main: 0,
+    append: 0,
+    take(entries: PerformanceEntryList) {
+      for (const entry of entries) {
+        if (probe.allLoadedMs !== null && entry.startTime > probe.allLoadedMs) continue
+        const detail = (entry as PerformanceMeasure).detail as { thread?: string } | null
+        if (entry.name === 'tts-logs:append') share.append += entry.duration
+        else if (entry.name !== 'tts-logs:parse') continue
+        else if (detail?.thread === 'worker') share.worker += entry.duration
+        else share.main += entry.duration
+        share.seen = true
+      }
+    },
+  }
+  const timings = new PerformanceObserver((list) => share.take(list.getEntries()))
+  timings.observe({ type: 'measure' })
   // A log larger than the budget: the chart of the whole log (drawn from the summary).
   const chartObserver = new MutationObserver(() => {
     if (!document.querySelector('[data-testid=volume-chart][data-source=summary]')) return
@@ -409,6 +445,10 @@ const METRICS = [
   'wholeChartMs',
   'dateRangeFirstRowsMs',
   'dateRangeLoadedMs',
+  // The load's share of work by thread (the app's own measures; none on the baseline page).
+  'workerParseMs',
+  'mainParseMs',
+  'mainAppendMs',
 ] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
@@ -537,6 +577,8 @@ async function measureRun(
     }))
     result.firstRowsMs = timings.firstRowsMs ?? undefined
     result.allLoadedMs = timings.allLoadedMs ?? undefined
+    const share = await page.evaluate(() => window.__bench!.loadShare())
+    if (share) Object.assign(result, share)
     // Requests still open (a live connection) count what they have brought so far.
     result.wireBytes = wireBytes + [...received.values()].reduce((sum, bytes) => sum + bytes, 0)
     result.wireBytesPerRecord = wireBytes / records
@@ -761,6 +803,9 @@ async function measureTarget(browser: Browser, target: Target, records: number):
         `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
         `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
         `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
+        (r.mainAppendMs !== undefined
+          ? `; parsing ${fmt(r.workerParseMs ?? null)} ms in the worker, ${fmt(r.mainParseMs ?? null)} ms in the page, appending ${fmt(r.mainAppendMs)} ms`
+          : '') +
         (r.heldRecords
           ? `; a window of ${fmt(r.heldRecords)}: whole-log chart ${fmt(r.wholeChartMs ?? null)} ms, oldest day's first rows ${fmt(r.dateRangeFirstRowsMs ?? null)} ms (loaded ${fmt(r.dateRangeLoadedMs ?? null)} ms), heap ${fmt(r.heapMB ?? null)} MB`
           : '') +

@@ -33,8 +33,16 @@ export class LineSplitter {
     return lines
   }
 
+  /** The bytes of the line begun but not ended (to go on splitting elsewhere), and forgets them. */
+  rest(): Uint8Array {
+    return this.join(new Uint8Array(0))
+  }
+
   private take(tail: Uint8Array): string {
-    if (this.parts.length === 0) return this.decoder.decode(tail)
+    return this.decoder.decode(this.parts.length === 0 ? tail : this.join(tail))
+  }
+
+  private join(tail: Uint8Array): Uint8Array {
     const joined = new Uint8Array(this.partsLength + tail.length)
     let at = 0
     for (const part of this.parts) {
@@ -44,7 +52,7 @@ export class LineSplitter {
     joined.set(tail, at)
     this.parts = []
     this.partsLength = 0
-    return this.decoder.decode(joined)
+    return joined
   }
 }
 

@@ -151,6 +151,7 @@ describe('the lines parsed in the worker', () => {
   it('brings every line back in order, its bytes handed over rather than copied', async () => {
     const { workerSource, workers, refusals } = source()
     const parser = createLineParser(workerSource)
+    expect(await parser.prepare()).toBe(true)
     const chunks: Uint8Array[] = []
     const reader = body([pageLine(ROWS.slice(0, 50)), pageLine(ROWS.slice(50), null), END(120)], 700, Infinity, chunks)
     const lines = await parser.open('listing', reader, noArm)
@@ -170,8 +171,47 @@ describe('the lines parsed in the worker', () => {
     expect(workers).toHaveLength(1)
   })
 
+  it('parses the first lines here while the worker starts, then hands it the rest, the line under way included', async () => {
+    const { workerSource, workers } = source()
+    const parser = createLineParser(workerSource)
+    const lines = [pageLine(ROWS.slice(0, 40)), pageLine(ROWS.slice(40), null), END(120)]
+    const bytes = new TextEncoder().encode(lines.map((line) => `${line}\n`).join(''))
+    const firstEnds = bytes.indexOf(10) + 1
+    // The first chunk comes before the worker runs: the first line and a part of the second.
+    const chunks = [bytes.slice(0, firstEnds + 100), bytes.slice(firstEnds + 100)]
+    let release: (() => void) | null = null
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let pulls = 0
+    const reader = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          pulls++
+          // The second chunk waits for the test to let it go (the worker runs by then).
+          if (pulls === 2) await held
+          if (pulls > 2) controller.close()
+          else controller.enqueue(chunks[pulls - 1]!)
+        },
+      },
+      { highWaterMark: 0 },
+    ).getReader()
+    const before = InProcessWorker.linesParsed
+    const stream = await parser.open('listing', reader, noArm)
+    expect(await stream.next()).toEqual(parseLine('listing', lines[0]!))
+    expect(InProcessWorker.linesParsed).toBe(before)
+    expect(await parser.prepare()).toBe(true)
+    release!()
+    expect([await stream.next(), await stream.next(), await stream.next()]).toEqual([
+      parseLine('listing', lines[1]!),
+      parseLine('listing', lines[2]!),
+      null,
+    ])
+    expect(InProcessWorker.linesParsed).toBe(before + 2)
+    expect(workers[0]!.received.map((message) => message.type)).toEqual(['open', 'bytes', 'bytes', 'close'])
+  })
+
   it('brings the lines that arrived before a cut, then the cut', async () => {
     const parser = createLineParser(source().workerSource)
+    await parser.prepare()
     const first = pageLine(ROWS.slice(0, 50))
     const lines = await parser.open(
       'listing',
@@ -185,6 +225,7 @@ describe('the lines parsed in the worker', () => {
   it('ends the worker when a response is dropped half way, unless another response shares it', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
+    await parser.prepare()
     const lines = [pageLine(ROWS.slice(0, 60)), pageLine(ROWS.slice(60)), END(120)]
     const one = await parser.open('listing', body(lines, 500), noArm)
     const two = await parser.open('listing', body(lines, 500), noArm)
@@ -218,6 +259,7 @@ describe('the lines parsed in the worker', () => {
   it('fails the responses of a worker that stops under way; the next response starts another', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
+    await parser.prepare()
     const lines = await parser.open('listing', body([pageLine(ROWS), END(120)], 50), noArm)
     workers[0]!.crash()
     await expect(all(lines)).rejects.toThrow('The log parsing worker stopped.')
@@ -238,6 +280,7 @@ describe('no worker: the lines parsed in the page, by the same code', () => {
       const lines = [pageLine(ROWS.slice(0, 70)), pageLine(ROWS.slice(70), null), END(120)]
       const got = await all(await parser.open('listing', body(lines, 333), noArm))
       expect(got).toEqual(lines.map((line) => parseLine('listing', line)))
+      expect(await parser.prepare()).toBe(false)
       await all(await parser.open('listing', body([END(0)], 100), noArm))
       expect(refusals).toEqual([expect.stringMatching(reason)])
       expect(workers).toHaveLength(started)

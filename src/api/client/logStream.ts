@@ -90,7 +90,7 @@ export function createLogStream(options: ApiClientOptions, transport: Transport,
       try {
         arm()
         // The parsing worker starts while the request is under way.
-        lines.prepare()
+        void lines.prepare()
         const url = streamUrl(kind, { ...query, cursor: progress.cursor ?? undefined })
         const response = await open(url, AbortSignal.any([signal, attempt.signal]))
         // Loads are bounded: wait as long as the server says (saying so), then go on from here.

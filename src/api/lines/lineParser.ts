@@ -21,8 +21,11 @@ import {
 export type { LineStream, LinesWorker } from '@/api/lines/lineStreams'
 
 export interface LineParser {
-  /** Starts the worker if there is none, so that it is ready when the first bytes are. */
-  prepare(): void
+  /**
+   * Starts the worker if there is none, so that it runs by the time the first bytes come.
+   * Resolves true once it runs, false if it never will.
+   */
+  prepare(): Promise<boolean>
   /**
    * The lines of a body read with `reader`; `arm` is called before each read (the caller's idle
    * timeout).
@@ -101,14 +104,15 @@ export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): 
       receivers.get(message.stream)?.failed(new Error(`The log could not be parsed: ${message.message}`))
   }
 
-  function prepare() {
-    if (refused || worker) return
+  function prepare(): Promise<boolean> {
+    if (refused) return Promise.resolve(false)
+    if (ready) return ready
     let started: LinesWorker
     try {
       started = source.start()
     } catch (error) {
       refuse(`no Web Worker could be started (${error instanceof Error ? error.message : String(error)})`)
-      return
+      return Promise.resolve(false)
     }
     worker = started
     ready = new Promise<boolean>((resolve) => {
@@ -126,6 +130,10 @@ export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): 
         for (const receiver of receivers.values()) receiver.failed(new Error('The log parsing worker stopped.'))
       }
     })
+    void ready.then((ok) => {
+      if (!ok && worker === started) refuse('the Web Worker did not start (a Content Security Policy may forbid it)')
+    })
+    return ready
   }
 
   /** A response's part in the worker is over; `unfinished`: the worker may still be busy with it. */
@@ -141,26 +149,18 @@ export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): 
   return {
     prepare,
     async open(kind, reader, arm) {
-      for (;;) {
-        prepare()
-        const [used, started] = [worker, ready]
-        if (refused || !used || !started) return inPage(kind, reader, arm)
-        if (!(await started)) {
-          if (used === worker) refuse('the Web Worker did not start (a Content Security Policy may forbid it)')
-          continue
-        }
-        // Released while it started: start another.
-        if (used === worker) {
-          const stream = nextStream++
-          const session: WorkerSession = {
-            worker: used,
-            stream,
-            receive: (receiver) => receivers.set(stream, receiver),
-            leave: (unfinished) => leave(stream, used, unfinished),
-          }
-          return inWorker(session, kind, reader, arm)
-        }
+      void prepare()
+      if (refused || !worker || !ready) return inPage(kind, reader, arm)
+      const used = worker
+      const stream = nextStream++
+      const session: WorkerSession = {
+        worker: used,
+        stream,
+        started: ready,
+        receive: (receiver) => receivers.set(stream, receiver),
+        leave: (unfinished) => leave(stream, used, unfinished),
       }
+      return inWorker(session, kind, reader, arm)
     },
     release() {
       if (receivers.size === 0) stop()

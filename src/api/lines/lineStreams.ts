@@ -3,7 +3,7 @@
  * over as they come, its lines sent back parsed), or parsed in the page's thread.
  */
 import type { LogKindName } from '@/api/schemas'
-import { readLines } from '@/api/stream'
+import { LineSplitter, readLines } from '@/api/stream'
 import { recordLoadTiming } from '@/api/lines/loadTiming'
 import { parseLine, type ParsedLine } from '@/api/lines/parseLine'
 import type { FromLinesWorker, ToLinesWorker } from '@/api/lines/protocol'
@@ -42,13 +42,20 @@ export interface WorkerSession {
   worker: LinesWorker
   /** The response's id in the worker. */
   stream: number
+  /** Resolves true once the worker runs, false if it never will. */
+  started: Promise<boolean>
   /** Where what the worker sends for it goes. */
   receive(receiver: Receiver): void
   /** Its part is over; `unfinished`: the worker may still be busy with it. */
   leave(unfinished: boolean): void
 }
 
-/** The lines of a body parsed in the worker; the body is read as fast as it comes. */
+/**
+ * The lines of a body parsed in the worker. The body is read as fast as it comes, each chunk
+ * handed over as it is (its buffer transferred, not copied). Until the worker runs (it may still
+ * be loading when the first bytes come, or never run), the lines are parsed here, so the first
+ * rows never wait for it; then the line under way goes over with the rest.
+ */
 export function inWorker(
   session: WorkerSession,
   kind: LogKindName,
@@ -57,6 +64,9 @@ export function inWorker(
 ): LineStream {
   const { worker, stream } = session
   const queue: ParsedLine[] = []
+  let running = false
+  /** The worker has the body from here on (else it is all parsed here). */
+  let handedOver = false
   let closed = false
   let left = false
   let failure: Error | null = null
@@ -74,29 +84,41 @@ export function inWorker(
     onClosed()
     signal()
   }
+  void session.started.then((ok) => (running = ok))
   session.receive({
     line(line) {
       queue.push(line)
       signal()
     },
     closed: () => end(null),
-    failed: end,
+    // A worker that stops before it has the body changes nothing: the body is parsed here.
+    failed: (error) => (handedOver ? end(error) : (running = false)),
   })
-  worker.postMessage({ type: 'open', stream, kind }, [])
-  // Each chunk is handed over as it is (its buffer transferred, not copied).
+  const here = new LineSplitter()
+  const hand = (bytes: Uint8Array) =>
+    worker.postMessage({ type: 'bytes', stream, bytes }, [bytes.buffer as ArrayBuffer])
   const pumped = (async () => {
     try {
       for (;;) {
         arm()
         const { done, value } = await reader.read()
         if (done || left) break
-        const bytes = value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? value : value.slice()
-        worker.postMessage({ type: 'bytes', stream, bytes }, [bytes.buffer as ArrayBuffer])
+        if (!handedOver && running) {
+          handedOver = true
+          worker.postMessage({ type: 'open', stream, kind }, [])
+          const rest = here.rest()
+          if (rest.length > 0) hand(rest)
+        }
+        if (handedOver)
+          hand(value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? value : value.slice())
+        else for (const text of here.push(value)) queue.push(parseHere(kind, text))
+        signal()
       }
     } catch (error) {
       readError = error
     }
-    worker.postMessage({ type: 'close', stream }, [])
+    if (handedOver) worker.postMessage({ type: 'close', stream }, [])
+    else end(null)
   })()
   return {
     async next() {
@@ -118,9 +140,17 @@ export function inWorker(
     close() {
       if (left) return
       left = true
-      session.leave(!closed)
+      session.leave(handedOver && !closed)
     },
   }
+}
+
+/** One line parsed in the page's thread, measured as the worker's are. */
+function parseHere(kind: LogKindName, text: string): ParsedLine {
+  const started = performance.now()
+  const line = parseLine(kind, text)
+  recordLoadTiming('tts-logs:parse', started, performance.now(), { thread: 'main' })
+  return line
 }
 
 /** The lines parsed in the page's thread, one as each is asked for (as before the worker). */
@@ -133,11 +163,7 @@ export function inPage(
   return {
     async next() {
       const text = await lines.next()
-      if (text.done) return null
-      const started = performance.now()
-      const line = parseLine(kind, text.value)
-      recordLoadTiming('tts-logs:parse', started, performance.now(), { thread: 'main' })
-      return line
+      return text.done ? null : parseHere(kind, text.value)
     },
     async drain() {
       for (let rest = await reader.read(); !rest.done; rest = await reader.read()) arm()
