@@ -3,8 +3,9 @@
 //   `mount`, with the parts a page does not need at once (chart, details drawer, dialogs, CSV
 //   export, Logs Clearing) in `dist/embed/chunks/`, loaded relative to the module when first
 //   used; and `tts-logs.css` (all the CSS, chunks' included, in one scoped file).
-// - `… --mode iife`: `tts-logs.iife.js`, one self-contained file that sets the global `TtsLogs`,
-//   for a plain script tag in a RequireJS page (a script tag cannot load chunks).
+// - `… --mode iife`: `tts-logs.iife.js`, one file that sets the global `TtsLogs`, for a plain
+//   script tag in a RequireJS page (a script tag cannot load chunks); beside it only the parsing
+//   worker, `chunks/lines.worker-*.js` (both passes write the same file).
 // Vue and Element Plus are bundled in: the host has neither.
 import { defineConfig, mergeConfig } from 'vite'
 import baseConfig from './vite.config.ts'

@@ -15,9 +15,10 @@ const gzip = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length
 
 /**
  * Chunks the log page imports lazily but always, around its first rows: the chart, its date
- * maths and the date picker.
+ * maths and the date picker; and the worker that parses the stream (started with the first load,
+ * it parses what comes once it runs: the first rows never wait for it).
  */
-const DEFERRED = /^(VolumeChart|DateRangeFilter|volumePlan|elementSelect)-/
+const DEFERRED = /^(VolumeChart|DateRangeFilter|volumePlan|elementSelect|lines\.worker)-/
 /** The route chunk of the log pages. */
 const LOG_PAGE = /^LogPage-/
 

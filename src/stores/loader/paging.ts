@@ -137,7 +137,7 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
       // The first rows are shown at once, and painted before the next batch goes in.
       hooks.changed(first)
       // Batches that arrived together would otherwise go in as one long task: a keystroke or a
-      // click waits for at most one batch.
+      // click waits for at most one slice (or the refresh of the views).
       if (first || performance.now() - clock.lastYield > YIELD_AFTER_MS) {
         await (first ? nextFrame() : yieldToInput())
         if (!guard.isCurrent(request)) return false
