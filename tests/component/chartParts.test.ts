@@ -124,6 +124,25 @@ describe('useVolumePlot', () => {
     wrapper.unmount()
   })
 
+  it('after a drag whose ending click uPlot swallowed, the next click on a bar is reported', async () => {
+    fakeCanvas()
+    const { wrapper, chart, calls } = await mountPlot()
+    const u = chart.value!
+    const at = (bucket: number) => ({ clientX: u.valToPos(bucket, 'x'), clientY: 10, bubbles: true })
+    u.over.dispatchEvent(new MouseEvent('mousemove', at(0)))
+    u.over.dispatchEvent(new MouseEvent('mousedown', at(0)))
+    u.over.dispatchEvent(new MouseEvent('mousemove', { ...at(2), movementX: 1 }))
+    document.dispatchEvent(new MouseEvent('mouseup', at(2)))
+    expect(calls.drag).toHaveBeenCalledWith(0, 2)
+    // No click came for the drag; now a plain click on the second bar.
+    u.over.dispatchEvent(new MouseEvent('mousemove', at(1)))
+    u.over.dispatchEvent(new MouseEvent('mousedown', at(1)))
+    u.over.dispatchEvent(new MouseEvent('mouseup', at(1)))
+    u.over.dispatchEvent(new MouseEvent('click', at(1)))
+    expect(calls.click).toHaveBeenCalledWith(1)
+    wrapper.unmount()
+  })
+
   it('follows the pointer to a bucket and reports a click on it; unmounted, it leaves nothing behind', async () => {
     fakeCanvas()
     const { wrapper, chart, calls, hover } = await mountPlot()

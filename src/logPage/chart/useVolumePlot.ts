@@ -40,13 +40,12 @@ export function useVolumePlot(options: UseVolumePlotOptions): VolumePlot {
   const canDraw = ref(true)
   let chart: uPlot | null = null
   let resizer: ResizeObserver | null = null
-  /** A drag just ended: the click that follows it is not a bar click. */
-  let dragged = false
+  /** Where the button went down: a click that ends a drag (the pointer moved) is not a bar click. */
+  let downX = Number.NaN
 
   function withPointer(base: uPlot.Options): uPlot.Options {
     const onSelect = (u: uPlot) => {
       if (u.select.width < LEAST_DRAG) return
-      dragged = true
       const first = Math.round(u.posToVal(u.select.left, 'x'))
       const last = Math.round(u.posToVal(u.select.left + u.select.width, 'x'))
       u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false)
@@ -56,11 +55,10 @@ export function useVolumePlot(options: UseVolumePlotOptions): VolumePlot {
     return { ...base, hooks: { ...base.hooks, setCursor: [onCursor], setSelect: [onSelect] } }
   }
 
-  function onClick() {
-    if (dragged) {
-      dragged = false
-      return
-    }
+  const onDown = (event: MouseEvent) => (downX = event.clientX)
+  // uPlot may swallow the click that ends a drag, so no flag is left set for the next click.
+  function onClick(event: MouseEvent) {
+    if (Math.abs(event.clientX - downX) >= LEAST_DRAG) return
     const bucket = chart?.cursor.idx
     if (bucket !== null && bucket !== undefined) options.onClick(bucket)
   }
@@ -75,6 +73,7 @@ export function useVolumePlot(options: UseVolumePlotOptions): VolumePlot {
     chart?.destroy()
     const width = Math.max(LEAST_WIDTH, element.clientWidth)
     chart = new uPlot(withPointer(options.options(width, element)), options.data(), element)
+    chart.over.addEventListener('mousedown', onDown)
     chart.over.addEventListener('click', onClick)
   }
 
@@ -98,6 +97,7 @@ export function useVolumePlot(options: UseVolumePlotOptions): VolumePlot {
   onBeforeUnmount(() => {
     resizer?.disconnect()
     resizer = null
+    chart?.over.removeEventListener('mousedown', onDown)
     chart?.over.removeEventListener('click', onClick)
     chart?.destroy()
     chart = null
