@@ -147,9 +147,10 @@ const STORES = {
   synchronization: useSynchronizationLogStore,
 } as const
 
+/** The store of one log, whichever it is. */
+export type LogStore = ReturnType<(typeof STORES)[LogKind]>
+
 /** The store of one log. Call inside setup (or pass the app's Pinia), never at module scope. */
-export function useLogStore(kind: LogKind, pinia?: Pinia) {
+export function useLogStore(kind: LogKind, pinia?: Pinia): LogStore {
   return STORES[kind](pinia)
 }
-
-export type LogStore = ReturnType<typeof useLogStore>
