@@ -89,32 +89,30 @@ describe('scripts/importCycles.mjs', () => {
   })
 
   it('leaves out `import type`, `export type` and `typeof import()`, but not `import { type A }`, which the build keeps', () => {
-    const typeOnly = tree({
-      ...DESCRIPTIONS,
-      'stores/types.ts':
-        "import type { listingView } from '@/logKinds/views/listing'\nexport type { listingView } from '@/logKinds/views/listing'\n" +
-        "export type Columns = typeof import('@/logKinds/views/listing')\nexport const n = 1 as unknown as typeof listingView\n",
-    })
-    expect(check(typeOnly).status).toBe(0)
-    const inlineTypes = tree({
-      ...DESCRIPTIONS,
-      'stores/types.ts':
-        "import { type listingView } from '@/logKinds/views/listing'\nexport const n = 1 as unknown as typeof listingView\n",
-    })
-    expect(check(inlineTypes)).toEqual({
-      status: 1,
-      report: expect.stringContaining('stores/types.ts -> logKinds/views/listing.ts'),
-    })
+    /** The check over the descriptions and one store holding `lines`. */
+    const checkStore = (...lines: string[]) => check(tree({ ...DESCRIPTIONS, 'stores/types.ts': lines.join('\n') }))
+    const leak = { status: 1, report: expect.stringContaining('stores/types.ts -> logKinds/views/listing.ts') }
+    const typeOnly = checkStore(
+      "import type { listingView } from '@/logKinds/views/listing'",
+      "export type { listingView } from '@/logKinds/views/listing'",
+      "export type Columns = typeof import('@/logKinds/views/listing')",
+      'export const n = 1 as unknown as typeof listingView',
+    )
+    expect(typeOnly.status).toBe(0)
+    expect(
+      checkStore(
+        "import { type listingView } from '@/logKinds/views/listing'",
+        'export const n = 1 as unknown as typeof listingView',
+      ),
+    ).toEqual(leak)
     // A type declared just before a value import leaves that import a value import.
-    const typeThenValue = tree({
-      ...DESCRIPTIONS,
-      'stores/types.ts':
-        "export type { Local }\nimport { listingView } from '@/logKinds/views/listing'\ntype Local = typeof listingView\n",
-    })
-    expect(check(typeThenValue)).toEqual({
-      status: 1,
-      report: expect.stringContaining('stores/types.ts -> logKinds/views/listing.ts'),
-    })
+    expect(
+      checkStore(
+        'export type { Local }',
+        "import { listingView } from '@/logKinds/views/listing'",
+        'type Local = typeof listingView',
+      ),
+    ).toEqual(leak)
   })
 
   it('fails on an import cycle, type-only imports included', () => {
