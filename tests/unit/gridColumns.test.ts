@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { LOG_KIND_DEFINITIONS } from '@/logKinds'
+import { LOG_KIND_VIEWS } from '@/logKinds/views'
 import { gridMinWidth, gridTemplate, headerSort, runMarkColour, SORT_MARKS } from '@/logPage/grid/gridColumns'
 
-const columns = LOG_KIND_DEFINITIONS.listing.columns
+const columns = LOG_KIND_VIEWS.listing.columns
 
 describe('gridColumns', () => {
   it("gives header and rows one track per column, and a least width of the columns' least and the run mark", () => {

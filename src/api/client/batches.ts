@@ -6,7 +6,7 @@ import { z } from 'zod/mini'
 import { ColumnsShapeError, decodeColumns, type ColumnsPageBody, type DecodedColumns } from '@/api/columns'
 import { ApiError } from '@/api/errors'
 import { RecordSchemas, type LogKindName, type LogRecordByKind } from '@/api/schemas'
-import { MAX_REJECTED_DETAILS, type LogBatch, type RejectedRecord } from '@/api/client/types'
+import { MAX_REJECTED_DETAILS, type LogBatch, type RejectedRecord, type ValidatedRecords } from '@/api/client/types'
 
 /** The columns page's envelope; the columns themselves are checked by decodeColumns. */
 const ColumnsEnvelopeSchema = z.object({
@@ -36,7 +36,7 @@ export function validate<T>(schema: z.ZodMiniType<T>, data: unknown, what: strin
 }
 
 /** Validates each record; keeps the valid ones and explains the rest. */
-export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]) {
+export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]): ValidatedRecords<K> {
   const schema = RecordSchemas[kind]
   const items: LogRecordByKind[K][] = []
   const rejected: RejectedRecord[] = []
