@@ -52,12 +52,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
     // This app's config (with several apps on a page, the active Pinia may be another's).
     const config = useAppConfigStore()
     const metaStore = useMetaStore()
-    const { held, emptyEngine, changed } = useEngineRefresh(kind)
+    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind)
 
     const loader = createLogLoader({
       kind,
       engine: () => held.value,
       emptyEngine,
+      adoptEngine,
       changed,
       maxRecords: () => config.config.maxRecords,
     })

@@ -43,6 +43,8 @@ export interface LogLoaderHooks<K extends LogKind> {
   engine(): LogEngine<K>
   /** Start again with an empty engine (the narrowing changed, or the log was cleared). */
   emptyEngine(): void
+  /** Hold these records again (a window put aside while a date range was looked at). */
+  adoptEngine(engine: LogEngine<K>): void
   /** The records changed; `force`: refresh the views now, not at the next throttled moment. */
   changed(force: boolean): void
   /** Records to hold at most: a larger log is held as its newest window. */
