@@ -7,6 +7,44 @@ import eslintConfigPrettier from 'eslint-config-prettier/flat'
 import { importX } from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
+/** Never evaluating strings as code: everywhere (repeated where a zone sets no-restricted-syntax). */
+const NO_EVAL = [
+  { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate strings as code.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate strings as code.' },
+]
+
+/** The API client and its errors, by every name that reaches them. */
+const API_CLIENT = ['@/api/client', '@/api/client.ts', '@/api/client/*', '@/api/errors', '@/api/errors.ts']
+const VIEWS_USE_STORES = 'Views read and act through a store; only stores call the API client.'
+/** What views may not import: HTTP and the API client (its types aside). */
+const VIEW_RESTRICTIONS = {
+  paths: [{ name: 'axios', message: 'Only the API client talks HTTP.' }],
+  patterns: [{ group: API_CLIENT, allowTypeImports: true, message: VIEWS_USE_STORES }],
+}
+/**
+ * The same for a lazy `import()`, which no-restricted-imports does not see (esquery's regular
+ * expressions end at a slash: `\x2F` is one).
+ */
+const VIEW_DYNAMIC_IMPORTS = [
+  ...NO_EVAL,
+  {
+    selector: 'ImportExpression[source.value=/(^|\\x2F)api\\x2F(client|errors)(\\.ts)?(\\x2F|$)/]',
+    message: `${VIEWS_USE_STORES} (A lazy import too.)`,
+  },
+  { selector: "ImportExpression[source.value='axios']", message: 'Only the API client talks HTTP.' },
+]
+/** Folders above the stores: views, the app factory, the cells, the descriptions' view part. */
+const ABOVE_STORES = [
+  '@/logPage/*',
+  '@/logsClearing/*',
+  '@/shell/*',
+  '@/embed/*',
+  '@/app/*',
+  '@/cells/*',
+  '@/logKinds/views',
+  '@/logKinds/views/*',
+]
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.tmp/**'] },
   js.configs.recommended,
@@ -63,11 +101,7 @@ export default defineConfig(
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate strings as code.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate strings as code.' },
-      ],
+      'no-restricted-syntax': ['error', ...NO_EVAL],
     },
   },
   // Layers that point one way: api <- stores <- views; a pure engine under all of them.
@@ -82,15 +116,38 @@ export default defineConfig(
     // view, wherever it lives.
     files: ['src/logPage/**', 'src/logsClearing/**', 'src/shell/**', 'src/embed/**', 'src/logKinds/**', 'src/**/*.vue'],
     rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', VIEW_RESTRICTIONS],
+      'no-restricted-syntax': ['error', ...VIEW_DYNAMIC_IMPORTS],
+    },
+  },
+  {
+    // The log descriptions' data part (all of logKinds/ but views/) is what stores read: plain
+    // data and functions of records. No Vue (its types aside), no component, no cell, nothing of
+    // the view part.
+    files: ['src/logKinds/**/*.ts'],
+    ignores: ['src/logKinds/views/**'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'axios', message: 'Only the API client talks HTTP.' }],
-          patterns: [
-            {
-              group: ['@/api/client', '@/api/client.ts', '@/api/client/*', '@/api/errors', '@/api/errors.ts'],
+          paths: [
+            ...VIEW_RESTRICTIONS.paths,
+            ...['vue', 'vue-router'].map((name) => ({
+              name,
               allowTypeImports: true,
-              message: 'Views read and act through a store; only stores call the API client.',
+              message: "A log description's data part imports no Vue: cells and columns go in logKinds/views/.",
+            })),
+            ...['pinia', 'vue-i18n', 'element-plus'].map((name) => ({
+              name,
+              message: "A log description's data part imports no framework.",
+            })),
+          ],
+          patterns: [
+            ...VIEW_RESTRICTIONS.patterns,
+            {
+              group: ['*.vue', '@/stores/*', ...ABOVE_STORES],
+              message:
+                "A log description's data part imports nothing above it: columns and cells go in logKinds/views/.",
             },
           ],
         },
@@ -99,7 +156,8 @@ export default defineConfig(
   },
   {
     // Stores hold state and call the API: they import no view (no component, nothing from a
-    // view folder), so a view can never be reached from a store.
+    // view folder or the descriptions' view part), so a view can never be reached from a store.
+    // scripts/importCycles.mjs checks the same through every file between (and lazy imports).
     files: ['src/stores/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -108,7 +166,7 @@ export default defineConfig(
           patterns: [
             { group: ['*.vue'], message: 'A store imports no component.' },
             {
-              group: ['@/logPage/*', '@/logsClearing/*', '@/shell/*', '@/embed/*'],
+              group: ABOVE_STORES,
               message: 'A store imports no view: move what it needs below the views (src/engine, src/time, …).',
             },
           ],

@@ -1,7 +1,9 @@
 // Holds the code to sizes a newcomer can read (`npm run lint` runs it, with tsx): no file in src/ or
 // server/ over 400 lines, and no function over 150 lines anywhere in them (a closure counts from
 // its first line to its last, nested functions included). Components count their <script> blocks
-// for functions and the whole file for lines. Prints each offender with its size; exits 1 if any.
+// for functions and the whole file for lines; a <script setup> block is the component's setup
+// function, so it counts too, from its opening tag to its closing one. Prints each offender with
+// its size; exits 1 if any.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parse as parseSfc } from '@vue/compiler-sfc'
@@ -26,19 +28,40 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-/** The TypeScript of a file, with the line each block starts on (1-based). */
-function scripts(path: string, text: string): { code: string; firstLine: number }[] {
+interface Script {
+  code: string
+  /** The line the block starts on (1-based): its opening tag's. */
+  firstLine: number
+  /** A <script setup> block's lines, its two tags included: the component's setup function. */
+  setupLines?: number
+}
+
+/** The TypeScript of a file, block by block. */
+function scripts(path: string, text: string): Script[] {
   if (!path.endsWith('.vue')) return [{ code: text, firstLine: 1 }]
   const { descriptor } = parseSfc(text, { filename: path })
-  return [descriptor.script, descriptor.scriptSetup].flatMap((block) =>
-    block ? [{ code: block.content, firstLine: block.loc.start.line }] : [],
-  )
+  const { script, scriptSetup } = descriptor
+  return [
+    ...(script ? [{ code: script.content, firstLine: script.loc.start.line }] : []),
+    ...(scriptSetup
+      ? [
+          {
+            code: scriptSetup.content,
+            firstLine: scriptSetup.loc.start.line,
+            // The content runs from just after the opening tag to just before the closing one.
+            setupLines: scriptSetup.loc.end.line - scriptSetup.loc.start.line + 1,
+          },
+        ]
+      : []),
+  ]
 }
 
 /** Functions longer than the limit: a name for each, its first line and its length. */
 export function longFunctions(path: string, text: string, limit = MAX_FUNCTION_LINES): LongFunction[] {
   const found: LongFunction[] = []
-  for (const { code, firstLine } of scripts(path, text)) {
+  for (const { code, firstLine, setupLines } of scripts(path, text)) {
+    if (setupLines !== undefined && setupLines > limit)
+      found.push({ name: '<script setup>', line: firstLine, lines: setupLines })
     const source = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
     const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line
     const visit = (node: ts.Node): void => {

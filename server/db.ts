@@ -212,33 +212,32 @@ export class SqliteStore implements LogStore {
   reader(kind: LogKindName, filter: LogFilter): LogReader {
     const { table, columns } = TABLES[kind]
     const { where, params } = equalities(kind, filter)
-    // What cannot be shown (no usable date) is left out, and counted in meta.
-    where.push(`create_date BETWEEN ${DATE_MIN} AND ${DATE_MAX}`)
-    const bounds = [
-      ['create_date >= ?', filter.from],
-      ['create_date <= ?', filter.to],
-      ['id > ?', filter.afterId],
-    ] as const
-    for (const [clause, value] of bounds) {
-      if (value === undefined) continue
-      where.push(clause)
-      params.push(value)
-    }
+    // One pair of date bounds, the tightest: what cannot be shown (no usable date) is left out,
+    // and counted in meta; a date range narrows it. With two pairs SQLite seeks by one (it took
+    // the wide one), and walked the index from the newest record to the range: a day a month
+    // back in a log of 3,000,000 took 0.9 s per 5,000 records instead of 0.03 s.
+    const lower = Math.max(DATE_MIN, filter.from ?? DATE_MIN)
+    const upper = Math.min(DATE_MAX, filter.to ?? DATE_MAX)
+    where.push('create_date >= ?', 'create_date <= ?')
+    if (filter.afterId !== undefined) where.push('id > ?')
+    /** The values of `where`'s placeholders, with `top` as the upper date bound. */
+    const values = (top: number) => [...params, lower, top, ...(filter.afterId === undefined ? [] : [filter.afterId])]
     const sql = (after: boolean) => {
-      // A row value, so SQLite seeks the (create_date, id) index instead of scanning from the top.
+      // After a record, the upper bound is its date (passed as that bound) and a row value
+      // breaks the ties, so each page seeks the (create_date, id) index where the last one ended.
       const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
-      const whereSql = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-      return `SELECT ${columns.map((c) => c.read ?? c.column).join(', ')} FROM ${table} ${whereSql} ORDER BY create_date DESC, id DESC LIMIT ?`
+      return `SELECT ${columns.map((c) => c.read ?? c.column).join(', ')} FROM ${table} WHERE ${clauses.join(' AND ')} ORDER BY create_date DESC, id DESC LIMIT ?`
     }
     const first = this.db.prepare(sql(false)).raw(true)
     const next = this.db.prepare(sql(true)).raw(true)
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const count = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${whereSql}`).pluck()
+    const count = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`).pluck()
     return {
       fields: columns.map((c) => c.field),
-      count: async () => count.get(...params) as number,
+      count: async () => count.get(...values(upper)) as number,
       rows: async (after: Seek | null, limit: number) =>
-        (after ? next.all(...params, after.createDate, after.id, limit) : first.all(...params, limit)) as unknown[][],
+        (after
+          ? next.all(...values(Math.min(upper, after.createDate)), after.createDate, after.id, limit)
+          : first.all(...values(upper), limit)) as unknown[][],
     }
   }
 

@@ -25,7 +25,14 @@ import type { ApiClientOptions, LogBatch, ValidatedPage } from '@/api/client/typ
 
 export { validateRecords } from '@/api/client/batches'
 export { MAX_REJECTED_DETAILS } from '@/api/client/types'
-export type { ApiClientOptions, LogBatch, LogBatchRecords, RejectedRecord, ValidatedPage } from '@/api/client/types'
+export type {
+  ApiClientOptions,
+  LogBatch,
+  LogBatchRecords,
+  RejectedRecord,
+  ValidatedPage,
+  ValidatedRecords,
+} from '@/api/client/types'
 
 export interface ApiClient {
   /** A page for loading a whole log (see `PageReader.getLogBatch`). */

@@ -42,7 +42,7 @@ export const CODE_MIN = 0
 export const CODE_MAX = 65_535
 
 /** Whether a code has a name of its own (else it is shown by number). */
-export const isKnownCode = (known: readonly number[], code: number) => known.includes(code)
+export const isKnownCode = (known: readonly number[], code: number): boolean => known.includes(code)
 
 /**
  * Per-type counts and histograms keep one slot per known type (TYPE_CODES order) and one more

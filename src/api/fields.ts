@@ -8,7 +8,7 @@
  *
  * A new field (a column of M2E's log table): its entry here, and its value in the seed where
  * TypeScript asks for it (server/generate.ts, server/generator/); to show it, the log's description
- * (src/logKinds/) and the two locale files; then `npm run openapi`. Only a column M2E's table
+ * (its columns, src/logKinds/views/) and the two locale files; then `npm run openapi`. Only a column M2E's table
  * lacks also goes into server/mysql/schema.ts, the tests' copy of M2E's DDL.
  */
 import { z } from 'zod/mini'

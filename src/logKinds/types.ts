@@ -14,11 +14,13 @@ export type MenuSection = 'listings' | 'sales' | 'helpCenter'
 export type { FilterKey, NarrowKey } from '@/logKinds/filters'
 
 /**
- * Everything that makes one log different from the others. `K`: the log, whose records its
- * columns and readers take; the page's parts see every log's description at `LogKind`, over
- * records of some log (`LogRecord`), and hand each only the records of its own log.
+ * What makes one log different from the others, as data: routes, text keys, filters, narrowing,
+ * and what is read of a record (no Vue). Stores and the engine read this part; its view part,
+ * the columns with their cells, is `LogKindView` (`logKinds/views/`). `K`: the log, whose records
+ * its readers take; the page's parts see every log's description at `LogKind`, over records of
+ * some log (`LogRecord`), and hand each only the records of its own log.
  */
-export interface LogKindDescription<K extends LogKind = LogKind> {
+export interface LogKindData<K extends LogKind = LogKind> {
   kind: K
   /** Route path of the standalone preview; mirrors the host menu. */
   path: string
@@ -30,8 +32,6 @@ export interface LogKindDescription<K extends LogKind = LogKind> {
   titleKey: string
   /** i18n key of the help text shown at the top of the page. */
   helpKey: string
-  /** The column registry of this log, in display order. */
-  columns: LogColumn<LogRecordOf<K>>[]
   /** The name of what a page narrowed by `key` shows (a listing's or product's title, an order's
    * TikTok Shop id), read from any of its records; null: this log has none for that key. */
   narrowedTitle(record: LogRecordOf<K>, key: NarrowKey): string | null
@@ -41,8 +41,6 @@ export interface LogKindDescription<K extends LogKind = LogKind> {
   runKey(record: LogRecordOf<K>): number | null
   /** The account and shop a record belongs to; null: this log's records belong to none. */
   ownerOf(record: LogRecordOf<K>): { accountId: number; shopId: number } | null
-  /** Drawer fields no column shows. */
-  extraDetails(record: LogRecordOf<K>, context: ColumnContext): DetailField[]
   /** Column filters offered (filters.ts), in the order of the filter bar. */
   filters: FilterKey[]
   /** Type codes the Type filter offers. */
@@ -61,4 +59,15 @@ export interface LogKindDescription<K extends LogKind = LogKind> {
   narrowHides: Partial<Record<NarrowKey, ColumnId[]>>
   /** "Clear All" is offered (never for orders). */
   canClearAll: boolean
+}
+
+/**
+ * A log's view part: its columns, in display order (each with its grid cell, CSV cells and
+ * drawer fields), and the drawer fields no column shows. Only views read it.
+ */
+export interface LogKindView<K extends LogKind = LogKind> {
+  /** The column registry of this log, in display order. */
+  columns: LogColumn<LogRecordOf<K>>[]
+  /** Drawer fields no column shows. */
+  extraDetails(record: LogRecordOf<K>, context: ColumnContext): DetailField[]
 }

@@ -1,11 +1,12 @@
 /** The grid's columns: the log's, less those narrowing or the column chooser hides. */
 import { computed, type ComputedRef } from 'vue'
-import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKindDescription } from '@/logKinds'
+import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKindView } from '@/logKinds'
 import { ENTITY_KEYS } from '@/logKinds/filters'
 import { serializeViewState } from '@/logKinds/viewState'
+import { LOG_KIND_VIEWS } from '@/logKinds/views'
 import type { LogStore } from '@/stores/logStore'
 
-type Columns = LogKindDescription['columns']
+type Columns = LogKindView['columns']
 
 export interface VisibleColumns {
   /** Narrowed to one product or one order. */
@@ -30,7 +31,7 @@ export function useVisibleColumns(store: LogStore): VisibleColumns {
     ]
   })
   const visibleColumns = computed(() =>
-    definition.value.columns.filter(
+    LOG_KIND_VIEWS[store.kind].columns.filter(
       (column) => !narrowedColumns.value.includes(column.id) && !store.viewState.hidden.includes(column.id),
     ),
   )

@@ -9,6 +9,7 @@ import { type ApiError, toApiError } from '@/api/errors'
 import type { LogKind } from '@/logKinds'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useLiveRefresh } from '@/stores/loader/liveRefresh'
+import { useWindowParking } from '@/stores/loader/parking'
 import { usePaging } from '@/stores/loader/paging'
 import { usePolling } from '@/stores/loader/polling'
 import { useRejectedRecords } from '@/stores/loader/rejectedRecords'
@@ -58,22 +59,35 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>): Lo
     changed: () => hooks.changed(true),
   })
 
-  /** Forgets everything held and in flight: a new narrowing starts from nothing. */
+  const parking = useWindowParking<K>()
+
+  /**
+   * Forgets everything in flight, and what is held: a new narrowing starts from nothing, but a
+   * window put aside for a date range before it is held again (see stores/loader/parking.ts).
+   */
   function reset(next: Narrowing) {
+    const whole = status.value === 'complete' && window.value !== null
+    const held = whole
+      ? { engine: hooks.engine(), loaded: loaded.value, totalEstimate: totalEstimate.value, window: window.value! }
+      : null
+    const back = parking.change(narrowing, next, held)
     guard.invalidate()
     live.reset()
     narrowing = next
     loadedNarrowing.value = narrowingKey(next)
     paging.restart()
-    loaded.value = 0
-    totalEstimate.value = null
+    loaded.value = back?.loaded ?? 0
+    totalEstimate.value = back?.totalEstimate ?? null
     error.value = null
     rejected.clear()
-    window.value = null
+    window.value = back?.window ?? null
     visits.reset()
-    status.value = 'idle'
-    hooks.emptyEngine()
+    status.value = back ? 'complete' : 'idle'
+    if (back) hooks.adoptEngine(back.engine)
+    else hooks.emptyEngine()
     hooks.changed(true)
+    // Held again: what arrived while the range was looked at comes in now.
+    if (back) void live.refreshNewer(false, true)
   }
 
   async function load(next: Narrowing = {}): Promise<void> {
@@ -141,6 +155,7 @@ export function createLogLoader<K extends LogKind>(hooks: LogLoaderHooks<K>): Lo
       return load(narrowing)
     },
     reload() {
+      parking.drop()
       reset(narrowing)
       return load(narrowing)
     },

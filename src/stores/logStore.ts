@@ -4,7 +4,7 @@
  */
 import { defineStore, type Pinia } from 'pinia'
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import { LOG_KIND_DEFINITIONS, type LogKind, type LogKindDescription } from '@/logKinds'
+import { LOG_KIND_DEFINITIONS, type LogKind, type LogKindData } from '@/logKinds'
 import { defaultViewState, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useMetaStore } from '@/stores/meta'
@@ -33,8 +33,9 @@ export interface LogStoreSetup<K extends LogKind>
     Pick<LogAccess, 'noAccess'>,
     ClearAll {
   kind: K
-  /** What makes this log different: its columns, filters and texts. */
-  definition: LogKindDescription
+  /** What makes this log different, as data: its filters, narrowing, texts and record readers
+   * (its columns, with their cells, are views' to read: `LOG_KIND_VIEWS`). */
+  definition: LogKindData
   /** Loads what the view needs; a window found on the way may send its date range to the server. */
   loadView(state?: LogViewState): Promise<void>
   /** The page's state: filters, sort, columns, narrowing (the URL's, once parsed). */
@@ -51,12 +52,13 @@ function defineLogStore<K extends LogKind>(kind: K) {
     // This app's config (with several apps on a page, the active Pinia may be another's).
     const config = useAppConfigStore()
     const metaStore = useMetaStore()
-    const { held, emptyEngine, changed } = useEngineRefresh(kind)
+    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind)
 
     const loader = createLogLoader({
       kind,
       engine: () => held.value,
       emptyEngine,
+      adoptEngine,
       changed,
       maxRecords: () => config.config.maxRecords,
     })
@@ -111,7 +113,6 @@ function defineLogStore<K extends LogKind>(kind: K) {
 
     return {
       kind,
-      /** What makes this log different: its columns, filters and texts. */
       definition: LOG_KIND_DEFINITIONS[kind],
       ...loader,
       loadView,
@@ -147,9 +148,10 @@ const STORES = {
   synchronization: useSynchronizationLogStore,
 } as const
 
+/** The store of one log, whichever it is. */
+export type LogStore = ReturnType<(typeof STORES)[LogKind]>
+
 /** The store of one log. Call inside setup (or pass the app's Pinia), never at module scope. */
-export function useLogStore(kind: LogKind, pinia?: Pinia) {
+export function useLogStore(kind: LogKind, pinia?: Pinia): LogStore {
   return STORES[kind](pinia)
 }
-
-export type LogStore = ReturnType<typeof useLogStore>

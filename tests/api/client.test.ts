@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClientOptions } from '@/api/client'
 import type { Fault } from '../../server/api.ts'
 import { listingRecord, withoutId } from '../fixtures/records'
-import { apiFailure, injectFaults, startTestServer, type TestServer } from './testServer.ts'
+import { apiFailure, injectFaults, requestArrives, startTestServer, type TestServer } from './testServer.ts'
 
 let server: TestServer
 
@@ -247,8 +247,9 @@ describe('the API client against the preview backend', () => {
   it('stops a request when aborted', async () => {
     const controller = new AbortController()
     await inject({ path: '/logs/listing', delayMs: 500 })
+    // Aborted once the server holds the request (its answer 500 ms away): mid-flight on any machine.
+    void requestArrives(server, (url) => url.startsWith('/api/v1/logs/listing')).then(() => controller.abort())
     const request = client().getLogBatch('listing', { limit: 500 }, controller.signal)
-    setTimeout(() => controller.abort(), 50)
     expect((await failure(request)).kind).toBe('aborted')
   })
 

@@ -6,10 +6,11 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { watch } from 'vue'
 import type { Fault } from '../../server/api.ts'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useListingLogStore, useOrderLogStore } from '@/stores/logStore'
-import { injectFaults, startTestServer, type TestServer } from './testServer.ts'
+import { injectFaults, requestArrives, startTestServer, type TestServer } from './testServer.ts'
 
 let server: TestServer
 let nextActionId = 90_000_000
@@ -30,10 +31,33 @@ beforeEach(() => {
 
 const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)
 
-/** Waits (on real timers: setInterval may be faked) until `done` holds, 5 s at most. */
-async function until(done: () => boolean) {
-  for (let waited = 0; !done() && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+/**
+ * Resolves as soon as `condition` (of the store's state) holds: a watch, not a poll, so no
+ * deadline but the test's own, and no timer (setInterval may be faked).
+ */
+function when(condition: () => boolean): Promise<void> {
+  if (condition()) return Promise.resolve()
+  return new Promise((resolve) => {
+    const stop = watch(
+      condition,
+      (holds) => {
+        if (!holds) return
+        stop()
+        resolve()
+      },
+      { flush: 'sync' },
+    )
+  })
 }
+
+/**
+ * Resolves in the next task: every continuation of a promise that has settled (the code that
+ * awaited it, however many awaits deep, short of more I/O) has run. An order of events, not a time.
+ */
+const afterContinuations = () => new Promise((resolve) => setImmediate(resolve))
+
+/** A request URL's query parameter. */
+const param = (url: string, key: string) => new URLSearchParams(url.split('?')[1]).get(key)
 
 /** Every record of the log under a narrowing, as the API holds it. */
 async function apiRecords(kind: string, narrowing: Record<string, number> = {}) {
@@ -110,8 +134,9 @@ describe('the log loader', () => {
     const store = useListingLogStore()
     // The first listing's first page is slow; the merchant narrows to the second meanwhile.
     await inject({ path: '/logs/listing', query: `listingId=${first}`, delayMs: 400 })
+    const firstArrived = requestArrives(server, (url) => param(url, 'listingId') === String(first))
     const firstLoad = store.load({ listingId: first })
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await firstArrived
     const secondLoad = store.load({ listingId: second })
     await Promise.all([firstLoad, secondLoad])
     expect(store.status).toBe('complete')
@@ -210,8 +235,10 @@ describe('the log loader', () => {
       { path: '/logs/listing', dropAfterChunks: 1, times: 1 },
       { path: '/logs/listing', query: 'cursor=', delayMs: 800, times: 1 },
     )
+    const resumed = requestArrives(server, (url) => param(url, 'cursor') !== null)
     const leaving = store.load()
-    await until(() => store.size > 0)
+    await resumed
+    expect(store.size).toBeGreaterThan(0)
     store.abort()
     await leaving
     expect(store.status).toBe('idle')
@@ -228,8 +255,9 @@ describe('the log loader', () => {
     const total = (await apiRecords('listing')).length
     await inject({ path: '/logs/listing', query: 'columns-stream', status: 429, times: 1 })
     const loading = store.load()
-    // No Retry-After given: the client waits 2 s, and the status line can say so.
-    await until(() => store.waitSeconds > 0)
+    // No Retry-After given: the client waits 2 s, and the status line can say so (a load that ends
+    // without ever saying so fails below).
+    await Promise.race([when(() => store.waitSeconds > 0), loading])
     expect(store.waitSeconds).toBe(2)
     expect(store.status).toBe('loading')
     await loading
@@ -281,9 +309,15 @@ describe('the log loader', () => {
     const stale = await postListingRecord(first, 'Arrives after the merchant moved on.')
     // The refresh's answer is slow; the merchant narrows to another listing meanwhile.
     await inject({ path: '/logs/listing', query: 'afterId=', delayMs: 300 })
+    const refreshArrived = requestArrives(server, (url) => param(url, 'afterId') !== null)
+    const refreshes = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
     vi.advanceTimersByTime(10_000)
+    expect(refreshes).toHaveBeenCalledTimes(1)
+    await refreshArrived
     await store.load({ listingId: second })
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    // The refresh's request has ended (answered, or cancelled), and what the refresh did with it is done.
+    await (refreshes.mock.results[0]!.value as Promise<unknown>).catch(() => undefined)
+    await afterContinuations()
     expect(heldIds(store)).not.toContain(stale)
     expect(store.pending).toEqual([])
     expect(store.size).toBe((await apiRecords('listing', { listingId: second })).length)
@@ -296,12 +330,16 @@ describe('the log loader', () => {
     store.activate()
     store.liveInterval = 10
     await inject({ path: '/logs/order', query: 'afterId=', status: 500, times: 10 })
+    const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
     vi.advanceTimersByTime(10_000)
-    await until(() => store.liveError !== null)
+    expect(requests).toHaveBeenCalledTimes(1)
+    // The refresh awaited this very promise: once it has failed (retries included), so has the refresh.
+    await (requests.mock.results[0]!.value as Promise<unknown>).catch(() => undefined)
+    await afterContinuations()
     expect(store.liveError?.kind).toBe('server')
     // Leaving the page stops polling: no request leaves any more.
     store.abort()
-    const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
+    requests.mockClear()
     vi.advanceTimersByTime(60_000)
     expect(requests).not.toHaveBeenCalled()
     // A load with no page shown (coming back, before the page is shown) asks once for what
@@ -327,10 +365,12 @@ describe('the log loader', () => {
     await inject({ path: '/logs/order', query: 'afterId=', status: 500, times: 100 })
     const requests = vi.spyOn(useAppConfigStore().client, 'getLogBatch')
     for (let tick = 1; tick <= 3; tick++) {
+      // Each tick asks at once (one that found the last refresh still under way would not).
       vi.advanceTimersByTime(10_000)
-      await until(() => requests.mock.results.length === tick)
+      expect(requests).toHaveBeenCalledTimes(tick)
+      // Failed, retries included; then the refresh that awaited it has handled it and ended.
       await (requests.mock.results[tick - 1]!.value as Promise<unknown>).catch(() => undefined)
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await afterContinuations()
     }
     expect(requests).toHaveBeenCalledTimes(3)
     expect(store.liveError?.kind).toBe('server')

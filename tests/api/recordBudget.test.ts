@@ -4,10 +4,12 @@
  * load stops, what it says it holds, the `window` event, and a date range past the window.
  */
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { IncomingMessage } from 'node:http'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defaultViewState } from '@/logKinds/viewState'
 import { useAppConfigStore, type AppEvent } from '@/stores/appConfig'
 import { useListingLogStore } from '@/stores/logStore'
+import { listingRecord, withoutId } from '../fixtures/records'
 import { startTestServer, type TestServer } from './testServer.ts'
 
 const RECORDS = 3000
@@ -91,5 +93,40 @@ describe('the record budget', () => {
     const expected = all.filter((r) => r.createDate >= from && r.createDate <= to).map((r) => r.id)
     expect(heldIds(store)).toEqual(expected.sort((a, b) => a - b))
     expect(store.window).toBeNull()
+  })
+
+  it('coming back from a range before the window holds the window again without loading it, and asks only for what arrived since', async () => {
+    const store = storeWithBudget(1000)
+    await store.loadView()
+    const window = store.window!
+    const windowIds = heldIds(store)
+    const from = all[2500]!.createDate
+    const to = all[2000]!.createDate
+    const before = { ...defaultViewState(), from, to }
+    store.setViewState(before)
+    await store.loadView(before)
+    expect(store.window).toBeNull()
+    // A record arrives while the range is looked at.
+    const posted = await fetch(`${server.apiUrl}/logs/listing`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items: [{ ...withoutId(listingRecord()), createDate: new Date().toISOString() }] }),
+    })
+    const [arrived] = ((await posted.json()) as { ids: number[] }).ids
+    // Back to the whole log: the requests that leave are for newer records only (afterId).
+    const asked: string[] = []
+    const listener = (req: IncomingMessage) => asked.push(req.url ?? '')
+    server.server.on('request', listener)
+    const whole = { ...defaultViewState() }
+    store.setViewState(whole)
+    await store.loadView(whole)
+    expect(store.status).toBe('complete')
+    // The same window (its newest end and count follow what arrives).
+    expect(store.window?.from).toBe(window.from)
+    await vi.waitFor(() => expect(heldIds(store)).toEqual([...windowIds, arrived!].sort((a, b) => a - b)))
+    server.server.off('request', listener)
+    const logRequests = asked.filter((url) => url.startsWith('/api/v1/logs/listing?'))
+    expect(logRequests.length).toBeGreaterThan(0)
+    for (const url of logRequests) expect(url).toContain('afterId=')
   })
 })

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inject } from 'vitest'
@@ -129,6 +130,22 @@ export async function injectFaults(server: TestServer, ...faults: Partial<Fault>
     body: JSON.stringify({ faults }),
   })
   if (response.status !== 200) throw new Error(`the server refused the faults: HTTP ${response.status}`)
+}
+
+/**
+ * Resolves when the server has received a request whose URL (path and query, after the host)
+ * `matches`: from then on the request is in flight, and an injected delay holds its answer. Call it
+ * before the request is made.
+ */
+export function requestArrives(server: TestServer, matches: (url: string) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (req: IncomingMessage) => {
+      if (!matches(req.url ?? '')) return
+      server.server.off('request', listener)
+      resolve()
+    }
+    server.server.on('request', listener)
+  })
 }
 
 /** The ApiError a call fails with; throws when it succeeds or fails otherwise. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import LogGrid from '@/logPage/grid/LogGrid.vue'
 import type { EngineListingRecord } from '@/engine'
 import type { LogViewState } from '@/logKinds/viewState'
+import { LOG_KIND_VIEWS } from '@/logKinds/views'
 import { listingRecord, orderRecord } from '../fixtures/records'
 import { mountWithLog } from './helpers'
 
@@ -35,7 +36,7 @@ async function mountGrid(count: number, state: Partial<LogViewState> = {}) {
     kind: 'listing',
     records: records(count),
     state: { unique: false, ...state },
-    props: (store) => ({ columns: store.definition.columns, label: 'Listing log' }),
+    props: (store) => ({ columns: LOG_KIND_VIEWS[store.kind].columns, label: 'Listing log' }),
   })
   await flushPromises()
   return mounted
@@ -125,7 +126,7 @@ describe('LogGrid', () => {
       kind: 'order',
       records: [orderRecord()],
       state: { unique: false },
-      props: (store) => ({ columns: store.definition.columns, label: 'Order log' }),
+      props: (store) => ({ columns: LOG_KIND_VIEWS[store.kind].columns, label: 'Order log' }),
     })
     await flushPromises()
     const row = mounted.wrapper.get('[data-testid="log-row"]')

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import LogPage from '@/logPage/LogPage.vue'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useLogStore } from '@/stores/logStore'
@@ -73,7 +73,7 @@ describe('LogPage with the real store and backend', () => {
     // What applying a saved view with an outdated value does.
     store.setViewState({ ...store.viewState, types: [4] }, [{ key: 'action', value: '999', reason: 'notHere' }])
     await until(() => router.currentRoute.value.query.type === '4')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The page has seen its own link come back: its route watcher and the render after it ran.
     await flushPromises()
     expect(wrapper.get('[data-testid="filter-problems"]').text()).toContain('action=999 (not used on this page)')
     wrapper.unmount()
@@ -122,7 +122,9 @@ describe('LogPage with the real store and backend', () => {
   })
 
   // A slow navigation (on a busy machine, or the app's own guard that waits a task) with its
-  // guard before the page's, as the app adds it, or after.
+  // guard before the page's, as the app adds it, or after. From the typing on, the clock is Vitest's
+  // (setTimeout only: the network and Vue's updates run as they do), so the typing's pause, the
+  // slow guard and the typing during the navigation come in the same order on any machine.
   for (const slowGuard of ['before', 'after'] as const) {
     it(`a link followed while the typing is still to be written goes where it points; Back has the typing (a slow guard ${slowGuard} the page's)`, async () => {
       const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 600))
@@ -138,15 +140,23 @@ describe('LogPage with the real store and backend', () => {
       useAppConfigStore(pinia).configure({ onEvent: (event) => events.push(event) })
       const listingId = String((await allRecords('listing'))[0]!.listingId)
       const input = wrapper.get('input[data-testid="filter-listing"]')
-      await input.setValue('Aud')
-      // Within the 300 ms before the typing is written to the URL, as a listing link does it;
-      // the typing goes on while the navigation is under way, and its pause ends before it lands.
-      const followed = router.push({ path: '/listings/logs', query: { listingId } })
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      await input.setValue('Audio')
-      await followed
-      stopSlow()
-      await new Promise((resolve) => setTimeout(resolve, 400))
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      try {
+        await input.setValue('Aud')
+        // Within the 300 ms before the typing is written to the URL, as a listing link does it;
+        // the typing goes on while the navigation is under way (the slow guard holds it 600 ms),
+        // and its pause ends (at 350 ms) before it lands.
+        const followed = router.push({ path: '/listings/logs', query: { listingId } })
+        await vi.advanceTimersByTimeAsync(50)
+        await input.setValue('Audio')
+        await vi.advanceTimersByTimeAsync(600)
+        await followed
+        stopSlow()
+        // Every write the typing could still make is due within its 300 ms pause: it has run.
+        await vi.advanceTimersByTimeAsync(1000)
+      } finally {
+        vi.useRealTimers()
+      }
       await flushPromises()
       expect(router.currentRoute.value.query).toEqual({ listingId })
       // What was typed when the page's guard ran is kept: with the slow guard first, the whole word.
@@ -176,10 +186,24 @@ describe('LogPage with the real store and backend', () => {
     const { wrapper, router } = await mountPage('listing', '/listings/logs')
     await router.push({ path: '/listings/logs', query: { type: '4' } })
     await until(() => wrapper.find('[data-complete="true"]').exists())
-    await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
-    router.back()
-    await until(() => router.currentRoute.value.query.type === undefined)
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    // The typing's pause runs on Vitest's clock: it ends when the test says, after Back has landed.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      await wrapper.get('input[data-testid="filter-listing"]').setValue('Audio')
+      const landed = new Promise<void>((resolve) => {
+        const stop = router.afterEach(() => {
+          stop()
+          resolve()
+        })
+      })
+      router.back()
+      await landed
+      expect(router.currentRoute.value.query.type).toBeUndefined()
+      // Every write the typing could still make is due within its 300 ms pause: it has run.
+      await vi.advanceTimersByTimeAsync(1000)
+    } finally {
+      vi.useRealTimers()
+    }
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/listings/logs')
     expect(router.options.history.location).toBe('/listings/logs')

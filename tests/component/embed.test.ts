@@ -3,21 +3,13 @@ import { flushPromises } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mount, type AppEvent } from '@/embed'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
+import { until } from './helpers'
 
 let server: TestServer
 beforeAll(async () => {
   server = await startTestServer({ listing: 200, order: 100, synchronization: 50 }, { cors: '*' })
 })
 afterAll(() => server.stop())
-
-async function until(check: () => boolean) {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > 10_000) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    await flushPromises()
-  }
-}
 
 const heading = (el: HTMLElement) => el.querySelector('h1')?.textContent?.trim()
 

@@ -1,6 +1,7 @@
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { provideGlobalConfig } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
+import { vi } from 'vitest'
 import { defineComponent, h, type Component } from 'vue'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
 import type { LogKind, LogRecord } from '@/logKinds'
@@ -83,12 +84,17 @@ export async function mountWithLog<T extends Component>(
   return { ...mounted, store: store! }
 }
 
-/** Waits, flushing Vue's updates, until `check` holds (a real backend or a lazy chunk answers). */
-export async function until(check: () => boolean, timeoutMs = 10_000) {
-  const start = Date.now()
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    await flushPromises()
-  }
+/**
+ * Waits, flushing Vue's updates, until `check` holds (a real backend or a lazy chunk answers),
+ * looking again every 20 ms for up to 20 s (the test's own timeout is 30 s). Not under fake timers:
+ * vi.waitFor advances them.
+ */
+export async function until(check: () => boolean, timeoutMs = 20_000) {
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      if (!check()) throw new Error(`still waiting for ${check.toString()}`)
+    },
+    { timeout: timeoutMs, interval: 20 },
+  )
 }

@@ -12,6 +12,7 @@ import RecordDrawer from '@/logPage/details/RecordDrawer.vue'
 import type { EngineListingRecord, EngineOrderRecord, EngineSynchronizationRecord } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import type { LogViewState } from '@/logKinds/viewState'
+import { LOG_KIND_VIEWS } from '@/logKinds/views'
 import type { AppLocale } from '@/locales'
 import type { LogRecord } from '@/logKinds'
 import { mountWithLog, until } from './helpers'
@@ -48,7 +49,7 @@ async function mountGrid(records: LogRecord[], state: Partial<LogViewState> = {}
     records,
     state,
     locale,
-    props: (store) => ({ columns: store.definition.columns, label: 'Listing log' }),
+    props: (store) => ({ columns: LOG_KIND_VIEWS[store.kind].columns, label: 'Listing log' }),
   })
   await flushPromises()
   return mounted

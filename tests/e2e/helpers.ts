@@ -47,6 +47,13 @@ export function uniqueRows(records: RawRecord[], entity: 'listingProductId' | 'o
   return keys.size + alone
 }
 
+/**
+ * Resolves after two frames: what the page was doing when this was called (a response being handled,
+ * a scroll, a resize) is rendered and laid out.
+ */
+export const framesPainted = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
+
 export async function waitForComplete(page: Page) {
   await expect(page.locator('[data-complete="true"]')).toBeVisible({ timeout: 30_000 })
 }

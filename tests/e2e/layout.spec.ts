@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import Papa from 'papaparse'
-import { fetchAll, waitForComplete } from './helpers'
+import { fetchAll, framesPainted, waitForComplete } from './helpers'
 
 const LOGS = ['/listings/logs', '/sales/logs', '/help-center/synchronization-logs'] as const
 const HEIGHTS: Record<number, number> = { 1024: 768, 1280: 800, 1366: 768, 1440: 900, 1920: 1080 }
@@ -108,10 +108,6 @@ test.describe('rows above the fold at 1440×900', () => {
     expect(emptyBox.bottom).toBeLessThan(600)
   })
 })
-
-/** Resolves after two frames: what a scroll or a resize changed is rendered and laid out. */
-const framesPainted = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
 
 /**
  * Each rendered row's box, its message cell's, and those of its repeat count (undefined for a

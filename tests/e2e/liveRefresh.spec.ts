@@ -1,5 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { clearFaults, expectedNew, fetchAll, setFaults, waitForComplete, type RawRecord } from './helpers'
+import {
+  clearFaults,
+  expectedNew,
+  fetchAll,
+  framesPainted,
+  setFaults,
+  waitForComplete,
+  type RawRecord,
+} from './helpers'
 
 // Live refresh checks on a timer; the page's clock is Playwright's, so an interval passes when
 // the test says so (clock.runFor), not after ten real seconds.
@@ -262,9 +270,9 @@ test('a live refresh still on its way when the listing changes never lands in th
     page.waitForEvent('requestfailed', (r) => r === late),
   ])
   await narrowToListing(page, other)
-  // The late answer has come (or the page cancelled it); give it the time to show.
+  // The late answer has come (or the page cancelled it), and what the page did with it is painted.
   await settled
-  await page.waitForTimeout(500)
+  await framesPainted(page)
   await expect(row(page, lateId!)).toHaveCount(0)
   await expect(page.getByTestId('live-pending')).toHaveCount(0)
   await expect(page.getByTestId('log-summary')).toHaveAttribute(

@@ -6,6 +6,7 @@ import {
   expectOnlySafeMarkup,
   expectSafeDrawer,
   guard,
+  payloadsHadTheirTurn,
   scrollGridTo,
   scrollThrough,
   seedHostileRecords,
@@ -44,8 +45,8 @@ test('hostile messages in the grouped view of the listing log, its members and t
   await group.getByTestId('row-details').click()
   await expectSafeDrawer(page, await group.getAttribute('data-id'))
 
-  // A payload could run late (a timer, an image's error): proving nothing ran needs a pause.
-  await page.waitForTimeout(300)
+  // A payload could run late (an image's error, an animation): once it has had its turn, nothing ran.
+  await payloadsHadTheirTurn(page)
   expect(executed).toEqual({ dialogs: [], beacons: [], markers: [] })
 })
 
@@ -96,6 +97,6 @@ test('with the message filter set to fragments of each payload, the marks are te
   await expectOnlySafeMarkup(grid)
   // Most fragments are found (a JSON payload shows its own text, not the stored one).
   expect(marked).toBeGreaterThan(XSS_PAYLOADS.length * 0.8)
-  await page.waitForTimeout(300)
+  await payloadsHadTheirTurn(page)
   expect(executed).toEqual({ dialogs: [], beacons: [], markers: [] })
 })

@@ -7,6 +7,7 @@ import {
   guard,
   openDrawers,
   openLongMessages,
+  payloadsHadTheirTurn,
   scrollThrough,
   seedHostileRecords,
   type HostileRange,
@@ -56,8 +57,8 @@ for (const [kind, path] of [
       await waitForComplete(page)
       expect(await page.locator('h1 *').count()).toBe(0)
     }
-    // A payload could run late (a timer, an image's error): proving nothing ran needs a pause.
-    await page.waitForTimeout(300)
+    // A payload could run late (an image's error, an animation): once it has had its turn, nothing ran.
+    await payloadsHadTheirTurn(page)
     expect(executed).toEqual({ dialogs: [], beacons: [], markers: [] })
   })
 }

@@ -3,8 +3,9 @@
  * xss-filter.spec.ts (the grouped view, and the message filter set to payload fragments). The two
  * files run side by side on the two workers; each worker's server is seeded once.
  */
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test'
 import { BEACON_URL, XSS_PAYLOADS, hostileJsonDescriptions } from './fixtures/xssPayloads'
+import { framesPainted } from './helpers'
 
 const cut = (text: string, max: number) => text.slice(0, max)
 /** Records of one product and one action run, shown together in the grouped view. */
@@ -107,15 +108,23 @@ export interface Executed {
   markers: string[]
 }
 
+/** The requests each guarded page has sent that have not ended yet. */
+const inFlight = new WeakMap<Page, Set<Request>>()
+
 export async function guard(page: Page): Promise<Executed> {
   const executed: Executed = { dialogs: [], beacons: [], markers: [] }
+  const open = new Set<Request>()
+  inFlight.set(page, open)
   page.on('dialog', (dialog) => {
     executed.dialogs.push(dialog.message())
     void dialog.dismiss()
   })
   page.on('request', (request) => {
     if (request.url().startsWith(BEACON_URL) || request.url().includes('/beacon')) executed.beacons.push(request.url())
+    if (/^https?:/.test(request.url())) open.add(request)
   })
+  page.on('requestfinished', (request) => open.delete(request))
+  page.on('requestfailed', (request) => open.delete(request))
   page.on('console', (message) => {
     const text = message.text()
     if (text.includes('XSS-MARKER') || text.includes('Content Security Policy')) executed.markers.push(text)
@@ -126,6 +135,22 @@ export async function guard(page: Page): Promise<Executed> {
     })
   })
   return executed
+}
+
+/**
+ * Resolves once whatever a payload on the page could have set going has had its turn: the page is
+ * painted (animations start, autofocus and SVG timelines begin), every request it sent has ended (an
+ * image's error fires then), and what those ends set off is painted too. Then, had anything run,
+ * its dialog, beacon request or console line has been seen.
+ */
+export async function payloadsHadTheirTurn(page: Page) {
+  const open = inFlight.get(page)
+  if (!open) throw new Error('guard(page) first')
+  await framesPainted(page)
+  await expect
+    .poll(() => [...open].map((request) => request.url()), { message: 'requests still on their way', timeout: 30_000 })
+    .toEqual([])
+  await framesPainted(page)
 }
 
 /**

@@ -119,6 +119,7 @@ export async function startMariaDb(): Promise<MariaDbServer> {
       const probe = spawnSync(findBinary('mariadb'), [`--socket=${address.socket}`, `-u${user}`, '-e', 'SELECT 1'])
       if (probe.status === 0) return
       if (Date.now() > deadline) throw new Error(`mariadbd did not answer within 30 s: ${log}`)
+      // Asked again until it answers (the deadline only ends a start that hangs; an exit ends it at once).
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }

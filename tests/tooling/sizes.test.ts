@@ -20,7 +20,30 @@ describe('scripts/sizes.ts', () => {
     expect(longFunctions('b.ts', closure).map((f) => f.name)).toEqual(['(callback of defineStore)'])
     // In a component, the script's lines are counted where they stand in the file.
     const component = `<template><p /></template>\n\n<script setup lang="ts">\nconst run = () => {\n${'  void 0\n'.repeat(MAX_FUNCTION_LINES)}}\n</script>\n`
-    expect(longFunctions('C.vue', component)).toEqual([{ name: 'run', line: 4, lines: MAX_FUNCTION_LINES + 2 }])
+    expect(longFunctions('C.vue', component)).toEqual([
+      { name: '<script setup>', line: 3, lines: MAX_FUNCTION_LINES + 4 },
+      { name: 'run', line: 4, lines: MAX_FUNCTION_LINES + 2 },
+    ])
+  })
+
+  it("counts a component's <script setup> as its setup function, from its opening tag to its closing one", () => {
+    /** A component whose <script setup> block runs `lines` lines, its two tags included, from line 3. */
+    const component = (lines: number, script = '<script setup lang="ts">') =>
+      `<template><p /></template>\n\n${script}\n${'void 0\n'.repeat(lines - 2)}</script>\n`
+    expect(longFunctions('C.vue', component(MAX_FUNCTION_LINES))).toEqual([])
+    expect(longFunctions('C.vue', component(MAX_FUNCTION_LINES + 1))).toEqual([
+      { name: '<script setup>', line: 3, lines: MAX_FUNCTION_LINES + 1 },
+    ])
+    // A plain <script> is the module around the component, not its setup: only its functions count.
+    expect(longFunctions('C.vue', component(MAX_FUNCTION_LINES + 1, '<script lang="ts">'))).toEqual([])
+
+    const root = mkdtempSync(join(tmpdir(), 'tts-sizes-'))
+    mkdirSync(join(root, 'src'))
+    mkdirSync(join(root, 'server'))
+    writeFileSync(join(root, 'src', 'LongSetup.vue'), component(MAX_FUNCTION_LINES + 2))
+    expect(check(root)).toEqual([
+      `src/LongSetup.vue:3: function <script setup> runs ${MAX_FUNCTION_LINES + 2} lines (at most ${MAX_FUNCTION_LINES})`,
+    ])
   })
 
   it('names each file over the limit in src/ and server/, and each long function', () => {

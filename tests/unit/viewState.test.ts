@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultViewState, parseViewState, serializeViewState, toEngineFilter } from '@/logKinds/viewState'
+import { defaultViewState, serializeViewState, toEngineFilter } from '@/logKinds/viewState'
+import { parseViewState } from '@/logKinds/views/parseViewState'
 
 describe('the page state in the URL', () => {
   it('reads the dashboard link and writes it back the same', () => {

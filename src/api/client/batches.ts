@@ -7,12 +7,18 @@ import { ApiError } from '@/api/errors'
 import { checkColumnsEnvelope, decodePage } from '@/api/lines/parseLine'
 import { RecordSchemas, type LogKindName, type LogRecordByKind } from '@/api/schemas'
 import { describeIssues } from '@/api/validate'
-import { MAX_REJECTED_DETAILS, type LogBatch, type LogBatchRecords, type RejectedRecord } from '@/api/client/types'
+import {
+  MAX_REJECTED_DETAILS,
+  type LogBatch,
+  type LogBatchRecords,
+  type RejectedRecord,
+  type ValidatedRecords,
+} from '@/api/client/types'
 
 export { validate } from '@/api/validate'
 
 /** Validates each record; keeps the valid ones and explains the rest. */
-export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]) {
+export function validateRecords<K extends LogKindName>(kind: K, raw: readonly unknown[]): ValidatedRecords<K> {
   const schema = RecordSchemas[kind]
   const items: LogRecordByKind[K][] = []
   const rejected: RejectedRecord[] = []

@@ -1,7 +1,7 @@
 import { ApiError } from '@/api/errors'
 
 /** Waits `ms`; an abort ends the wait with an 'aborted' ApiError. */
-export function sleep(ms: number, signal?: AbortSignal) {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new ApiError('aborted', 'The request was cancelled.'))
     const timer = setTimeout(() => {

@@ -59,10 +59,14 @@ export interface LogBatch<K extends LogKindName> {
   read(): LogBatchRecords<K>
 }
 
-export interface ValidatedPage<K extends LogKindName> {
+/** Records checked one by one: the valid ones, and the rest counted (the first ones with their reasons). */
+export interface ValidatedRecords<K extends LogKindName> {
   items: LogRecordByKind[K][]
   rejected: RejectedRecord[]
   rejectedCount: number
+}
+
+export interface ValidatedPage<K extends LogKindName> extends ValidatedRecords<K> {
   nextCursor: string | null
   totalEstimate: number | null
 }

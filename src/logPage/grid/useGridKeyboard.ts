@@ -10,6 +10,13 @@ export interface UseGridKeyboardOptions {
   onEnter(row: number): void
 }
 
+export interface GridKeyboard {
+  /** The row the keys move and Enter opens (its `aria-activedescendant`). */
+  activeRow: Ref<number>
+  /** The grid's keydown handler. */
+  onKeydown(event: KeyboardEvent): void
+}
+
 const MOVES: Record<string, (page: number) => number> = {
   ArrowDown: () => 1,
   ArrowUp: () => -1,
@@ -20,7 +27,7 @@ const MOVES: Record<string, (page: number) => number> = {
 }
 
 /** The grid's keys: arrows, Page Up/Down, Home/End move the active row; Enter opens it. */
-export function useGridKeyboard(options: UseGridKeyboardOptions) {
+export function useGridKeyboard(options: UseGridKeyboardOptions): GridKeyboard {
   const activeRow = ref(0)
 
   function onKeydown(event: KeyboardEvent) {

@@ -3,12 +3,11 @@
  * back to the page), then shown at once, highlighted, or held behind the "N new records" pill.
  */
 import { shallowRef, type Ref, type ShallowRef } from 'vue'
-import type { LogBatch } from '@/api/client'
+import type { ApiClient, LogBatch } from '@/api/client'
 import { toApiError, type ApiError } from '@/api/errors'
 import type { LogQuery } from '@/api/schemas'
 import type { EngineRecordByKind } from '@/engine'
 import type { LogKind } from '@/logKinds'
-import type { useAppConfigStore } from '@/stores/appConfig'
 import { recordsOf } from '@/stores/loader/pageRecords'
 import type { RejectedRecords } from '@/stores/loader/rejectedRecords'
 import type { RequestGuard } from '@/stores/loader/requests'
@@ -17,9 +16,14 @@ import { PAGE_SIZE, type LoadStatus, type LogLoaderHooks, type LogWindow, type N
 /** How long rows that arrived by live refresh stay highlighted. */
 const FRESH_MS = 6000
 
+/** What live refresh reads of the app's config (the config store has it): the request for a page of newer records. */
+export interface LiveRefreshConfig {
+  readonly client: Pick<ApiClient, 'getLogBatch'>
+}
+
 export interface UseLiveRefreshOptions<K extends LogKind> {
   hooks: LogLoaderHooks<K>
-  config: ReturnType<typeof useAppConfigStore>
+  config: LiveRefreshConfig
   guard: RequestGuard
   rejected: RejectedRecords
   status: Ref<LoadStatus>

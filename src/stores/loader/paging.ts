@@ -3,12 +3,12 @@
  * first, up to the record budget; a larger log is held as its newest window.
  */
 import type { Ref, ShallowRef } from 'vue'
-import type { LogBatchRecords } from '@/api/client'
+import type { ApiClient, LogBatchRecords } from '@/api/client'
 import { recordLoadTiming } from '@/api/lines/loadTiming'
 import type { LogQuery } from '@/api/schemas'
 import type { EngineRecordByKind, LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
-import type { useAppConfigStore } from '@/stores/appConfig'
+import type { AppEvent } from '@/stores/appConfig'
 import { nextFrame, yieldToInput } from '@/stores/loader/frames'
 import { cutFor } from '@/stores/loader/pageRecords'
 import type { RejectedRecords } from '@/stores/loader/rejectedRecords'
@@ -21,9 +21,16 @@ const YIELD_AFTER_MS = 8
 /** Records appended between looks at the clock (a few ms of work). */
 const SLICE = 1000
 
+/** What paging uses of the app's config (the config store has it): the whole-log read, and the host's events. */
+export interface PagingConfig {
+  readonly client: Pick<ApiClient, 'readLog'>
+  /** Tells the host (a log held as a window: the `window` event). */
+  emit(event: AppEvent): void
+}
+
 export interface UsePagingOptions<K extends LogKind> {
   hooks: LogLoaderHooks<K>
-  config: ReturnType<typeof useAppConfigStore>
+  config: PagingConfig
   guard: RequestGuard
   rejected: RejectedRecords
   loaded: Ref<number>

@@ -33,7 +33,8 @@ export interface LogWindow {
 /** Records per request while loading (the API's maximum), and in the first request. */
 export const PAGE_SIZE = MAX_PAGE_SIZE
 
-export const narrowingKey = (narrowing: Narrowing) =>
+/** What tells two narrowings apart: one string of their keys and dates. */
+export const narrowingKey = (narrowing: Narrowing): string =>
   [...NARROW_KEYS.map((key) => narrowing[key] ?? ''), narrowing.from ?? '', narrowing.to ?? ''].join('|')
 
 export interface LogLoaderHooks<K extends LogKind> {
@@ -42,6 +43,8 @@ export interface LogLoaderHooks<K extends LogKind> {
   engine(): LogEngine<K>
   /** Start again with an empty engine (the narrowing changed, or the log was cleared). */
   emptyEngine(): void
+  /** Hold these records again (a window put aside while a date range was looked at). */
+  adoptEngine(engine: LogEngine<K>): void
   /** The records changed; `force`: refresh the views now, not at the next throttled moment. */
   changed(force: boolean): void
   /** Records to hold at most: a larger log is held as its newest window. */

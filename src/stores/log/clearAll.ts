@@ -1,13 +1,22 @@
 /** "Clear All": deletes a log on the server, then shows what is left (nothing). */
 import { ref, type Ref } from 'vue'
+import type { ApiClient } from '@/api/client'
 import { LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
-import type { useAppConfigStore } from '@/stores/appConfig'
-import type { useMetaStore } from '@/stores/meta'
+
+/** What Clear All reads of the app's config (the config store has it): the API client's delete. */
+export interface ClearAllConfig {
+  readonly client: Pick<ApiClient, 'clearLog'>
+}
+
+/** What Clear All asks of the accounts and shops (the meta store does it): to read them again. */
+export interface MetaRefresh {
+  refresh(): Promise<void>
+}
 
 export interface UseClearAllOptions {
   kind: LogKind
-  config: ReturnType<typeof useAppConfigStore>
-  metaStore: ReturnType<typeof useMetaStore>
+  config: ClearAllConfig
+  metaStore: MetaRefresh
   /** Forgets what was known of the log's size and shape. */
   forget(): void
   /** Loads the (now empty) log again. */

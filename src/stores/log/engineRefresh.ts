@@ -14,6 +14,8 @@ export interface EngineRefresh<K extends LogKind> {
   held: ShallowRef<LogEngine<K>>
   /** Start again with an empty engine (the narrowing changed, or the log was cleared). */
   emptyEngine(): void
+  /** Hold these records again (a window put aside while a date range was looked at). */
+  adoptEngine(engine: LogEngine<K>): void
   /** The records changed; `force`: refresh the views now, not at the next throttled moment. */
   changed(force: boolean): void
 }
@@ -28,6 +30,9 @@ export function useEngineRefresh<K extends LogKind>(kind: K): EngineRefresh<K> {
     held,
     emptyEngine() {
       held.value = markRaw(new LogEngine(kind))
+    },
+    adoptEngine(engine) {
+      held.value = markRaw(engine)
     },
     changed(force) {
       const now = performance.now()

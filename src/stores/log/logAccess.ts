@@ -1,8 +1,22 @@
 /** Whether the admin's token allows this log (meta's `access`): without it nothing is asked for. */
 import { ref, type Ref } from 'vue'
+import type { ApiError } from '@/api/errors'
+import type { Meta } from '@/api/schemas'
 import type { LogKind } from '@/logKinds'
-import type { useAppConfigStore } from '@/stores/appConfig'
-import type { useMetaStore } from '@/stores/meta'
+import type { AppConfig } from '@/stores/appConfig'
+
+/** What access reads of the app's config (the config store has it): whether the host gives a token. */
+export interface AccessConfig {
+  readonly config: { readonly getToken: AppConfig['getToken'] }
+}
+
+/** What access reads of the accounts and shops (the meta store has it): what the token allows. */
+export interface AccessMeta {
+  /** Loads meta once (an answer or an error). */
+  load(): Promise<void>
+  readonly meta: { readonly access?: Meta['access'] } | null
+  readonly error: { readonly kind: ApiError['kind'] } | null
+}
 
 export interface LogAccess {
   /** The admin's token does not allow this log. */
@@ -14,11 +28,7 @@ export interface LogAccess {
   allowed(): Promise<boolean>
 }
 
-export function useLogAccess(
-  kind: LogKind,
-  config: ReturnType<typeof useAppConfigStore>,
-  metaStore: ReturnType<typeof useMetaStore>,
-): LogAccess {
+export function useLogAccess(kind: LogKind, config: AccessConfig, metaStore: AccessMeta): LogAccess {
   const noAccess = ref(false)
   async function allowed(): Promise<boolean> {
     if (!config.config.getToken) return true

@@ -3,19 +3,25 @@
  * view then sends to the server, and the whole log's summary (for the chart and the total).
  */
 import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
+import type { ApiClient } from '@/api/client'
 import type { LogSummaryBody } from '@/api/schemas'
 import type { LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { narrowingOf, type LogViewState } from '@/logKinds/viewState'
-import type { useAppConfigStore } from '@/stores/appConfig'
 import { narrowingKey, type LoadStatus, type LogWindow, type Narrowing } from '@/stores/loader/types'
 
 const HOUR_MS = 3_600_000
 const isoOf = (date: string) => new Date(Date.parse(date)).toISOString()
 
+/** What the window reads of the app's config (the config store has it): the summary request and the record budget. */
+export interface WindowConfig {
+  readonly client: Pick<ApiClient, 'getSummary'>
+  readonly config: { readonly maxRecords: number }
+}
+
 export interface UseLogWindowOptions<K extends LogKind> {
   kind: K
-  config: ReturnType<typeof useAppConfigStore>
+  config: WindowConfig
   held: Ref<LogEngine<K>>
   viewState: Ref<LogViewState>
   /** The loader's state this reads. */

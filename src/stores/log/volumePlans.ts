@@ -8,14 +8,18 @@ import type { LogSummaryBody } from '@/api/schemas'
 import { TYPE_SLOTS, typeSlot, type HistogramRequest, type LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import type { LogViewState } from '@/logKinds/viewState'
-import type { useAppConfigStore } from '@/stores/appConfig'
 import type * as VolumeDates from '@/time/volumePlan'
 import type { VolumePlan } from '@/time/volumePlan'
 
 const HOUR_MS = 3_600_000
 
+/** What the volume plans read of the app's config (the config store has it): the admin's time zone. */
+export interface VolumeConfig {
+  readonly config: { readonly timeZone: string }
+}
+
 export interface UseVolumePlansOptions<K extends LogKind> {
-  config: ReturnType<typeof useAppConfigStore>
+  config: VolumeConfig
   held: Ref<LogEngine<K>>
   viewState: Ref<LogViewState>
   /** The whole log's summary, and its extent, for a log held as a window. */

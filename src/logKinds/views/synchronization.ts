@@ -1,0 +1,61 @@
+/**
+ * The synchronization log's columns, with their cells and drawer fields (its data:
+ * logKinds/synchronization.ts).
+ */
+import { h } from 'vue'
+import MessageCell from '@/cells/MessageCell.vue'
+import { messageToHtml } from '@/cells/messageHtml'
+import type { EngineSynchronizationRecord } from '@/engine'
+import type { LogColumn } from '@/logKinds/columns'
+import type { LogKindView } from '@/logKinds/types'
+import {
+  codeColumn,
+  createDateColumn,
+  initiatorColumn,
+  messageColumn,
+  typeColumn,
+} from '@/logKinds/views/sharedColumns'
+
+const detailedColumn: LogColumn<EngineSynchronizationRecord> = {
+  id: 'detailed',
+  labelKey: 'columns.detailed',
+  width: { min: 200, grow: 2 },
+  cell: (row, c) => {
+    const text = row.record.detailedDescription
+    const detail = text
+      ? messageToHtml({ segments: [{ kind: 'text', text }], text }, c.t('grid.detailsHere'))
+      : { html: '', cut: false }
+    return h(MessageCell, {
+      html: detail.html,
+      cut: detail.cut,
+      count: 1,
+      type: row.type,
+      onMore: () => c.open(row.row),
+    })
+  },
+  csvHeaderKeys: ['columns.detailed'],
+  csv: ({ record }) => [record.detailedDescription ?? ''],
+}
+
+export const synchronizationView: LogKindView<'synchronization'> = {
+  columns: [
+    createDateColumn,
+    codeColumn(
+      'task',
+      { min: 120, grow: 0.7 },
+      'tasks',
+      (r) => r.task,
+      (code) => ({ tasks: [code] }),
+    ),
+    messageColumn,
+    detailedColumn,
+    typeColumn,
+  ],
+  // The run mode has no column here (the original has none), but the drawer shows every field.
+  extraDetails: (record: EngineSynchronizationRecord, c) => [
+    ...initiatorColumn.details!(record, c),
+    ...(record.operationHistoryId === null
+      ? []
+      : [{ key: 'operation', label: c.t('details.operation'), value: String(record.operationHistoryId) }]),
+  ],
+}

@@ -1,0 +1,78 @@
+// @vitest-environment node
+/** Parts of the log store, run without Pinia: each is given only what its options declare. */
+import { describe, expect, it } from 'vitest'
+import type { Meta } from '@/api/schemas'
+import { useClearAll } from '@/stores/log/clearAll'
+import { useLogAccess, type AccessMeta } from '@/stores/log/logAccess'
+
+describe('whether the admin’s token allows a log', () => {
+  function metaOf(access: Meta['access'], errorKind?: 'forbidden') {
+    const meta = {
+      loads: 0,
+      meta: null as AccessMeta['meta'],
+      error: null as AccessMeta['error'],
+      async load() {
+        meta.loads++
+        meta.meta = { access }
+        if (errorKind) meta.error = { kind: errorKind }
+      },
+    }
+    return meta
+  }
+  const withToken = { config: { getToken: () => 'token' } }
+  const access = { listing: false, order: true, synchronization: true, settings: false }
+
+  it('asks nothing of meta when the host gives no token', async () => {
+    const meta = metaOf(access)
+    const { allowed, noAccess } = useLogAccess('listing', { config: { getToken: null } }, meta)
+    expect(await allowed()).toBe(true)
+    expect(meta.loads).toBe(0)
+    expect(noAccess.value).toBe(false)
+  })
+
+  it('refuses a log the token does not allow, or when meta itself is forbidden', async () => {
+    const listing = useLogAccess('listing', withToken, metaOf(access))
+    expect(await listing.allowed()).toBe(false)
+    expect(listing.noAccess.value).toBe(true)
+    expect(await useLogAccess('order', withToken, metaOf(access)).allowed()).toBe(true)
+    expect(await useLogAccess('order', withToken, metaOf(undefined, 'forbidden')).allowed()).toBe(false)
+  })
+})
+
+describe('Clear All', () => {
+  function clearAllOf(kind: 'listing' | 'order') {
+    const calls: string[] = []
+    const part = useClearAll({
+      kind,
+      config: {
+        client: {
+          clearLog: async (cleared) => {
+            calls.push(`clearLog ${cleared}`)
+            return 42
+          },
+        },
+      },
+      metaStore: { refresh: async () => void calls.push('meta') },
+      forget: () => void calls.push('forget'),
+      reload: async () => void calls.push('reload'),
+    })
+    return { calls, part }
+  }
+
+  it('deletes the log, forgets its shape, reads meta again and loads the empty log', async () => {
+    const { calls, part } = clearAllOf('listing')
+    const clearing = part.clearAll()
+    expect(part.clearing.value).toBe(true)
+    // One at a time: a second click while the first is under way deletes nothing.
+    expect(await part.clearAll()).toBe(0)
+    expect(await clearing).toBe(42)
+    expect(calls).toEqual(['clearLog listing', 'forget', 'meta', 'reload'])
+    expect(part.clearing.value).toBe(false)
+  })
+
+  it('refuses the order log, which cannot be cleared, without asking the server', async () => {
+    const { calls, part } = clearAllOf('order')
+    await expect(part.clearAll()).rejects.toThrow('the order log cannot be cleared')
+    expect(calls).toEqual([])
+  })
+})
