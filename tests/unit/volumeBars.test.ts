@@ -10,6 +10,7 @@ import {
   stackOrder,
   tickEvery,
   Y_AXIS_WIDTH,
+  roundUp,
 } from '@/logPage/chart/volumeBars'
 
 /** A histogram of `buckets` buckets from `[bucket, type, count]` entries (unknown types: OTHER_TYPES' slot). */
@@ -67,5 +68,13 @@ describe('volumeBars', () => {
     // Few buckets: each its label. A chart too narrow for any: still the first.
     expect(labelledBuckets(width, 3, 'day')).toEqual([0, 1, 2])
     expect(labelledBuckets(Y_AXIS_WIDTH, 3, 'day')).toEqual([0])
+  })
+})
+
+describe('the y axis', () => {
+  it('tops the chart with a round number, so a label above 0 fits in its height', () => {
+    expect([0, 1, 2, 3, 7, 10, 11, 120, 409, 500, 501, 1_234_567].map(roundUp)).toEqual([
+      1, 1, 2, 5, 10, 10, 20, 200, 500, 500, 1000, 2_000_000,
+    ])
   })
 })

@@ -5,7 +5,7 @@
  */
 import uPlot from 'uplot'
 import { OTHER_TYPES } from '@/engine'
-import { labelledBuckets, Y_AXIS_WIDTH } from '@/logPage/chart/volumeBars'
+import { labelledBuckets, roundUp, Y_AXIS_WIDTH } from '@/logPage/chart/volumeBars'
 import { bucketOf, type VolumePlan } from '@/time/volumePlan'
 
 /** Short: it shows the shape of the log over time, and the rows come right under it. */
@@ -70,7 +70,9 @@ export function volumeOptions(input: VolumeOptionsInput): uPlot.Options {
     select: { show: true, left: 0, top: 0, width: 0, height: 0 },
     scales: {
       x: { time: false, range: () => [-0.5, input.plan().buckets - 0.5] },
-      y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      // Up to a round number, which is labelled: with the tallest bar's own count as the top, the
+      // chart (46 px of bars) had room for no label above 0.
+      y: { range: (_u, _min, max) => [0, roundUp(max)] },
     },
     axes: [
       {
@@ -87,7 +89,7 @@ export function volumeOptions(input: VolumeOptionsInput): uPlot.Options {
         grid: { stroke: '#e3e3e3', width: 1 },
         incrs: [
           1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000,
-          1_000_000,
+          1_000_000, 2_000_000, 5_000_000, 10_000_000,
         ],
         values: (_u, splits) => splits.map((value) => input.formatNumber(value)),
       },

@@ -68,3 +68,11 @@ export function labelledBuckets(width: number, buckets: number, unit: BucketUnit
   for (let b = 0; b < buckets; b += every) splits.push(b)
   return splits
 }
+
+/** The least of 1, 2 and 5 times a power of ten that is at least `max` (and at least 1). */
+export function roundUp(max: number): number {
+  if (!(max > 1)) return 1
+  const power = 10 ** Math.floor(Math.log10(max))
+  for (const step of [1, 2, 5, 10]) if (step * power >= max) return step * power
+  return 10 * power
+}
