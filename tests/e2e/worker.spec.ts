@@ -44,18 +44,26 @@ async function expectWholeListingLog(page: Page, total: number) {
   await expect(page.getByTestId('load-rejected')).toHaveCount(0)
 }
 
+/** The embed builds' worker, beside their chunks. */
+const EMBED_WORKER = /^\/embed\/chunks\/lines\.worker-[\w-]+\.js$/
+
+/** One worker started, from `path`, and lines parsed in it; no CSP violation, no note. */
+async function expectParsedInWorker(watched: Awaited<ReturnType<typeof watch>>, path: RegExp) {
+  expect(watched.workers).toEqual([expect.stringMatching(path)])
+  const { violations, parsed } = await watched.seen()
+  expect(violations).toEqual([])
+  // The first lines may be parsed in the page while the worker starts; the rest are the worker's.
+  expect(parsed.worker).toBeGreaterThan(0)
+  expect(watched.notes).toEqual([])
+}
+
 test.describe('the stream parsed in a Web Worker', () => {
   test('the standalone page: a worker from its own assets parses every line', async ({ page, request }) => {
     const total = (await fetchAll(request, 'listing')).length
     const watched = await watch(page)
     await page.goto('/listings/logs?unique=0')
     await expectWholeListingLog(page, total)
-    expect(watched.workers).toEqual([expect.stringMatching(/^\/assets\/lines\.worker-[\w-]+\.js$/)])
-    const { violations, parsed } = await watched.seen()
-    expect(violations).toEqual([])
-    // The first lines may be parsed in the page while the worker starts; the rest are the worker's.
-    expect(parsed.worker).toBeGreaterThan(0)
-    expect(watched.notes).toEqual([])
+    await expectParsedInWorker(watched, /^\/assets\/lines\.worker-[\w-]+\.js$/)
   })
 
   test('the IIFE embed under script-src self: the worker beside the script, no CSP violation', async ({
@@ -67,12 +75,7 @@ test.describe('the stream parsed in a Web Worker', () => {
     const response = await page.goto('/host-demo.html')
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
     await expectWholeListingLog(page, total)
-    expect(watched.workers).toEqual([expect.stringMatching(/^\/embed\/chunks\/lines\.worker-[\w-]+\.js$/)])
-    const { violations, parsed } = await watched.seen()
-    expect(violations).toEqual([])
-    // The first lines may be parsed in the page while the worker starts; the rest are the worker's.
-    expect(parsed.worker).toBeGreaterThan(0)
-    expect(watched.notes).toEqual([])
+    await expectParsedInWorker(watched, EMBED_WORKER)
   })
 
   test('the ES module embed: the worker beside its chunks', async ({ page, request }) => {
@@ -86,11 +89,7 @@ test.describe('the stream parsed in a Web Worker', () => {
       module.mount('#tab-panel', { view: 'listing', requestParams: { form_key: 'host-demo-form-key' } })
     })
     await expectWholeListingLog(page, total)
-    expect(watched.workers).toEqual([expect.stringMatching(/^\/embed\/chunks\/lines\.worker-[\w-]+\.js$/)])
-    const { violations, parsed } = await watched.seen()
-    expect(violations).toEqual([])
-    expect(parsed.worker).toBeGreaterThan(0)
-    expect(watched.notes).toEqual([])
+    await expectParsedInWorker(watched, EMBED_WORKER)
   })
 })
 

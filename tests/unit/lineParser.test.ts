@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { encodeColumns, readableColumns, type ColumnsData } from '@/api/columns'
-import { createLineParser, type LinesWorkerSource } from '@/api/lines/lineParser'
+import { createLineParser, type LineParser, type LinesWorkerSource } from '@/api/lines/lineParser'
 import { parseLine, type ParsedLine } from '@/api/lines/parseLine'
 import { LineSplitter } from '@/api/stream'
 import { LogEngine } from '@/engine'
@@ -83,6 +83,9 @@ function source(options: { refuse?: boolean; throws?: boolean } = {}) {
 }
 
 const noArm = () => undefined
+
+/** Reads another (empty) response through the parser. */
+const readAnother = async (parser: LineParser) => all(await parser.open('listing', body([END(0)], 100), noArm))
 
 describe('splitting bytes into lines', () => {
   it('joins a line across chunks, a character split between them included, and keeps an unended piece back', () => {
@@ -167,7 +170,7 @@ describe('the lines parsed in the worker', () => {
     expect(refusals).toEqual([])
     // A response read to its end leaves the worker for the next.
     expect(workers[0]!.terminated).toBe(false)
-    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    await readAnother(parser)
     expect(workers).toHaveLength(1)
   })
 
@@ -237,14 +240,14 @@ describe('the lines parsed in the worker', () => {
     two.close()
     expect(workers[0]!.terminated).toBe(true)
     // The next response starts another.
-    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    await readAnother(parser)
     expect(workers).toHaveLength(2)
   })
 
   it('is ended by release(): at once when idle, else when its last response is done', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
-    parser.prepare()
+    void parser.prepare()
     parser.release()
     expect(workers[0]!.terminated).toBe(true)
     const lines = await parser.open('listing', body([pageLine(ROWS), END(120)], 400), noArm)
@@ -264,7 +267,7 @@ describe('the lines parsed in the worker', () => {
     workers[0]!.crash()
     await expect(all(lines)).rejects.toThrow('The log parsing worker stopped.')
     lines.close()
-    await all(await parser.open('listing', body([END(0)], 100), noArm))
+    await readAnother(parser)
     expect(workers).toHaveLength(2)
   })
 })
@@ -281,7 +284,7 @@ describe('no worker: the lines parsed in the page, by the same code', () => {
       const got = await all(await parser.open('listing', body(lines, 333), noArm))
       expect(got).toEqual(lines.map((line) => parseLine('listing', line)))
       expect(await parser.prepare()).toBe(false)
-      await all(await parser.open('listing', body([END(0)], 100), noArm))
+      await readAnother(parser)
       expect(refusals).toEqual([expect.stringMatching(reason)])
       expect(workers).toHaveLength(started)
     })
