@@ -28,16 +28,16 @@ const END = (count: number) => JSON.stringify({ end: true, count })
 
 /**
  * A response body of these lines, in chunks of `size` bytes (kept in `chunks`); cut (a TypeError)
- * after `cutAfter` chunks.
+ * after `cutAfter` chunks; `open`: it never ends (the server is still sending).
  */
-function body(lines: string[], size: number, cutAfter = Infinity, chunks: Uint8Array[] = []) {
+function body(lines: string[], size: number, cutAfter = Infinity, chunks: Uint8Array[] = [], open = false) {
   const bytes = new TextEncoder().encode(lines.map((line) => `${line}\n`).join(''))
   let at = 0
   return new ReadableStream<Uint8Array>(
     {
       pull(controller) {
         if (chunks.length === cutAfter) return controller.error(new TypeError('network error'))
-        if (at >= bytes.length) return controller.close()
+        if (at >= bytes.length) return open ? new Promise<void>(() => undefined) : controller.close()
         const chunk = bytes.slice(at, (at += size))
         chunks.push(chunk)
         controller.enqueue(chunk)
@@ -151,22 +151,25 @@ describe('the lines parsed in the worker', () => {
     InProcessWorker.started = []
   })
 
-  it('brings every line back in order, its bytes handed over rather than copied', async () => {
+  it('parses the first line here, then hands the worker the rest, its bytes transferred rather than copied', async () => {
     const { workerSource, workers, refusals } = source()
     const parser = createLineParser(workerSource)
     expect(await parser.prepare()).toBe(true)
     const chunks: Uint8Array[] = []
     const reader = body([pageLine(ROWS.slice(0, 50)), pageLine(ROWS.slice(50), null), END(120)], 700, Infinity, chunks)
+    const before = InProcessWorker.linesParsed
     const lines = await parser.open('listing', reader, noArm)
     const got = await all(lines)
     await lines.drain()
     lines.close()
     expect(got.map((line) => line.kind)).toEqual(['page', 'page', 'end'])
     expect(pages(got)).toEqual(ROWS)
-    // Each chunk went to the worker whole, and is no longer the page's to read.
-    expect(workers[0]!.received.filter((message) => message.type === 'bytes')).toHaveLength(chunks.length)
+    expect(InProcessWorker.linesParsed - before).toBe(2)
+    // The chunks after the first line's went to the worker whole, and are no longer the page's.
+    const handed = chunks.map((chunk) => chunk.byteLength === 0)
     expect(chunks.length).toBeGreaterThan(10)
-    expect(chunks.map((chunk) => chunk.byteLength)).toEqual(chunks.map(() => 0))
+    expect(handed.indexOf(true)).toBeGreaterThan(0)
+    expect(handed.slice(handed.indexOf(true))).toEqual(handed.slice(handed.indexOf(true)).map(() => true))
     expect(refusals).toEqual([])
     // A response read to its end leaves the worker for the next.
     expect(workers[0]!.terminated).toBe(false)
@@ -174,7 +177,7 @@ describe('the lines parsed in the worker', () => {
     expect(workers).toHaveLength(1)
   })
 
-  it('parses the first lines here while the worker starts, then hands it the rest, the line under way included', async () => {
+  it('parses here until the worker runs, then hands it the rest, the line under way included', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
     const lines = [pageLine(ROWS.slice(0, 40)), pageLine(ROWS.slice(40), null), END(120)]
@@ -215,27 +218,32 @@ describe('the lines parsed in the worker', () => {
   it('brings the lines that arrived before a cut, then the cut', async () => {
     const parser = createLineParser(source().workerSource)
     await parser.prepare()
-    const first = pageLine(ROWS.slice(0, 50))
-    const lines = await parser.open(
-      'listing',
-      body([first, pageLine(ROWS.slice(50))], new TextEncoder().encode(first).length + 1, 1),
-      noArm,
-    )
-    await expect(lines.next()).resolves.toMatchObject({ kind: 'page', count: 50 })
-    await expect(lines.next()).rejects.toThrow(new TypeError('network error'))
+    const lines = [pageLine(ROWS.slice(0, 50)), pageLine(ROWS.slice(50, 100)), pageLine(ROWS.slice(100))]
+    // Cut in the third line.
+    const whole = new TextEncoder().encode(`${lines[0]}\n${lines[1]}\n`).length
+    const stream = await parser.open('listing', body(lines, 100, Math.ceil(whole / 100) + 1), noArm)
+    const before = InProcessWorker.linesParsed
+    await expect(stream.next()).resolves.toMatchObject({ kind: 'page', count: 50 })
+    await expect(stream.next()).resolves.toMatchObject({ kind: 'page', count: 50 })
+    await expect(stream.next()).rejects.toThrow(new TypeError('network error'))
+    // The second line was the worker's.
+    expect(InProcessWorker.linesParsed - before).toBe(1)
   })
 
   it('ends the worker when a response is dropped half way, unless another response shares it', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
     await parser.prepare()
+    // Two lines of each (the second from the worker), then the responses are dropped.
     const lines = [pageLine(ROWS.slice(0, 60)), pageLine(ROWS.slice(60)), END(120)]
-    const one = await parser.open('listing', body(lines, 500), noArm)
-    const two = await parser.open('listing', body(lines, 500), noArm)
+    const one = await parser.open('listing', body(lines, 500, Infinity, [], true), noArm)
+    const two = await parser.open('listing', body(lines, 500, Infinity, [], true), noArm)
+    await one.next()
     await one.next()
     one.close()
     expect(workers[0]!.terminated).toBe(false)
     expect(workers[0]!.received.at(-1)).toEqual({ type: 'cancel', stream: 1 })
+    await two.next()
     await two.next()
     two.close()
     expect(workers[0]!.terminated).toBe(true)
@@ -263,10 +271,14 @@ describe('the lines parsed in the worker', () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
     await parser.prepare()
-    const lines = await parser.open('listing', body([pageLine(ROWS), END(120)], 50), noArm)
+    // Two lines, and the server still sending: the worker stops while the next is awaited.
+    const lines = [pageLine(ROWS.slice(0, 60)), pageLine(ROWS.slice(60))]
+    const stream = await parser.open('listing', body(lines, 500, Infinity, [], true), noArm)
+    await stream.next()
+    await stream.next()
     workers[0]!.crash()
-    await expect(all(lines)).rejects.toThrow('The log parsing worker stopped.')
-    lines.close()
+    await expect(stream.next()).rejects.toThrow('The log parsing worker stopped.')
+    stream.close()
     await readAnother(parser)
     expect(workers).toHaveLength(2)
   })

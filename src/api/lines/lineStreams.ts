@@ -51,10 +51,11 @@ export interface WorkerSession {
 }
 
 /**
- * The lines of a body parsed in the worker. The body is read as fast as it comes, each chunk
- * handed over as it is (its buffer transferred, not copied). Until the worker runs (it may still
- * be loading when the first bytes come, or never run), the lines are parsed here, so the first
- * rows never wait for it; then the line under way goes over with the rest.
+ * The lines of a body parsed in the worker. The body is read as fast as it comes. The first line
+ * is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
+ * thread with a parse of the lines after them); from the next on, once the worker runs, it has
+ * the body: what was read meanwhile, then each chunk as it comes (its buffer transferred, not
+ * copied). A worker that never runs leaves the whole body to be parsed here, a line at a time.
  */
 export function inWorker(
   session: WorkerSession,
@@ -63,10 +64,17 @@ export function inWorker(
   arm: () => void,
 ): LineStream {
   const { worker, stream } = session
-  const queue: ParsedLine[] = []
+  /** Read, not yet split here nor handed over. */
+  const chunks: Uint8Array[] = []
+  const here = new LineSplitter()
+  /** Split here, not yet parsed (they come before anything the worker sends). */
+  const texts: string[] = []
+  /** Parsed by the worker. */
+  const parsed: ParsedLine[] = []
   let running = false
-  /** The worker has the body from here on (else it is all parsed here). */
+  let taken = 0
   let handedOver = false
+  let bodyEnded = false
   let closed = false
   let left = false
   let failure: Error | null = null
@@ -87,55 +95,79 @@ export function inWorker(
   void session.started.then((ok) => (running = ok))
   session.receive({
     line(line) {
-      queue.push(line)
+      parsed.push(line)
       signal()
     },
     closed: () => end(null),
     // A worker that stops before it has the body changes nothing: the body is parsed here.
     failed: (error) => (handedOver ? end(error) : (running = false)),
   })
-  const here = new LineSplitter()
-  const hand = (bytes: Uint8Array) =>
-    worker.postMessage({ type: 'bytes', stream, bytes }, [bytes.buffer as ArrayBuffer])
+  const hand = (bytes: Uint8Array) => {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+    worker.postMessage({ type: 'bytes', stream, bytes: own }, [own.buffer as ArrayBuffer])
+  }
+  const handOverWhenDue = () => {
+    if (handedOver || !running || taken === 0) return
+    handedOver = true
+    worker.postMessage({ type: 'open', stream, kind }, [])
+    const rest = here.rest()
+    if (rest.length > 0) hand(rest)
+    for (const chunk of chunks.splice(0)) hand(chunk)
+    if (bodyEnded) worker.postMessage({ type: 'close', stream }, [])
+  }
   const pumped = (async () => {
     try {
       for (;;) {
         arm()
         const { done, value } = await reader.read()
         if (done || left) break
-        if (!handedOver && running) {
-          handedOver = true
-          worker.postMessage({ type: 'open', stream, kind }, [])
-          const rest = here.rest()
-          if (rest.length > 0) hand(rest)
-        }
-        if (handedOver)
-          hand(value.byteOffset === 0 && value.byteLength === value.buffer.byteLength ? value : value.slice())
-        else for (const text of here.push(value)) queue.push(parseHere(kind, text))
+        if (handedOver) hand(value)
+        else chunks.push(value)
+        handOverWhenDue()
         signal()
       }
     } catch (error) {
       readError = error
     }
+    bodyEnded = true
     if (handedOver) worker.postMessage({ type: 'close', stream }, [])
-    else end(null)
+    else signal()
   })()
+  /** The next line, or null at the end; undefined: none yet. */
+  function nextLine(): ParsedLine | null | undefined {
+    const text = texts.shift()
+    if (text !== undefined) return parseHere(kind, text)
+    handOverWhenDue()
+    if (handedOver) {
+      const line = parsed.shift()
+      if (line) return line
+      if (failure) throw failure
+      if (!closed) return undefined
+    } else {
+      const chunk = chunks.shift()
+      if (chunk) {
+        texts.push(...here.push(chunk))
+        return nextLine()
+      }
+      if (!bodyEnded) return undefined
+    }
+    if (readError !== null) throw readError
+    return null
+  }
   return {
     async next() {
       for (;;) {
-        const line = queue.shift()
-        if (line) return line
-        if (failure) throw failure
-        if (closed) {
-          if (readError !== null) throw readError
-          return null
+        const line = nextLine()
+        if (line !== undefined) {
+          if (line) taken++
+          return line
         }
         await new Promise<void>((resolve) => (wake = resolve))
       }
     },
     async drain() {
       await pumped
-      await allSent
+      if (handedOver) await allSent
     },
     close() {
       if (left) return
