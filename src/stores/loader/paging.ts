@@ -8,13 +8,13 @@ import type { LogQuery } from '@/api/schemas'
 import type { EngineRecordByKind } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import type { AppEvent } from '@/stores/appConfig'
+import { firstLoadQuery } from '@/stores/loader/firstLoad'
 import { nextFrame, yieldToInput } from '@/stores/loader/frames'
 import { cutFor } from '@/stores/loader/pageRecords'
 import type { RejectedRecords } from '@/stores/loader/rejectedRecords'
 import type { RequestGuard } from '@/stores/loader/requests'
 import { PAGE_SIZE, type LogLoaderHooks, type LogWindow, type Narrowing } from '@/stores/loader/types'
 
-const FIRST_PAGE_SIZE = 1000
 /** A load gives the browser a turn (input, paint) after this long of appending. */
 const YIELD_AFTER_MS = 12
 
@@ -54,11 +54,9 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
   async function readPages(narrowing: Narrowing, request: number, signal: AbortSignal): Promise<boolean> {
     const engine = hooks.engine()
     // A small first batch paints the first rows early; then the rest, streamed or paged.
-    const query: LogQuery = {
-      limit: resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE,
-      ...narrowing,
-      ...(resumeCursor && { cursor: resumeCursor }),
-    }
+    const query: LogQuery = resumeCursor
+      ? { limit: PAGE_SIZE, ...narrowing, cursor: resumeCursor }
+      : firstLoadQuery(narrowing)
     let lastYield = performance.now()
     const budget = Math.max(1, hooks.maxRecords())
     const onWait = (seconds: number) => {
