@@ -1,20 +1,26 @@
 /**
- * Element Plus's select is the heaviest part of the first screen (its popper, tooltip, scrollbar
- * and option list), and nothing it does is needed to read the first rows. Its code loads once
- * the first rows are on screen (LogPage says so), or after MAX_WAIT_MS on a page without rows;
- * until then LazySelect shows a box of the same size with the chosen value.
+ * Element Plus's form controls (select, input, checkbox, button, tag) are most of the first
+ * screen's code, and nothing they do is needed to read the first rows. Their code loads once the
+ * first rows are on screen (LogPage says so), or after MAX_WAIT_MS on a page without rows; until
+ * then each Lazy* component (LazySelect.vue, LazyInput.vue, …) shows a box of the same look and
+ * size, with Element Plus's own classes and styles, that does nothing, so nothing moves when the
+ * real control takes its place.
  */
 import { markRaw, shallowRef, type Component } from 'vue'
 
-export interface SelectParts {
+export interface ElementParts {
   ElSelect: Component
   ElOption: Component
+  ElInput: Component
+  ElCheckbox: Component
+  ElButton: Component
+  ElTag: Component
 }
 
-/** Element Plus's select and option, once loaded. */
-export const selectParts = shallowRef<SelectParts | null>(null)
+/** Element Plus's controls, once loaded. */
+export const elementParts = shallowRef<ElementParts | null>(null)
 
-/** A page without a grid (Logs Clearing) does not keep its selects waiting longer than this. */
+/** A page without a grid (Logs Clearing) does not keep its controls waiting longer than this. */
 const MAX_WAIT_MS = 1500
 
 let open: () => void = () => {}
@@ -26,12 +32,12 @@ export function firstRowsShown(): void {
   open()
 }
 
-/** Loads the select's code (once), when the first rows are shown or MAX_WAIT_MS has passed. */
-export function loadSelect(): Promise<void> {
+/** Loads the controls' code (once), when the first rows are shown or MAX_WAIT_MS has passed. */
+export function loadElementParts(): Promise<void> {
   loading ??= Promise.race([opened, new Promise<void>((resolve) => setTimeout(resolve, MAX_WAIT_MS))])
-    .then(() => import('@/app/elementSelect'))
+    .then(() => import('@/app/elementParts'))
     .then((parts) => {
-      selectParts.value = markRaw({ ElSelect: parts.ElSelect, ElOption: parts.ElOption })
+      elementParts.value = markRaw({ ...parts })
     })
   return loading
 }
