@@ -4,12 +4,12 @@
 // measures that in Chromium, the select's box included: its tree is simpler than the select's).
 // And the box does nothing: it is inert.
 import { flushPromises, mount } from '@vue/test-utils'
-import { provideGlobalConfig } from 'element-plus'
+import { ElButton, provideGlobalConfig } from 'element-plus'
 import { afterEach, describe, expect, it } from 'vitest'
 import { h, type Component } from 'vue'
 import { elementParts } from '@/app/deferredUi'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
-import LazyButton from '@/app/LazyButton.vue'
+import LiteButton from '@/app/LiteButton.vue'
 import LazyCheckbox from '@/app/LazyCheckbox.vue'
 import LazyInput from '@/app/LazyInput.vue'
 import LazyTag from '@/app/LazyTag.vue'
@@ -49,10 +49,6 @@ function both(component: Component, props: Record<string, unknown>, text?: strin
 }
 
 const VARIANTS: [string, Component, Record<string, unknown>, string?][] = [
-  ['a button', LazyButton, {}, 'Reset'],
-  ['a small primary button', LazyButton, { type: 'primary', size: 'small' }, 'Retry'],
-  ['a small round primary button', LazyButton, { type: 'primary', size: 'small', round: true }, '3 new'],
-  ['a plain danger button, disabled', LazyButton, { type: 'danger', plain: true, disabled: true }, 'Clear All'],
   ['a ticked checkbox', LazyCheckbox, { modelValue: true }, 'Only unique'],
   ['an unticked, disabled checkbox', LazyCheckbox, { modelValue: false, disabled: true }, 'Numbers as equal'],
   ['an empty clearable input', LazyInput, { modelValue: '', clearable: true, placeholder: 'Message' }],
@@ -86,20 +82,50 @@ describe('the box of a control that is still loading', () => {
 
   it('becomes the control, with its listeners, once Element Plus has loaded', async () => {
     elementParts.value = null
-    const clicks: number[] = []
+    const values: boolean[] = []
     const wrapper = mount(
-      { render: () => h(LazyButton, { 'data-testid': 'go', onClick: () => clicks.push(1) }, () => 'Go') },
+      {
+        render: () =>
+          h(
+            LazyCheckbox,
+            {
+              modelValue: false,
+              'data-testid': 'unique',
+              'onUpdate:modelValue': (value: boolean) => values.push(value),
+            },
+            () => 'Only unique',
+          ),
+      },
       {
         global: {
           plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
         },
       },
     )
-    expect(wrapper.find('[data-testid="go"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="unique"]').exists()).toBe(false)
     elementParts.value = loaded
     await wrapper.vm.$nextTick()
-    await wrapper.find('[data-testid="go"]').trigger('click')
-    expect(clicks).toEqual([1])
+    await wrapper.find('[data-testid="unique"] input').setValue(true)
+    expect(values).toEqual([true])
     wrapper.unmount()
+  })
+})
+
+describe('the page’s buttons', () => {
+  it.each([
+    ['a button', {}, 'Reset'],
+    ['a small primary button', { type: 'primary', size: 'small' }, 'Retry'],
+    ['a small round primary button', { type: 'primary', size: 'small', round: true }, '3 new'],
+    ['a plain danger button, disabled', { type: 'danger', plain: true, disabled: true }, 'Clear All'],
+    ['a small primary submit button', { type: 'primary', size: 'small', nativeType: 'submit' }, 'Save'],
+  ])('are %s as el-button renders it, without its code', (_, props, text) => {
+    const real = render(ElButton, props, text)
+    const lite = render(LiteButton, props, text)
+    expect(lite.shape).toBe(real.shape)
+    expect(lite.text).toBe(real.text)
+    for (const name of ['type', 'disabled', 'aria-disabled'])
+      expect(lite.element.getAttribute(name), name).toBe(real.element.getAttribute(name))
+    real.unmount()
+    lite.unmount()
   })
 })
