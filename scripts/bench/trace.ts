@@ -9,8 +9,8 @@
 // and the time the thread waited (network, mostly). Beside them, when the first request was sent
 // and answered. Medians of the runs; the last line on stdout is one JSON object.
 //
-// Options: --records N (default 100000) · --runs K (default 5) · --root DIR (repeatable; default
-// this checkout) · --build (run `npm run build:app` in each root first; otherwise its dist/ is used
+// Options: --records N (default 100000) · --runs K (default 5) · --root [NAME=]DIR (repeatable;
+// default this checkout; NAME labels it, else its directory and commit do) · --build (run `npm run build:app` in each root first; otherwise its dist/ is used
 // as it is) · --baseline (the plain el-table-v2 page of scripts/bench/baseline/ too) · --out DIR
 // (keep each trace, to open in the DevTools Performance panel).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -43,7 +43,10 @@ const RUNS = Number(values.runs)
 if (!Number.isInteger(RECORDS) || RECORDS < 1)
   throw new Error(`--records must be a whole number, got ${values.records}`)
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number, got ${values.runs}`)
-const ROOTS = (values.root ?? [HERE]).map((root) => resolve(root))
+const ROOTS = (values.root ?? [HERE]).map((root) => {
+  const [, name, dir] = /^(?:([\w.@-]+)=)?(.+)$/.exec(root)!
+  return { name, dir: resolve(dir!) }
+})
 const OUT = values.out ? resolve(values.out) : null
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -155,10 +158,10 @@ async function main() {
   const dbFile = join(data, 'trace.sqlite')
   openDatabase(dbFile, { reset: true, seed: { listing: RECORDS, order: 10, synchronization: 10 } }).close()
   log(`seeded ${RECORDS.toLocaleString('en')} listing records`)
-  for (const root of ROOTS) {
-    if (values.build) spawnSync('npm', ['run', 'build:app'], { cwd: root, stdio: ['ignore', 2, 2] })
-    if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error(`${root}/dist is not built (--build builds it)`)
-    targets.push({ name: label(root), url: `${await preview(root, dbFile)}/listings/logs` })
+  for (const { name, dir } of ROOTS) {
+    if (values.build) spawnSync('npm', ['run', 'build:app'], { cwd: dir, stdio: ['ignore', 2, 2] })
+    if (!existsSync(join(dir, 'dist', 'index.html'))) throw new Error(`${dir}/dist is not built (--build builds it)`)
+    targets.push({ name: name ?? label(dir), url: `${await preview(dir, dbFile)}/listings/logs` })
   }
   if (values.baseline) {
     const outDir = join(data, 'baseline')
