@@ -4,12 +4,14 @@
 // measures that in Chromium, the select's box included: its tree is simpler than the select's).
 // And the box does nothing: it is inert.
 import { flushPromises, mount } from '@vue/test-utils'
-import { ElButton, provideGlobalConfig } from 'element-plus'
+import { ElAlert, ElButton, ElProgress, provideGlobalConfig } from 'element-plus'
 import { afterEach, describe, expect, it } from 'vitest'
 import { h, type Component } from 'vue'
 import { elementParts } from '@/app/deferredUi'
 import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import LiteAlert from '@/app/LiteAlert.vue'
 import LiteButton from '@/app/LiteButton.vue'
+import LiteProgress from '@/app/LiteProgress.vue'
 import LazyCheckbox from '@/app/LazyCheckbox.vue'
 import LazyInput from '@/app/LazyInput.vue'
 import LazyTag from '@/app/LazyTag.vue'
@@ -32,6 +34,8 @@ function render(component: Component, props: Record<string, unknown>, text?: str
     slots: text === undefined ? {} : { default: () => text },
     global: {
       plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
+      // el-alert's own <Transition>, as the page renders it (test-utils stubs it otherwise).
+      stubs: { transition: false },
     },
   })
   const element = wrapper.element as HTMLElement
@@ -127,5 +131,32 @@ describe('the page’s buttons', () => {
       expect(lite.element.getAttribute(name), name).toBe(real.element.getAttribute(name))
     real.unmount()
     lite.unmount()
+  })
+})
+
+describe('the page’s notices and progress bars', () => {
+  it.each([
+    [
+      'an error with a description',
+      LiteAlert,
+      ElAlert,
+      { type: 'error', title: 'Failed', showIcon: true, closable: false },
+      'Why',
+    ],
+    ['an info notice', LiteAlert, ElAlert, { type: 'info', title: 'No access', showIcon: true, closable: false }],
+    ['a warning', LiteAlert, ElAlert, { type: 'warning', title: 'Rejected', showIcon: true, closable: false }, 'List'],
+    ['a bar without its text', LiteProgress, ElProgress, { percentage: 42, strokeWidth: 6, showText: false }],
+    ['a bar with its text', LiteProgress, ElProgress, { percentage: 7, strokeWidth: 6 }],
+  ])('are %s as Element Plus renders it, without its code', (_, lite, real, props, text?: string) => {
+    const ours = render(lite, props, text)
+    const theirs = render(real, props, text)
+    expect(ours.shape).toBe(theirs.shape)
+    expect(ours.text).toBe(theirs.text)
+    for (const name of ['role', 'aria-valuenow', 'aria-valuemin', 'aria-valuemax', 'style'])
+      expect(ours.element.getAttribute(name), name).toBe(theirs.element.getAttribute(name))
+    const styles = (element: Element) => [...element.querySelectorAll('[style]')].map((e) => e.getAttribute('style'))
+    expect(styles(ours.element)).toEqual(styles(theirs.element))
+    ours.unmount()
+    theirs.unmount()
   })
 })
