@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bucketCounts, hoursIn, planVolume } from '@/time/volumePlan'
 import VolumeChart from '@/logPage/chart/VolumeChart.vue'
 import { LogEngine, type EngineSynchronizationRecord } from '@/engine'
-import { mountWithApp } from './helpers'
+import { fakeCanvas, mountWithApp } from './helpers'
 
 const realGetContext = HTMLCanvasElement.prototype.getContext
 const realPath2D = (globalThis as { Path2D?: unknown }).Path2D
@@ -56,21 +56,7 @@ describe('VolumeChart', () => {
   })
 
   it('draws with uPlot where there is a canvas, and removes it on unmount', async () => {
-    // A do-nothing 2D context: jsdom cannot draw, and what is under test is the chart's wiring.
-    const context = new Proxy({} as Record<string | symbol, unknown>, {
-      get: (target, key) =>
-        key in target ? target[key] : key === 'measureText' ? () => ({ width: 10 }) : () => undefined,
-      set: (target, key, value) => ((target[key] = value), true),
-    })
-    HTMLCanvasElement.prototype.getContext = (() => context) as unknown as typeof realGetContext
-    ;(globalThis as { Path2D?: unknown }).Path2D = class {
-      rect() {}
-      moveTo() {}
-      lineTo() {}
-      arc() {}
-      closePath() {}
-      addPath() {}
-    }
+    fakeCanvas()
     const { plan, histogram } = histogramOf()
     const { wrapper } = await mountWithApp(VolumeChart, { props: { plan, histogram, types: [3, 4, 100] } })
     await flushPromises()

@@ -10,7 +10,7 @@ import { useChartBars } from '@/logPage/chart/useChartBars'
 import { useChartTexts, type ChartTexts } from '@/logPage/chart/useChartTexts'
 import { useVolumePlot, type UseVolumePlotOptions } from '@/logPage/chart/useVolumePlot'
 import { planVolume } from '@/time/volumePlan'
-import { mountWithApp } from './helpers'
+import { fakeCanvas, mountWithApp } from './helpers'
 
 const realGetContext = HTMLCanvasElement.prototype.getContext
 const realPath2D = (globalThis as { Path2D?: unknown }).Path2D
@@ -19,24 +19,6 @@ afterEach(() => {
   ;(globalThis as { Path2D?: unknown }).Path2D = realPath2D
   document.body.innerHTML = ''
 })
-
-/** A do-nothing 2D context: jsdom cannot draw, and what is under test is the wiring. */
-function fakeCanvas() {
-  const context = new Proxy({} as Record<string | symbol, unknown>, {
-    get: (target, key) =>
-      key in target ? target[key] : key === 'measureText' ? () => ({ width: 10 }) : () => undefined,
-    set: (target, key, value) => ((target[key] = value), true),
-  })
-  HTMLCanvasElement.prototype.getContext = (() => context) as unknown as typeof realGetContext
-  ;(globalThis as { Path2D?: unknown }).Path2D = class {
-    rect() {}
-    moveTo() {}
-    lineTo() {}
-    arc() {}
-    closePath() {}
-    addPath() {}
-  }
-}
 
 /** Three hours of Nov 26, 2026 (UTC): Warning 1 and Error 2 in the first, nothing in the second, Info 4 in the third. */
 function hours() {

@@ -98,3 +98,21 @@ export async function until(check: () => boolean, timeoutMs = 20_000) {
     { timeout: timeoutMs, interval: 20 },
   )
 }
+
+/** A do-nothing 2D context: jsdom cannot draw, and what is under test is the chart's wiring. (The test restores `getContext` after.) */
+export function fakeCanvas() {
+  const context = new Proxy({} as Record<string | symbol, unknown>, {
+    get: (target, key) =>
+      key in target ? target[key] : key === 'measureText' ? () => ({ width: 10 }) : () => undefined,
+    set: (target, key, value) => ((target[key] = value), true),
+  })
+  HTMLCanvasElement.prototype.getContext = (() => context) as unknown as typeof HTMLCanvasElement.prototype.getContext
+  ;(globalThis as { Path2D?: unknown }).Path2D = class {
+    rect() {}
+    moveTo() {}
+    lineTo() {}
+    arc() {}
+    closePath() {}
+    addPath() {}
+  }
+}
