@@ -62,8 +62,8 @@ export interface WorkerSession {
 }
 
 /**
- * The lines of a body parsed in the worker. The body is read as fast as it comes. The first line
- * is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
+ * The lines of a body parsed in the worker, read a little ahead of the page (LINES_AHEAD,
+ * BYTES_AHEAD). The first line is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
  * thread with a parse of the lines after them); from the next on, once the worker runs, it has
  * the body: what was read meanwhile, then each chunk as it comes (its buffer transferred, not
  * copied). A worker that never runs leaves the whole body to be parsed here, a line at a time.
