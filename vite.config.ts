@@ -4,7 +4,9 @@ import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { defineConfig } from 'vite'
 import { previewBackend } from './server/vitePlugin.ts'
+import { compileHints } from './tooling/compileHints.ts'
 import { precompileMessages } from './tooling/precompileMessages.ts'
+import { preloadApp } from './tooling/preloadApp.ts'
 import { scopeRootVariables } from './tooling/scopeCss.ts'
 
 /** Element Plus components the app uses: their style entries are pre-bundled for the dev server. */
@@ -34,6 +36,8 @@ export default defineConfig({
     vue(),
     previewBackend(),
     precompileMessages(),
+    preloadApp(),
+    compileHints(),
     // Element Plus on demand: only the components a template uses are bundled, with their CSS.
     Components({
       // Sass sources, so the styles compile under our own namespace (src/styles/element).

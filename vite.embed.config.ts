@@ -55,6 +55,10 @@ export default defineConfig(({ mode }) => {
           cssFileName: 'tts-logs',
         },
         rolldownOptions: {
+          // The entry may export more than `mount`: the few modules it shares with the app's chunks
+          // (the first request, the option checks) then stay in it, rather than in chunks of their
+          // own that it would wait for before its first request leaves.
+          preserveEntrySignatures: 'allow-extension',
           output: iife
             ? { minify: true, codeSplitting: false, intro: IIFE_SCRIPT_URL }
             : { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -1,10 +1,20 @@
+/**
+ * The standalone preview's entry, a few kilobytes: it starts the page's first request (the log's
+ * streamed read, as the page will ask for it) and only then loads the app, which adopts the
+ * request in flight. A wrong guess costs one cancelled request.
+ */
 import '@/styles/standalone.css'
 import '@/styles/theme.css'
-import { createLogsApp } from '@/app/createLogsApp'
-import { createPopperContainer } from '@/app/popperContainer'
-import { parseLocale } from '@/locales'
+import { logOfPath, narrowingOfQuery } from '@/app/firstRoute'
+import { startFirstLoad } from '@/stores/loader/firstLoad'
 
-const locale = parseLocale(new URLSearchParams(window.location.search).get('lang'))
-const { app, router, i18n, idPrefix, localeReady } = createLogsApp({ history: 'web', locale })
-createPopperContainer(document.body, idPrefix, () => i18n.global.t('filters.label'))
-void Promise.all([router.isReady(), localeReady]).then(() => app.mount('#app'))
+const kind = logOfPath(window.location.pathname)
+const query = new URLSearchParams(window.location.search)
+const firstRequests =
+  kind &&
+  startFirstLoad(
+    {},
+    kind,
+    narrowingOfQuery(kind, (key) => query.getAll(key).at(-1)),
+  )
+void import('@/app/standalone').then(({ startStandalone }) => startStandalone(firstRequests))

@@ -20,6 +20,7 @@ import { validate } from '@/api/client/batches'
 import { createLineParser } from '@/api/lines/lineParser'
 import { createLogStream } from '@/api/client/logStream'
 import { createPageReader } from '@/api/client/pages'
+import { metaUrl } from '@/api/client/requests'
 import { createTransport } from '@/api/client/transport'
 import type { ApiClientOptions, LogBatch, ValidatedPage } from '@/api/client/types'
 
@@ -33,6 +34,7 @@ export type {
   ValidatedPage,
   ValidatedRecords,
 } from '@/api/client/types'
+export type { FirstRequests } from '@/api/client/firstRequests'
 
 export interface ApiClient {
   /** A page for loading a whole log (see `PageReader.getLogBatch`). */
@@ -98,7 +100,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     release: lines.release,
 
     async getMeta(signal?: AbortSignal): Promise<Meta> {
-      return validate(MetaSchema, await get('/meta', { signal }), 'the accounts and shops')
+      const first = options.firstRequests?.meta
+      const early = first ? { response: first, url: metaUrl(options) } : undefined
+      return validate(MetaSchema, await get('/meta', { signal }, early), 'the accounts and shops')
     },
 
     getLogPage: pages.getLogPage,

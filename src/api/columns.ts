@@ -69,7 +69,7 @@ export interface ColumnsPageBody {
  * record); the last line is a StreamEnd. A response that stops before it was cut off: the client
  * asks again from the last whole line's cursor, so no record comes twice and none is skipped.
  */
-export const STREAM_CONTENT_TYPE = 'application/x-ndjson'
+export { STREAM_CONTENT_TYPE } from './mediaTypes.ts'
 /** Records per line after the first (whose size is the request's `limit`). */
 export const STREAM_CHUNK = 5_000
 

@@ -58,12 +58,18 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
   if (options.config) useAppConfigStore(pinia).configure(options.config)
+  // What the entry started before the app loaded is for the first load only: whatever of it that
+  // load did not take is cancelled once it is over (or at once, when the first page is no log).
+  let firstRequests = options.config?.firstRequests ?? null
   // A log's records start loading as soon as its route is known, while the page's code loads
   // (the page asks again for the same log, which changes nothing).
   router.beforeEach(async (to) => {
     const kind = LOG_KINDS.find((k) => LOG_KIND_DEFINITIONS[k].routeName === to.name)
-    if (!kind) return
-    void useLogStore(kind, pinia).loadView(parseViewState(kind, to.query).state)
+    const first = firstRequests
+    firstRequests = null
+    if (!kind) return first?.discard()
+    const loading = useLogStore(kind, pinia).loadView(parseViewState(kind, to.query).state)
+    if (first) void loading.finally(() => first.discard())
     // One task's pause lets the request leave (axios sends it a few microtasks later) before the
     // page's first render holds the thread for a few hundred milliseconds.
     await new Promise((resolve) => setTimeout(resolve, 0))

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
-import { createApiClient } from '@/api/client'
+import { createApiClient, type FirstRequests } from '@/api/client'
+import { DEFAULT_API_BASE_URL } from '@/api/client/requests'
 import type { AppLocale } from '@/locales'
 
 /** URL templates with `{id}`, for the links the grid shows. */
@@ -54,6 +55,8 @@ export interface AppConfig {
   maxRecords: number
   /** The admin's bearer token, from the host (docs/embedding.md); null: no authentication. */
   getToken: (() => string | Promise<string>) | null
+  /** The page's first requests, started by the app's entry before the app loaded; null: none. */
+  firstRequests: FirstRequests | null
 }
 
 /** Records a log page holds at most, unless the host says otherwise (`maxRecords`). */
@@ -77,7 +80,7 @@ export function fillUrl(template: string, id: string | number): string {
 /** The options one mounted app was given: API access, time zone, link templates, host events. */
 export const useAppConfigStore = defineStore('tts-app-config', () => {
   const config = shallowRef<AppConfig>({
-    apiBaseUrl: '/api/v1',
+    apiBaseUrl: DEFAULT_API_BASE_URL,
     requestHeaders: {},
     requestParams: {},
     withCredentials: false,
@@ -87,6 +90,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     onEvent: null,
     maxRecords: defaultMaxRecords(),
     getToken: null,
+    firstRequests: null,
   })
 
   const client = computed(() =>
@@ -96,6 +100,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
       params: config.value.requestParams,
       withCredentials: config.value.withCredentials,
       ...(config.value.getToken && { getToken: config.value.getToken }),
+      ...(config.value.firstRequests && { firstRequests: config.value.firstRequests }),
     }),
   )
 

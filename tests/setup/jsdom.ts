@@ -28,8 +28,8 @@ if (typeof HTMLCanvasElement !== 'undefined') {
 const { loadLocale } = await import('@/locales')
 await loadLocale('pl_PL')
 
-// Element Plus's select loads after a page's first rows in the app (src/app/deferredUi.ts);
-// components mounted here get it at once, as the app has it once its rows are shown.
-const { firstRowsShown, loadSelect } = await import('@/app/deferredUi')
+// Element Plus's form controls load after a page's first rows in the app (src/app/deferredUi.ts);
+// components mounted here get them at once, as the app has them once its rows are shown.
+const { firstRowsShown, loadElementParts } = await import('@/app/deferredUi')
 firstRowsShown()
-await loadSelect()
+await loadElementParts()

@@ -2,11 +2,12 @@
  * A whole log in one streamed response (`format=columns-stream`), a batch per line as it
  * arrives. A cut connection or a silent server is asked again from the last whole line.
  */
-import { STREAM_CONTENT_TYPE } from '@/api/columns'
+import { STREAM_CONTENT_TYPE } from '@/api/mediaTypes'
 import { ApiError, errorOfStatus, toApiError } from '@/api/errors'
 import type { LogKindName, LogQuery } from '@/api/schemas'
 import type { LineParser } from '@/api/lines/lineParser'
 import { readBody, type Progress } from '@/api/client/streamBody'
+import { browserStreams, streamShape, streamUrl } from '@/api/client/requests'
 import { sleep } from '@/api/client/sleep'
 import type { Transport } from '@/api/client/transport'
 import type { ApiClientOptions, LogBatch } from '@/api/client/types'
@@ -39,29 +40,18 @@ export function createLogStream(options: ApiClientOptions, transport: Transport,
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
   const timeoutMs = options.timeoutMs ?? 30_000
-  const baseUrl = options.baseUrl.replace(/\/+$/, '')
   /** Whether to ask for `format=columns-stream`; turned off for good by the first refusal. */
-  let streamSupported =
-    options.stream ?? (typeof fetch === 'function' && typeof ReadableStream === 'function' && 'any' in AbortSignal)
+  let streamSupported = options.stream ?? browserStreams()
 
-  function streamUrl(kind: LogKindName, query: LogQuery): string {
-    const search = new URLSearchParams()
-    for (const [key, value] of Object.entries({ ...options.params, ...query, format: 'columns-stream' })) {
-      if (value !== undefined && value !== null) search.set(key, String(value))
-    }
-    const url = `${baseUrl}/logs/${encodeURIComponent(kind)}?${search}`
-    return /^[a-z][a-z\d+.-]*:/i.test(url) ? url : new URL(url, globalThis.location?.href).href
-  }
-
-  /** Opens the response (with a new token once after a 401), or says why there is none. */
+  /**
+   * Opens the response (with a new token once after a 401), or says why there is none. The first
+   * request, when the app's entry started it already, is adopted rather than sent again.
+   */
   async function open(url: string, signal: AbortSignal): Promise<Response> {
-    const fetchWith = (auth: Record<string, string>) =>
-      fetch(url, {
-        signal,
-        headers: { Accept: STREAM_CONTENT_TYPE, ...options.headers, ...auth },
-        credentials: options.withCredentials ? 'include' : 'same-origin',
-      })
-    const response = await fetchWith(await transport.authorization())
+    const fetchWith = (auth: Record<string, string>) => fetch(url, { signal, ...streamShape(options, auth) })
+    const auth = await transport.authorization()
+    const response =
+      (await options.firstRequests?.stream.take(url, streamShape(options, auth), signal)) ?? (await fetchWith(auth))
     // An expired token: a new one from the host, once.
     if (response.status !== 401 || !options.getToken) return response
     void response.body?.cancel().catch(() => undefined)
@@ -91,7 +81,7 @@ export function createLogStream(options: ApiClientOptions, transport: Transport,
         arm()
         // The parsing worker starts while the request is under way.
         void lines.prepare()
-        const url = streamUrl(kind, { ...query, cursor: progress.cursor ?? undefined })
+        const url = streamUrl(options, kind, { ...query, cursor: progress.cursor ?? undefined })
         const response = await open(url, AbortSignal.any([signal, attempt.signal]))
         // Loads are bounded: wait as long as the server says (saying so), then go on from here.
         if (response.status === 429) {

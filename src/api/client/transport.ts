@@ -3,15 +3,39 @@
  * every request (asked for again once after a 401), and retries of idempotent GETs.
  */
 import type { AxiosInstance, AxiosRequestConfig } from 'axios'
-import { ApiError, toApiError } from '@/api/errors'
+import { ApiError, errorOfStatus, toApiError } from '@/api/errors'
+import type { EarlyResponse } from '@/api/client/firstRequests'
+import { bearer, jsonShape } from '@/api/client/requests'
 import { sleep } from '@/api/client/sleep'
 import type { ApiClientOptions } from '@/api/client/types'
+
+/** A request the app's entry started already (firstRequests.ts), and the URL it must have. */
+export interface Adoptable {
+  response: EarlyResponse
+  url: string
+}
+
+/** An adopted response read as axios reads one here: JSON when it parses, else the text. */
+async function readAdopted(response: Response): Promise<unknown> {
+  const text = await response.text()
+  let data: unknown = text
+  try {
+    data = JSON.parse(text)
+  } catch {
+    // Not JSON: the text, for the schema check to call it what it is.
+  }
+  if (!response.ok) throw errorOfStatus(response.status, data)
+  return data
+}
 
 export interface Transport {
   /** The Authorization header of the token in use; `renew`: ask the host for a new one. */
   authorization(renew?: boolean): Promise<Record<string, string>>
-  /** GETs are idempotent: retried with backoff after offline, timeout or 5xx. */
-  get(url: string, config?: AxiosRequestConfig): Promise<unknown>
+  /**
+   * GETs are idempotent: retried with backoff after offline, timeout or 5xx. `early`: the same
+   * request, started by the app's entry, adopted for the first try when it is there.
+   */
+  get(url: string, config?: AxiosRequestConfig, early?: Adoptable): Promise<unknown>
   send(method: 'post' | 'put' | 'delete', url: string, body?: unknown): Promise<unknown>
 }
 
@@ -33,8 +57,12 @@ export function createTransport(options: ApiClientOptions): Transport {
         transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
       }),
     ))
-  /** The token in use (a promise while the host makes it), null until the first request. */
-  let token: Promise<string> | null = null
+  /**
+   * The token in use (a promise while the host makes it), null until the first request; the one
+   * the app's entry asked the same getToken for, if it did.
+   */
+  const first = options.firstRequests?.token
+  let token: Promise<string> | null = first && first.from === options.getToken ? first.value : null
   async function authorization(renew = false): Promise<Record<string, string>> {
     const getToken = options.getToken
     if (!getToken) return {}
@@ -46,7 +74,7 @@ export function createTransport(options: ApiClientOptions): Transport {
         `The host gave no token: ${error instanceof Error ? error.message : String(error)}`,
       )
     })
-    return { Authorization: `Bearer ${value}` }
+    return bearer(value)
   }
   /** Runs a request with the token; after a 401, once more with a new token. */
   async function withToken<T>(request: (headers: Record<string, string>) => Promise<T>): Promise<T> {
@@ -62,15 +90,20 @@ export function createTransport(options: ApiClientOptions): Transport {
   const retries = options.retries ?? 3
   const retryDelayMs = options.retryDelayMs ?? 500
 
-  async function get(url: string, config: AxiosRequestConfig = {}): Promise<unknown> {
+  async function get(url: string, config: AxiosRequestConfig = {}, early?: Adoptable): Promise<unknown> {
+    const signal = config.signal as AbortSignal | undefined
     for (let attempt = 0; ; attempt++) {
       try {
-        const instance = await http()
-        return await withToken(async (headers) => (await instance.get(url, { ...config, headers })).data)
+        return await withToken(async (headers) => {
+          const adopted = await early?.response.take(early.url, jsonShape(options, headers), signal)
+          if (adopted) return readAdopted(adopted)
+          const instance = await http()
+          return (await instance.get(url, { ...config, headers })).data
+        })
       } catch (error) {
         const apiError = toApiError(error)
         if (!apiError.retryable || attempt >= retries || config.signal?.aborted) throw apiError
-        await sleep(retryDelayMs * 2 ** attempt, config.signal as AbortSignal | undefined)
+        await sleep(retryDelayMs * 2 ** attempt, signal)
       }
     }
   }

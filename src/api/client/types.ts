@@ -1,5 +1,6 @@
 /** The client's options and what it hands back: batches of records, and the records it refused. */
 import type { DecodedColumns } from '@/api/columns'
+import type { FirstRequests } from '@/api/client/firstRequests'
 import type { LogKindName, LogRecordByKind } from '@/api/schemas'
 
 export interface ApiClientOptions {
@@ -28,6 +29,12 @@ export interface ApiClientOptions {
    * again; a second 401 is an expired session.
    */
   getToken?: () => string | Promise<string>
+  /**
+   * The page's first requests, started by the app's entry before the app loaded
+   * (firstRequests.ts): the client takes the host's token from them, and adopts each response
+   * once for the same request of its own. @default none: every request is the client's
+   */
+  firstRequests?: FirstRequests
 }
 
 /** A record the client refused, and why. */

@@ -9,13 +9,13 @@ import type { LogQuery } from '@/api/schemas'
 import type { EngineRecordByKind, LogEngine } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import type { AppEvent } from '@/stores/appConfig'
+import { firstLoadQuery } from '@/stores/loader/firstLoad'
 import { nextFrame, yieldToInput } from '@/stores/loader/frames'
 import { cutFor } from '@/stores/loader/pageRecords'
 import type { RejectedRecords } from '@/stores/loader/rejectedRecords'
 import type { RequestGuard } from '@/stores/loader/requests'
 import { PAGE_SIZE, type LogLoaderHooks, type LogWindow, type Narrowing } from '@/stores/loader/types'
 
-const FIRST_PAGE_SIZE = 1000
 /** A load gives the browser a turn (input, paint) after this long of appending: well within a frame. */
 const YIELD_AFTER_MS = 8
 /** Records appended between looks at the clock (a few ms of work). */
@@ -93,11 +93,9 @@ export function usePaging<K extends LogKind>(options: UsePagingOptions<K>): Pagi
     if (!guard.isCurrent(request)) return false
     const engine = hooks.engine()
     // A small first batch paints the first rows early; then the rest, streamed or paged.
-    const query: LogQuery = {
-      limit: resumeCursor ? PAGE_SIZE : FIRST_PAGE_SIZE,
-      ...narrowing,
-      ...(resumeCursor && { cursor: resumeCursor }),
-    }
+    const query: LogQuery = resumeCursor
+      ? { limit: PAGE_SIZE, ...narrowing, cursor: resumeCursor }
+      : firstLoadQuery(narrowing)
     clock.lastYield = performance.now()
     const budget = Math.max(1, hooks.maxRecords())
     const onWait = (seconds: number) => {

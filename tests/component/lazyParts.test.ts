@@ -1,0 +1,162 @@
+// The boxes that hold the form controls' places until Element Plus's code loads after the first
+// rows (src/app/deferredUi.ts): each is the control's own element tree, with its classes, so the
+// control looks the same and takes the same place when it arrives (tests/e2e/firstRequest.spec.ts
+// measures that in Chromium, the select's box included: its tree is simpler than the select's).
+// And the box does nothing: it is inert.
+import { flushPromises, mount } from '@vue/test-utils'
+import { ElAlert, ElButton, ElProgress, provideGlobalConfig } from 'element-plus'
+import { afterEach, describe, expect, it } from 'vitest'
+import { h, type Component } from 'vue'
+import { elementParts } from '@/app/deferredUi'
+import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import LiteAlert from '@/app/LiteAlert.vue'
+import LiteButton from '@/app/LiteButton.vue'
+import LiteProgress from '@/app/LiteProgress.vue'
+import LazyCheckbox from '@/app/LazyCheckbox.vue'
+import LazyInput from '@/app/LazyInput.vue'
+import LazyTag from '@/app/LazyTag.vue'
+
+const loaded = elementParts.value
+afterEach(() => {
+  elementParts.value = loaded
+})
+
+/** An element's tree: tag and classes, children in order (what CSS lays out). */
+function shape(element: Element): string {
+  const classes = [...element.classList].filter((name) => name !== 'is-focus').sort()
+  const children = [...element.children].map(shape).join('')
+  return `<${element.tagName.toLowerCase()}${classes.length ? `.${classes.join('.')}` : ''}>${children}</>`
+}
+
+function render(component: Component, props: Record<string, unknown>, text?: string) {
+  const wrapper = mount(component, {
+    props,
+    slots: text === undefined ? {} : { default: () => text },
+    global: {
+      plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
+      // el-alert's own <Transition>, as the page renders it (test-utils stubs it otherwise).
+      stubs: { transition: false },
+    },
+  })
+  const element = wrapper.element as HTMLElement
+  const result = { shape: shape(element), text: element.textContent?.trim(), element }
+  return { ...result, unmount: () => wrapper.unmount() }
+}
+
+/** The control and its box for the same props. */
+function both(component: Component, props: Record<string, unknown>, text?: string) {
+  const real = render(component, props, text)
+  elementParts.value = null
+  const box = render(component, props, text)
+  elementParts.value = loaded
+  return { real, box }
+}
+
+const VARIANTS: [string, Component, Record<string, unknown>, string?][] = [
+  ['a ticked checkbox', LazyCheckbox, { modelValue: true }, 'Only unique'],
+  ['an unticked, disabled checkbox', LazyCheckbox, { modelValue: false, disabled: true }, 'Numbers as equal'],
+  ['an empty clearable input', LazyInput, { modelValue: '', clearable: true, placeholder: 'Message' }],
+  ['a small input with a value', LazyInput, { modelValue: 'revised', size: 'small' }],
+  ['a closable info tag', LazyTag, { type: 'info', closable: true, disableTransitions: true }, 'Type: Error'],
+  ['a large info tag', LazyTag, { type: 'info', size: 'large', disableTransitions: true }, 'Read-only'],
+]
+
+describe('the box of a control that is still loading', () => {
+  it.each(VARIANTS)('is %s’s element tree, with its classes and text', (_, component, props, text) => {
+    const { real, box } = both(component, props, text)
+    // A line per closing tag: a difference reads as a diff of lines.
+    expect(box.shape.replaceAll('</>', '</>\n')).toBe(real.shape.replaceAll('</>', '</>\n'))
+    expect(box.text).toBe(real.text)
+    real.unmount()
+    box.unmount()
+  })
+
+  it('shows an input’s value, and takes neither focus nor typing (inert, hidden from assistive technology)', async () => {
+    const { real, box } = both(LazyInput, { modelValue: 'revised', id: 'message' })
+    await flushPromises()
+    expect(box.element.querySelector('input')!.value).toBe('revised')
+    expect(box.element.hasAttribute('inert')).toBe(true)
+    expect(box.element.getAttribute('aria-hidden')).toBe('true')
+    // The label's id is the real input's only: a label never names the box.
+    expect(box.element.querySelector('#message')).toBeNull()
+    expect(real.element.querySelector('#message')).not.toBeNull()
+    real.unmount()
+    box.unmount()
+  })
+
+  it('becomes the control, with its listeners, once Element Plus has loaded', async () => {
+    elementParts.value = null
+    const values: boolean[] = []
+    const wrapper = mount(
+      {
+        render: () =>
+          h(
+            LazyCheckbox,
+            {
+              modelValue: false,
+              'data-testid': 'unique',
+              'onUpdate:modelValue': (value: boolean) => values.push(value),
+            },
+            () => 'Only unique',
+          ),
+      },
+      {
+        global: {
+          plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
+        },
+      },
+    )
+    expect(wrapper.find('[data-testid="unique"]').exists()).toBe(false)
+    elementParts.value = loaded
+    await wrapper.vm.$nextTick()
+    await wrapper.find('[data-testid="unique"] input').setValue(true)
+    expect(values).toEqual([true])
+    wrapper.unmount()
+  })
+})
+
+describe('the page’s buttons', () => {
+  it.each([
+    ['a button', {}, 'Reset'],
+    ['a small primary button', { type: 'primary', size: 'small' }, 'Retry'],
+    ['a small round primary button', { type: 'primary', size: 'small', round: true }, '3 new'],
+    ['a plain danger button, disabled', { type: 'danger', plain: true, disabled: true }, 'Clear All'],
+    ['a small primary submit button', { type: 'primary', size: 'small', nativeType: 'submit' }, 'Save'],
+  ])('are %s as el-button renders it, without its code', (_, props, text) => {
+    const real = render(ElButton, props, text)
+    const lite = render(LiteButton, props, text)
+    expect(lite.shape).toBe(real.shape)
+    expect(lite.text).toBe(real.text)
+    for (const name of ['type', 'disabled', 'aria-disabled'])
+      expect(lite.element.getAttribute(name), name).toBe(real.element.getAttribute(name))
+    real.unmount()
+    lite.unmount()
+  })
+})
+
+describe('the page’s notices and progress bars', () => {
+  it.each([
+    [
+      'an error with a description',
+      LiteAlert,
+      ElAlert,
+      { type: 'error', title: 'Failed', showIcon: true, closable: false },
+      'Why',
+    ],
+    ['an info notice', LiteAlert, ElAlert, { type: 'info', title: 'No access', showIcon: true, closable: false }],
+    ['a warning', LiteAlert, ElAlert, { type: 'warning', title: 'Rejected', showIcon: true, closable: false }, 'List'],
+    ['a bar without its text', LiteProgress, ElProgress, { percentage: 42, strokeWidth: 6, showText: false }],
+    ['a bar with its text', LiteProgress, ElProgress, { percentage: 7, strokeWidth: 6 }],
+  ])('are %s as Element Plus renders it, without its code', (_, lite, real, props, text?: string) => {
+    const ours = render(lite, props, text)
+    const theirs = render(real, props, text)
+    expect(ours.shape).toBe(theirs.shape)
+    expect(ours.text).toBe(theirs.text)
+    for (const name of ['role', 'aria-valuenow', 'aria-valuemin', 'aria-valuemax', 'style'])
+      expect(ours.element.getAttribute(name), name).toBe(theirs.element.getAttribute(name))
+    const styles = (element: Element) => [...element.querySelectorAll('[style]')].map((e) => e.getAttribute('style'))
+    expect(styles(ours.element)).toEqual(styles(theirs.element))
+    ours.unmount()
+    theirs.unmount()
+  })
+})
