@@ -200,6 +200,19 @@ interface BenchProbe {
    * thread, and appending records in the page's thread (ms). Null where the page records none.
    */
   loadShare(): LoadShare | null
+  /**
+   * The page's thread while the load went on, from the first rows to everything loaded: its
+   * longest task (what a key or a click could have to wait for) and its blocking time (each
+   * task's time over 50 ms, summed), the keystroke's own task left out. Null: no long task API.
+   */
+  loadTasks(): LoadTasks | null
+  /** When the keystroke during the load was pressed (its task is not the load's). */
+  keyDuringLoadAt: number | null
+}
+
+interface LoadTasks {
+  longestTaskDuringLoadMs: number
+  blockingDuringLoadMs: number
 }
 
 interface LoadShare {
@@ -342,6 +355,7 @@ function installProbe() {
             let keyAt: number | null = null
             const onKey = (event: Event) => {
               keyAt ??= event.timeStamp
+              probe.keyDuringLoadAt ??= event.timeStamp
             }
             const onInput = () => {
               window.removeEventListener('keydown', onKey, { capture: true })
@@ -363,6 +377,24 @@ function installProbe() {
       })
     },
     typedDuringLoad: null,
+    keyDuringLoadAt: null,
+    loadTasks() {
+      if (!tasks) return null
+      longTasks.push(...tasks.takeRecords())
+      const from = probe.firstRowsMs ?? 0
+      const to = probe.allLoadedMs ?? performance.now()
+      const key = probe.keyDuringLoadAt
+      const during = longTasks.filter(
+        (task) =>
+          task.startTime >= from &&
+          task.startTime < to &&
+          !(key !== null && task.startTime <= key && key <= task.startTime + task.duration),
+      )
+      return {
+        longestTaskDuringLoadMs: Math.max(0, ...during.map((task) => task.duration)),
+        blockingDuringLoadMs: during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+      }
+    },
     loadShare() {
       share.take(timings.takeRecords())
       return share.seen ? { workerParseMs: share.worker, mainParseMs: share.main, mainAppendMs: share.append } : null
@@ -388,6 +420,12 @@ function installProbe() {
   }
   const timings = new PerformanceObserver((list) => share.take(list.getEntries()))
   timings.observe({ type: 'measure' })
+  // Tasks of the page's thread of 50 ms or more (the Long Tasks API).
+  const longTasks: PerformanceEntry[] = []
+  const tasks = PerformanceObserver.supportedEntryTypes.includes('longtask')
+    ? new PerformanceObserver((list) => longTasks.push(...list.getEntries()))
+    : null
+  tasks?.observe({ type: 'longtask', buffered: true })
   // A log larger than the budget: the chart of the whole log (drawn from the summary).
   const chartObserver = new MutationObserver(() => {
     if (!document.querySelector('[data-testid=volume-chart][data-source=summary]')) return
@@ -445,6 +483,9 @@ const METRICS = [
   'wholeChartMs',
   'dateRangeFirstRowsMs',
   'dateRangeLoadedMs',
+  // The page's thread during the load: its longest task, and its blocking time.
+  'longestTaskDuringLoadMs',
+  'blockingDuringLoadMs',
   // The load's share of work by thread (the app's own measures; none on the baseline page).
   'workerParseMs',
   'mainParseMs',
@@ -579,6 +620,8 @@ async function measureRun(
     result.allLoadedMs = timings.allLoadedMs ?? undefined
     const share = await page.evaluate(() => window.__bench!.loadShare())
     if (share) Object.assign(result, share)
+    const loadTasks = await page.evaluate(() => window.__bench!.loadTasks())
+    if (loadTasks) Object.assign(result, loadTasks)
     // Requests still open (a live connection) count what they have brought so far.
     result.wireBytes = wireBytes + [...received.values()].reduce((sum, bytes) => sum + bytes, 0)
     result.wireBytesPerRecord = wireBytes / records
@@ -803,6 +846,9 @@ async function measureTarget(browser: Browser, target: Target, records: number):
         `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
         `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
         `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
+        (r.longestTaskDuringLoadMs !== undefined
+          ? `; during the load the longest task ${fmt(r.longestTaskDuringLoadMs)} ms, blocking ${fmt(r.blockingDuringLoadMs ?? null)} ms`
+          : '') +
         (r.mainAppendMs !== undefined
           ? `; parsing ${fmt(r.workerParseMs ?? null)} ms in the worker, ${fmt(r.mainParseMs ?? null)} ms in the page, appending ${fmt(r.mainAppendMs)} ms`
           : '') +

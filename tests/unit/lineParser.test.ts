@@ -215,6 +215,45 @@ describe('the lines parsed in the worker', () => {
     expect(workers[0]!.received.map((message) => message.type)).toEqual(['open', 'bytes', 'bytes', 'close'])
   })
 
+  it('reads the body no further than two lines ahead of the page', async () => {
+    const { workerSource } = source()
+    const parser = createLineParser(workerSource)
+    await parser.prepare()
+    const lines = Array.from({ length: 10 }, (_, k) => pageLine(ROWS.slice(k * 12, k * 12 + 12)))
+    const bytes = new TextEncoder().encode(lines.map((line) => `${line}\n`).join(''))
+    let pulls = 0
+    const size = 200
+    const total = Math.ceil(bytes.length / size)
+    // A network that brings a chunk a task.
+    const reader = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve))
+          if (pulls === total) return controller.close()
+          controller.enqueue(bytes.slice(pulls * size, ++pulls * size))
+        },
+      },
+      { highWaterMark: 0 },
+    ).getReader()
+    const before = InProcessWorker.linesParsed
+    const stream = await parser.open('listing', reader, noArm)
+    await stream.next()
+    await stream.next()
+    // Two lines wait for the page, besides the one it took from the worker (and the worker may
+    // have the bytes of another).
+    await vi.waitFor(() => expect(InProcessWorker.linesParsed - before).toBeGreaterThanOrEqual(3))
+    const read = pulls
+    // Everything queued has its turn: the body is not read on.
+    for (let turn = 0; turn < 30; turn++) await new Promise((resolve) => setTimeout(resolve))
+    expect(pulls).toBe(read)
+    // Not even the eighth line's first byte was read.
+    const eighth = new TextEncoder().encode(lines.slice(0, 7).join('\n')).length + 1
+    expect(read * size).toBeLessThanOrEqual(eighth)
+    const rest = await all(stream)
+    expect(rest).toHaveLength(8)
+    expect(pulls).toBe(total)
+  })
+
   it('brings the lines that arrived before a cut, then the cut', async () => {
     const parser = createLineParser(source().workerSource)
     await parser.prepare()

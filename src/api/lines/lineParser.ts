@@ -98,8 +98,9 @@ export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): 
       // The worker's clock has another origin.
       const start = message.start - performance.timeOrigin
       recordLoadTiming('tts-logs:parse', start, start + message.duration, { thread: 'worker' })
-      receivers.get(message.stream)?.line(message.line)
-    } else if (message.type === 'closed') receivers.get(message.stream)?.closed()
+      receivers.get(message.stream)?.line(message.line, message.taken)
+    } else if (message.type === 'taken') receivers.get(message.stream)?.taken(message.taken)
+    else if (message.type === 'closed') receivers.get(message.stream)?.closed()
     else if (message.type === 'failed')
       receivers.get(message.stream)?.failed(new Error(`The log could not be parsed: ${message.message}`))
   }

@@ -31,11 +31,22 @@ export interface LinesWorker {
 
 /** What the worker sends for one response. */
 export interface Receiver {
-  line(line: ParsedLine): void
+  /** A line; `taken`: the response's bytes the worker has been through. */
+  line(line: ParsedLine, taken: number): void
+  /** The worker has been through `taken` bytes, and ended no line. */
+  taken(taken: number): void
   /** Every whole line has been sent. */
   closed(): void
   failed(error: Error): void
 }
+
+/**
+ * How far the body is read ahead of the page: lines parsed and not yet taken, and bytes handed
+ * over and not yet parsed. Beyond them the body waits (and so does the server): memory stays
+ * bounded, and parsing the page cannot use yet takes no time from the page's thread.
+ */
+const LINES_AHEAD = 2
+const BYTES_AHEAD = 8 * 1024 * 1024
 
 /** One response's part in a worker. */
 export interface WorkerSession {
@@ -51,8 +62,8 @@ export interface WorkerSession {
 }
 
 /**
- * The lines of a body parsed in the worker. The body is read as fast as it comes. The first line
- * is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
+ * The lines of a body parsed in the worker, read a little ahead of the page (LINES_AHEAD,
+ * BYTES_AHEAD). The first line is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
  * thread with a parse of the lines after them); from the next on, once the worker runs, it has
  * the body: what was read meanwhile, then each chunk as it comes (its buffer transferred, not
  * copied). A worker that never runs leaves the whole body to be parsed here, a line at a time.
@@ -74,6 +85,11 @@ export function inWorker(
   let running = false
   let taken = 0
   let handedOver = false
+  /** Bytes handed to the worker, and those it has been through; bytes read and not yet split here. */
+  let handed = 0
+  let parsedUpTo = 0
+  let waiting = 0
+  let resume: (() => void) | null = null
   let bodyEnded = false
   let closed = false
   let left = false
@@ -85,7 +101,13 @@ export function inWorker(
   const signal = () => {
     wake?.()
     wake = null
+    resume?.()
+    resume = null
   }
+  const ahead = () =>
+    handedOver
+      ? parsed.length >= LINES_AHEAD || handed - parsedUpTo > BYTES_AHEAD
+      : texts.length >= LINES_AHEAD || waiting > BYTES_AHEAD
   const end = (error: Error | null) => {
     failure = error
     closed = true
@@ -94,8 +116,13 @@ export function inWorker(
   }
   void session.started.then((ok) => (running = ok))
   session.receive({
-    line(line) {
+    line(line, through) {
       parsed.push(line)
+      parsedUpTo = through
+      signal()
+    },
+    taken(through) {
+      parsedUpTo = through
       signal()
     },
     closed: () => end(null),
@@ -104,6 +131,7 @@ export function inWorker(
   })
   const hand = (bytes: Uint8Array) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+    handed += own.length
     worker.postMessage({ type: 'bytes', stream, bytes: own }, [own.buffer as ArrayBuffer])
   }
   const handOverWhenDue = () => {
@@ -113,16 +141,22 @@ export function inWorker(
     const rest = here.rest()
     if (rest.length > 0) hand(rest)
     for (const chunk of chunks.splice(0)) hand(chunk)
+    waiting = 0
     if (bodyEnded) worker.postMessage({ type: 'close', stream }, [])
   }
   const pumped = (async () => {
     try {
       for (;;) {
+        while (ahead() && !left && !closed) await new Promise<void>((resolve) => (resume = resolve))
+        if (left) break
         arm()
         const { done, value } = await reader.read()
         if (done || left) break
         if (handedOver) hand(value)
-        else chunks.push(value)
+        else {
+          chunks.push(value)
+          waiting += value.length
+        }
         handOverWhenDue()
         signal()
       }
@@ -146,7 +180,10 @@ export function inWorker(
     } else {
       const chunk = chunks.shift()
       if (chunk) {
+        waiting -= chunk.length
         texts.push(...here.push(chunk))
+        // Room ahead again (a line longer than the room included).
+        signal()
         return nextLine()
       }
       if (!bodyEnded) return undefined
@@ -160,6 +197,8 @@ export function inWorker(
         const line = nextLine()
         if (line !== undefined) {
           if (line) taken++
+          // Room ahead again: the body is read on.
+          signal()
           return line
         }
         await new Promise<void>((resolve) => (wake = resolve))
@@ -172,6 +211,7 @@ export function inWorker(
     close() {
       if (left) return
       left = true
+      signal()
       session.leave(handedOver && !closed)
     },
   }

@@ -20,9 +20,12 @@ export type FromLinesWorker =
   | { type: 'ready' }
   /**
    * A whole line, parsed and checked (its arrays transferred). `start`: when the worker began
-   * on it, in ms since the epoch (the threads' clocks have different origins); `duration`: ms.
+   * on it, in ms since the epoch (the threads' clocks have different origins); `duration`: ms;
+   * `taken`: the response's bytes the worker has been through by then.
    */
-  | { type: 'line'; stream: number; line: ParsedLine; start: number; duration: number }
+  | { type: 'line'; stream: number; line: ParsedLine; start: number; duration: number; taken: number }
+  /** Bytes the worker has been through, after a chunk that ended no line. */
+  | { type: 'taken'; stream: number; taken: number }
   /** Every whole line of the response has been sent. */
   | { type: 'closed'; stream: number }
   /** The worker itself failed on the response (a fault of the code, not of the data). */

@@ -11,7 +11,7 @@ export type PostFromWorker = (message: FromLinesWorker, transfer: Transferable[]
 
 /** The worker's message handler; `post` sends to the page's thread. */
 export function createLinesWorkerSide(post: PostFromWorker): (message: ToLinesWorker) => void {
-  const streams = new Map<number, { kind: LogKindName; splitter: LineSplitter }>()
+  const streams = new Map<number, { kind: LogKindName; splitter: LineSplitter; taken: number }>()
   /** Epoch ms of this thread's `performance.now()` 0. */
   const origin = performance.timeOrigin
 
@@ -20,10 +20,14 @@ export function createLinesWorkerSide(post: PostFromWorker): (message: ToLinesWo
     if (!open) return
     try {
       let started = performance.now()
-      for (const text of open.splitter.push(chunk)) {
+      const taken = (open.taken += chunk.length)
+      const texts = open.splitter.push(chunk)
+      // The page's side reads on as the worker catches up, also within a long line.
+      if (texts.length === 0) post({ type: 'taken', stream, taken }, [])
+      for (const text of texts) {
         const line = parseLine(open.kind, text)
-        const now = performance.now()
-        post({ type: 'line', stream, line, start: origin + started, duration: now - started }, transfersOfLine(line))
+        const duration = performance.now() - started
+        post({ type: 'line', stream, line, start: origin + started, duration, taken }, transfersOfLine(line))
         started = performance.now()
       }
     } catch (error) {
@@ -35,7 +39,7 @@ export function createLinesWorkerSide(post: PostFromWorker): (message: ToLinesWo
   return (message) => {
     switch (message.type) {
       case 'open':
-        streams.set(message.stream, { kind: message.kind, splitter: new LineSplitter() })
+        streams.set(message.stream, { kind: message.kind, splitter: new LineSplitter(), taken: 0 })
         return
       case 'bytes':
         return bytes(message.stream, message.bytes)
