@@ -100,7 +100,7 @@ export const SIZE_LINES: [label: string, key: keyof ReturnType<typeof bundleSize
 export function formatSizes(sizes: ReturnType<typeof bundleSizes>): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(6)} KB`
   return [
-    'gzip sizes (budget: 200 KB of JavaScript before the first rows):',
+    'gzip sizes (target: 100 KB of JavaScript before the first rows):',
     ...SIZE_LINES.map(([label, key]) => `  ${label.padEnd(27)}${kb(sizes[key])}`),
   ].join('\n')
 }
