@@ -14,8 +14,24 @@ import {
   type EngineRecordByKind,
   type HistogramRequest,
   type LogQueryOptions,
+  type ProblemFigures,
   type QueryResult,
 } from './types'
+import { isProblemSort, sortFigures } from './problems'
+
+/** A row's members, newest first, from its newest record along the query's member chain. */
+function membersFrom(first: number | undefined, nextMember: Uint32Array | null): number[] {
+  if (first === undefined) return []
+  if (!nextMember) return [first]
+  const members: number[] = []
+  for (let i = first; ; ) {
+    members.push(i)
+    const next = nextMember[i]!
+    if (next === 0) break
+    i = next - 1
+  }
+  return members
+}
 
 /**
  * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
@@ -207,9 +223,16 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   query(options: LogQueryOptions = {}): QueryResult {
     const t = this.t
     const grouped = this.layout.groups && options.view === 'grouped'
-    const collapse = !grouped && (options.unique ?? false) && this.layout.owner !== null
+    const problems = options.view === 'problems' && this.layout.owner !== null
+    const collapse = !grouped && !problems && (options.unique ?? false) && this.layout.owner !== null
     const n = t.count
-    const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.texts.mask(needle))
+    const plan = planFilter(
+      t,
+      this.layout,
+      options.filter ?? {},
+      (needle) => this.texts.mask(needle),
+      (key) => this.keys.shapeMask(key, t.messageTexts.size),
+    )
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
@@ -225,16 +248,25 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
     const rowKeys = grouped
       ? this.keys.groupingKeys()
-      : collapse
-        ? this.keys.collapseKeys(options.numbersAsEqual ?? false)
-        : null
+      : problems
+        ? this.keys.problemKeys()
+        : collapse
+          ? this.keys.collapseKeys(options.numbersAsEqual ?? false)
+          : null
     const keys = rowKeys?.keys ?? null
     const keyCount = rowKeys?.count ?? 0
     const rowOfKey = keys ? new Int32Array(keyCount).fill(-1) : null
     const scratch = this.scratchBuffers()
     const rows = scratch.rows
     const counts = scratch.counts
-    const worst = grouped ? scratch.worst : null
+    const worst = grouped || problems ? scratch.worst : null
+    // Problems: per row, the distinct products (or orders) met, via each record's (owner, shape)
+    // pair, and the oldest date met (the loop goes newest first).
+    const pairs = problems ? this.keys.ownerShapePairs() : null
+    const pairKeys = pairs?.keys ?? null
+    const pairSeen = pairs ? new Uint8Array(pairs.count) : null
+    const owned = problems ? scratch.owners : null
+    const oldest = problems ? scratch.oldest : null
     const lastMember = scratch.lastMember
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null
@@ -296,6 +328,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
             nextMember![lastMember[row]!] = i + 1
             lastMember[row] = i
             if (worst !== null && SEVERITY[type]! > SEVERITY[worst[row]!]!) worst[row] = type
+            if (pairKeys !== null) {
+              oldest![row] = dates[i]!
+              const pair = pairKeys[i]!
+              if (pair !== 0 && pairSeen![pair] === 0) {
+                pairSeen![pair] = 1
+                owned![row]!++
+              }
+            }
             continue
           }
           rowOfKey![key] = shown
@@ -303,15 +343,34 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         lastMember[shown] = i
       }
       if (worst !== null) worst[shown] = type
+      if (pairKeys !== null) {
+        oldest![shown] = dates[i]!
+        const pair = pairKeys[i]!
+        owned![shown] = pair === 0 ? 0 : 1
+        if (pair !== 0) pairSeen![pair] = 1
+      }
       rows[shown] = i
       counts[shown] = 1
       shown++
     }
 
-    const order = this.sorter.sort(rows, shown, options.sort ?? DEFAULT_SORT)
-    const finalRows = order ? order.map((r) => rows[r]!) : rows.slice(0, shown)
-    const finalCounts = order ? order.map((r) => counts[r]!) : counts.slice(0, shown)
-    const finalWorst = worst ? (order ? Uint16Array.from(order, (r) => worst[r]!) : worst.slice(0, shown)) : null
+    const sort = options.sort ?? DEFAULT_SORT
+    const order = isProblemSort(sort.field)
+      ? problems
+        ? sortFigures(sort.field, sort.direction, shown, { count: counts, owners: owned!, firstSeen: oldest! })
+        : null
+      : this.sorter.sort(rows, shown, sort)
+    /** A per-row column in display order (a copy: the scratch arrays are reused). */
+    const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => {
+      if (!order) return column.slice(0, shown) as A
+      const out = new (column.constructor as new (length: number) => A)(shown)
+      for (let k = 0; k < shown; k++) out[k] = column[order[k]!]!
+      return out
+    }
+    const finalRows = pick(rows)
+    const finalCounts = pick(counts)
+    const finalWorst = worst ? pick(worst) : null
+    const figures = problems ? this.problemFigures(finalRows, pick(owned!), pick(oldest!), nextMember!) : null
     const perType: Record<number, number> = {}
     TYPE_CODES.forEach((code, slot) => (perType[code] = typeCounts[slot]!))
     for (const [code, count] of otherTypeCounts) perType[code] = count
@@ -325,23 +384,47 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       newCount,
       typeCounts: perType,
       histogram,
-      membersOf: (row: number) => {
-        const first = finalRows[row]
-        if (first === undefined) return []
-        if (!nextMember) return [first]
-        const members: number[] = []
-        for (let i = first as number; ;) {
-          members.push(i)
-          const next = nextMember[i]!
-          if (next === 0) break
-          i = next - 1
+      problems: figures,
+      membersOf: (row: number) => membersFrom(finalRows[row], nextMember),
+    }
+  }
+
+  /** The Problems rows' figures, with their shapes' keys and shops read when asked for. */
+  private problemFigures(
+    rows: Uint32Array,
+    owners: Uint32Array,
+    firstSeen: Float64Array,
+    nextMember: Uint32Array,
+  ): ProblemFigures {
+    const t = this.t
+    const shops = new Map<number, number[]>()
+    return {
+      owners,
+      firstSeen,
+      shapeKey: (row) => {
+        const index = rows[row]
+        return index === undefined ? '' : this.keys.shapeUrlKey(this.keys.shapeOf(t.messages[index]!))
+      },
+      shopsOf: (row) => {
+        let list = shops.get(row)
+        if (!list) {
+          const seen = new Set<number>()
+          for (const i of membersFrom(rows[row], nextMember)) seen.add(t.shopIds.keys[t.shops[i]!]!)
+          shops.set(row, (list = [...seen]))
         }
-        return members
+        return list
       },
     }
   }
 
-  private scratch: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
+  private scratch: {
+    rows: Uint32Array
+    counts: Uint32Array
+    lastMember: Uint32Array
+    worst: Uint16Array
+    owners: Uint32Array
+    oldest: Float64Array
+  } | null = null
 
   /** Working arrays reused by every query, so a query allocates only what its result keeps. */
   private scratchBuffers() {
@@ -352,6 +435,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         counts: new Uint32Array(size),
         lastMember: new Uint32Array(size),
         worst: new Uint16Array(size),
+        owners: new Uint32Array(size),
+        oldest: new Float64Array(size),
       }
     }
     return this.scratch
