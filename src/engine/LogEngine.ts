@@ -24,7 +24,7 @@ function membersFrom(first: number | undefined, nextMember: Uint32Array | null):
   if (first === undefined) return []
   if (!nextMember) return [first]
   const members: number[] = []
-  for (let i = first; ; ) {
+  for (let i = first; ;) {
     members.push(i)
     const next = nextMember[i]!
     if (next === 0) break

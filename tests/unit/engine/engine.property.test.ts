@@ -386,7 +386,8 @@ function resolveQuery(recipe: QueryRecipe, held: readonly AnyRecord[]): LogQuery
     const anchor = k > 0 && recipe.sameAnchor > 0 ? recipe.filters[0]!.anchor : pick.anchor
     filter = { ...filter, ...resolveFilter(pick, held[anchor % held.length]!) }
   })
-  if (recipe.shapeOf !== null) filter = { ...filter, shape: modelShapeKey(held[recipe.shapeOf % held.length]!.description) }
+  if (recipe.shapeOf !== null)
+    filter = { ...filter, shape: modelShapeKey(held[recipe.shapeOf % held.length]!.description) }
   return {
     filter,
     unique: recipe.unique,

@@ -97,7 +97,9 @@ export const modelShape = (description: string) => modelMessageText(description)
 /** FNV-1a, 32 bits, over UTF-16 code units, as 8 hex digits: the shape's key in URLs. */
 export function modelShapeKey(description: string): string {
   let hash = 2166136261
-  for (const unit of modelShape(description).split('').map((c) => c.charCodeAt(0))) {
+  for (const unit of modelShape(description)
+    .split('')
+    .map((c) => c.charCodeAt(0))) {
     hash = Number((BigInt((hash ^ unit) >>> 0) * 16777619n) % 4294967296n)
   }
   return hash.toString(16).padStart(8, '0')
