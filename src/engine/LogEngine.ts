@@ -5,6 +5,7 @@ import type { ParsedMessage } from './message'
 import { MessageTexts } from './messageTexts'
 import { planFilter } from './plan'
 import { RecordTables } from './tables'
+import { actionRunOf, dateExtent, indexOfId, maxId } from './recordReads'
 import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
 import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
@@ -14,24 +15,12 @@ import {
   type EngineRecordByKind,
   type HistogramRequest,
   type LogQueryOptions,
-  type ProblemFigures,
+  type LogSort,
+  type ProblemSortField,
   type QueryResult,
 } from './types'
 import { isProblemSort, sortFigures } from './problems'
-
-/** A row's members, newest first, from its newest record along the query's member chain. */
-function membersFrom(first: number | undefined, nextMember: Uint32Array | null): number[] {
-  if (first === undefined) return []
-  if (!nextMember) return [first]
-  const members: number[] = []
-  for (let i = first; ;) {
-    members.push(i)
-    const next = nextMember[i]!
-    if (next === 0) break
-    i = next - 1
-  }
-  return members
-}
+import { QueryScratch, inOrder, membersFrom, problemFigures, typeCountsOf } from './queryParts'
 
 /**
  * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
@@ -64,6 +53,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly sorter: RowSorter
   private readonly codes: CodesHeld
   private readonly writer: RecordWriter<K>
+  private readonly scratch = new QueryScratch()
 
   constructor(kind: K) {
     this.kind = kind
@@ -159,17 +149,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** Record indices of the records of the same action run (itself included), newest first. */
   actionRunOf(index: number): number[] {
-    const { actionRuns, dateOrder, count } = this.t
-    if (!this.t.has('actionRuns')) return []
-    const run = actionRuns[index]!
-    // No run (0): the record stands alone.
-    if (run === 0) return [index]
-    const members: number[] = []
-    for (let k = 0; k < count; k++) {
-      const i = dateOrder[k]!
-      if (actionRuns[i] === run) members.push(i)
-    }
-    return members
+    return actionRunOf(this.t, index)
   }
 
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
@@ -180,35 +160,34 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** The record index of an id, or -1 when it is not held. */
   indexOfId(id: number): number {
-    const { ids, count } = this.t
-    for (let i = 0; i < count; i++) if (ids[i] === id) return i
-    return -1
+    return indexOfId(this.t, id)
   }
 
   /** Oldest and newest record dates held (UTC ms), or null when empty. */
   dateExtent(): { min: number; max: number } | null {
-    const { count, dates, dateOrder } = this.t
-    if (count === 0) return null
-    return { min: dates[dateOrder[count - 1]!]!, max: dates[dateOrder[0]!]! }
+    return dateExtent(this.t)
   }
 
   /** The newest record id held, or 0. */
   maxId(): number {
-    const { ids, count } = this.t
-    let max = 0
-    for (let i = 0; i < count; i++) if (ids[i]! > max) max = ids[i]!
-    return max
+    return maxId(this.t)
   }
 
   /**
    * True when the record's message (under the unique grouping: its product or order and its
-   * text, numbers as equal or not) first happened after `since` (UTC ms).
+   * text, numbers as equal or not; under 'problems': its shape, on any product or order) first
+   * happened after `since` (UTC ms).
    */
-  isNewAt(index: number, since: number, numbersAsEqual = false): boolean {
+  isNewAt(index: number, since: number, numbersAsEqual: boolean | 'problems' = false): boolean {
     if (this.layout.owner === null) return this.t.dates[index]! > since
     const { keys, dates } = this.keys.firstSeenOf(numbersAsEqual)
     const key = keys[index]!
     return (key === 0 ? this.t.dates[index]! : dates[key]!) > since
+  }
+
+  /** The text of a message shape (numbers as `#`) by its URL key, or null when none held has it. */
+  shapeText(key: string): string | null {
+    return this.keys.shapeTextOf(key)
   }
 
   /** The dates of records (UTC ms), for a row's trend. */
@@ -220,19 +199,61 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   // ---- the query -------------------------------------------------------------------------
 
-  query(options: LogQueryOptions = {}): QueryResult {
-    const t = this.t
-    const grouped = this.layout.groups && options.view === 'grouped'
-    const problems = options.view === 'problems' && this.layout.owner !== null
-    const collapse = !grouped && !problems && (options.unique ?? false) && this.layout.owner !== null
-    const n = t.count
-    const plan = planFilter(
-      t,
+  /**
+   * What a query's rows collapse on: the grouped view's action runs, the Problems view's message
+   * shapes, the unique checkbox's (owner, message), or nothing (a row per record).
+   */
+  private rowKeysOf(options: LogQueryOptions): {
+    view: 'grouped' | 'problems' | 'unique' | null
+    keys: Uint32Array | null
+    count: number
+  } {
+    const owned = this.layout.owner !== null
+    if (this.layout.groups && options.view === 'grouped') return { view: 'grouped', ...this.keys.groupingKeys() }
+    if (owned && options.view === 'problems') return { view: 'problems', ...this.keys.problemKeys() }
+    if (owned && options.unique) return { view: 'unique', ...this.keys.collapseKeys(options.numbersAsEqual ?? false) }
+    return { view: null, keys: null, count: 0 }
+  }
+
+  /**
+   * For "new since the last visit": when each record's grouping first happened (its product's
+   * message; in the Problems view its shape on any product). Null: no visit, or no owners.
+   */
+  private firstSeenFor(options: LogQueryOptions, problems: boolean) {
+    if ((options.newSince ?? null) === null || this.layout.owner === null) return null
+    return this.keys.firstSeenOf(problems ? 'problems' : (options.numbersAsEqual ?? false))
+  }
+
+  /** Display order of rows `0..shown`, or null when it is the order they were built in. */
+  private orderOf(
+    sort: LogSort,
+    rows: Uint32Array,
+    shown: number,
+    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null,
+  ): Uint32Array | null {
+    // The Problems view's figures: only it has them.
+    if (isProblemSort(sort.field)) return figures && sortFigures(sort.field, sort.direction, shown, figures)
+    return this.sorter.sort(rows, shown, sort)
+  }
+
+  /** The query's filters as masks and interned values (plan.ts). */
+  private planOf(options: LogQueryOptions) {
+    return planFilter(
+      this.t,
       this.layout,
       options.filter ?? {},
       (needle) => this.texts.mask(needle),
-      (key) => this.keys.shapeMask(key, t.messageTexts.size),
+      (key) => this.keys.shapeMask(key, this.t.messageTexts.size),
     )
+  }
+
+  query(options: LogQueryOptions = {}): QueryResult {
+    const t = this.t
+    const rowKeys = this.rowKeysOf(options)
+    const grouped = rowKeys.view === 'grouped'
+    const problems = rowKeys.view === 'problems'
+    const n = t.count
+    const plan = this.planOf(options)
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
@@ -240,23 +261,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Without a last visit nothing is new: "only new" leaves nothing.
     const onlyNew = options.onlyNew ?? false
     const nothingNew = onlyNew && since === null
-    const withOwners = this.layout.owner !== null
-    const firstSeen = since !== null && withOwners ? this.keys.firstSeenOf(options.numbersAsEqual ?? false) : null
+    const firstSeen = this.firstSeenFor(options, problems)
     const firstKeys = firstSeen?.keys ?? null
     const firstDates = firstSeen?.dates ?? null
     let newCount = 0
 
-    const rowKeys = grouped
-      ? this.keys.groupingKeys()
-      : problems
-        ? this.keys.problemKeys()
-        : collapse
-          ? this.keys.collapseKeys(options.numbersAsEqual ?? false)
-          : null
-    const keys = rowKeys?.keys ?? null
-    const keyCount = rowKeys?.count ?? 0
-    const rowOfKey = keys ? new Int32Array(keyCount).fill(-1) : null
-    const scratch = this.scratchBuffers()
+    const keys = rowKeys.keys
+    const rowOfKey = keys ? new Int32Array(rowKeys.count).fill(-1) : null
+    const scratch = this.scratch.buffers(t)
     const rows = scratch.rows
     const counts = scratch.counts
     const worst = grouped || problems ? scratch.worst : null
@@ -354,26 +366,20 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       shown++
     }
 
-    const sort = options.sort ?? DEFAULT_SORT
-    const order = isProblemSort(sort.field)
-      ? problems
-        ? sortFigures(sort.field, sort.direction, shown, { count: counts, owners: owned!, firstSeen: oldest! })
-        : null
-      : this.sorter.sort(rows, shown, sort)
-    /** A per-row column in display order (a copy: the scratch arrays are reused). */
-    const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => {
-      if (!order) return column.slice(0, shown) as A
-      const out = new (column.constructor as new (length: number) => A)(shown)
-      for (let k = 0; k < shown; k++) out[k] = column[order[k]!]!
-      return out
-    }
+    const figuresHeld = problems ? { count: counts, owners: owned!, firstSeen: oldest! } : null
+    const order = this.orderOf(options.sort ?? DEFAULT_SORT, rows, shown, figuresHeld)
+    const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
     const finalRows = pick(rows)
     const finalCounts = pick(counts)
     const finalWorst = worst ? pick(worst) : null
-    const figures = problems ? this.problemFigures(finalRows, pick(owned!), pick(oldest!), nextMember!) : null
-    const perType: Record<number, number> = {}
-    TYPE_CODES.forEach((code, slot) => (perType[code] = typeCounts[slot]!))
-    for (const [code, count] of otherTypeCounts) perType[code] = count
+    const figures = problems
+      ? problemFigures(t, this.keys, {
+          rows: finalRows,
+          owners: pick(owned!),
+          firstSeen: pick(oldest!),
+          nextMember: nextMember!,
+        })
+      : null
     return {
       rows: finalRows,
       counts: finalCounts,
@@ -382,63 +388,10 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       matched,
       shown,
       newCount,
-      typeCounts: perType,
+      typeCounts: typeCountsOf(typeCounts, otherTypeCounts),
       histogram,
       problems: figures,
       membersOf: (row: number) => membersFrom(finalRows[row], nextMember),
     }
-  }
-
-  /** The Problems rows' figures, with their shapes' keys and shops read when asked for. */
-  private problemFigures(
-    rows: Uint32Array,
-    owners: Uint32Array,
-    firstSeen: Float64Array,
-    nextMember: Uint32Array,
-  ): ProblemFigures {
-    const t = this.t
-    const shops = new Map<number, number[]>()
-    return {
-      owners,
-      firstSeen,
-      shapeKey: (row) => {
-        const index = rows[row]
-        return index === undefined ? '' : this.keys.shapeUrlKey(this.keys.shapeOf(t.messages[index]!))
-      },
-      shopsOf: (row) => {
-        let list = shops.get(row)
-        if (!list) {
-          const seen = new Set<number>()
-          for (const i of membersFrom(rows[row], nextMember)) seen.add(t.shopIds.keys[t.shops[i]!]!)
-          shops.set(row, (list = [...seen]))
-        }
-        return list
-      },
-    }
-  }
-
-  private scratch: {
-    rows: Uint32Array
-    counts: Uint32Array
-    lastMember: Uint32Array
-    worst: Uint16Array
-    owners: Uint32Array
-    oldest: Float64Array
-  } | null = null
-
-  /** Working arrays reused by every query, so a query allocates only what its result keeps. */
-  private scratchBuffers() {
-    if (!this.scratch || this.scratch.rows.length < this.t.count) {
-      const size = Math.max(this.t.capacity, this.t.count)
-      this.scratch = {
-        rows: new Uint32Array(size),
-        counts: new Uint32Array(size),
-        lastMember: new Uint32Array(size),
-        worst: new Uint16Array(size),
-        owners: new Uint32Array(size),
-        oldest: new Float64Array(size),
-      }
-    }
-    return this.scratch
   }
 }

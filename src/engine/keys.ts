@@ -81,6 +81,7 @@ export class RecordKeys {
   private readonly firstSeen = {
     plain: { dates: new Float64Array(0), upTo: 0 },
     shapes: { dates: new Float64Array(0), upTo: 0 },
+    problems: { dates: new Float64Array(0), upTo: 0 },
   }
 
   constructor(
@@ -131,10 +132,15 @@ export class RecordKeys {
    * When the unique grouping of each key first happened: `keys` per record, `dates` per key. A
    * record without an owner never collapses (key 0): it is its own first record.
    */
-  firstSeenOf(numbersAsEqual: boolean): { keys: Uint32Array; dates: Float64Array } {
+  firstSeenOf(numbersAsEqual: boolean | 'problems'): { keys: Uint32Array; dates: Float64Array } {
     const t = this.t
-    const { keys, count: size } = this.collapseKeys(numbersAsEqual)
-    const table = numbersAsEqual ? this.firstSeen.shapes : this.firstSeen.plain
+    const { keys, count: size } = numbersAsEqual === 'problems' ? this.problemKeys() : this.collapseKeys(numbersAsEqual)
+    const table =
+      numbersAsEqual === 'problems'
+        ? this.firstSeen.problems
+        : numbersAsEqual
+          ? this.firstSeen.shapes
+          : this.firstSeen.plain
     if (table.dates.length < size) {
       const grown = new Float64Array(Math.max(size, table.dates.length * 2, 1024)).fill(Infinity)
       grown.set(table.dates)
@@ -206,6 +212,16 @@ export class RecordKeys {
       this.shapeOfMessage[message] = shape
     }
     return shape
+  }
+
+  /** The text of the shape with URL key `key` (numbers as `#`), or null when no message held has it. */
+  shapeTextOf(key: string): string | null {
+    const shape = this.shapeUrlKeys.indexOf(key)
+    if (shape > 0) return this.shapeTexts[shape]!
+    // Shapes are named on first use: name those of every message held, then look again.
+    for (let d = 1; d < this.t.messageTexts.size; d++) this.shapeOf(d)
+    const named = this.shapeUrlKeys.indexOf(key)
+    return named > 0 ? this.shapeTexts[named]! : null
   }
 
   /** A shape's key in URLs (`?shape=`), stable across loads and sessions. */
