@@ -342,6 +342,7 @@ export default {
       order: 'On {count} order | On {count} orders',
     },
     shops: 'Shops',
+    latestId: 'Latest record ID',
     open: { listing: 'Show products', order: 'Show orders' },
     openLabel: {
       listing: 'Show the products with “{message}”',

@@ -347,6 +347,7 @@ const pl: typeof en = {
       order: 'Dotyczy {count} zamówienia | Dotyczy {count} zamówień | Dotyczy {count} zamówień',
     },
     shops: 'Sklepy',
+    latestId: 'ID najnowszego wpisu',
     open: { listing: 'Pokaż produkty', order: 'Pokaż zamówienia' },
     openLabel: {
       listing: 'Pokaż produkty z komunikatem „{message}”',

@@ -44,7 +44,7 @@ const ownersColumn = (kind: LogKind): LogColumn => ({
 const countColumn: LogColumn = {
   id: 'problemCount',
   labelKey: 'problems.count',
-  width: { min: 90, grow: 0.4 },
+  width: { min: 118, grow: 0.4 },
   sortField: 'count',
   cell: (row, c) => figure('problem-count', row.count, c, c.t('problems.countTitle', { count: row.count }, row.count)),
   // The export writes every row's record count itself (its "Count" column).
