@@ -269,7 +269,10 @@ describe('plurals', () => {
       'Dotyczy 3 zamówień',
       'Dotyczy 5 zamówień',
     ])
-    expect([1, 3].map((n) => plural('en_US', 'problems.countTitle', n))).toEqual(['Happened 1 time', 'Happened 3 times'])
+    expect([1, 3].map((n) => plural('en_US', 'problems.countTitle', n))).toEqual([
+      'Happened 1 time',
+      'Happened 3 times',
+    ])
   })
 
   it('count records in the status line, the load error and the rejections with the right form', () => {
