@@ -20,7 +20,7 @@ import {
   type QueryResult,
 } from './types'
 import { isProblemSort, sortFigures } from './problems'
-import { QueryScratch, inOrder, membersFrom, problemFigures, typeCountsOf } from './queryParts'
+import { QueryScratch, detach, problemsKey, resultOf, typeCountsOf, type Pass, type RowKeys } from './queryParts'
 
 /**
  * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
@@ -156,6 +156,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   dropCaches(): void {
     this.texts.dropMask()
     this.sorter.dropRanks()
+    this.problemsPass = null
   }
 
   /** The record index of an id, or -1 when it is not held. */
@@ -203,11 +204,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
    * What a query's rows collapse on: the grouped view's action runs, the Problems view's message
    * shapes, the unique checkbox's (owner, message), or nothing (a row per record).
    */
-  private rowKeysOf(options: LogQueryOptions): {
-    view: 'grouped' | 'problems' | 'unique' | null
-    keys: Uint32Array | null
-    count: number
-  } {
+  private rowKeysOf(options: LogQueryOptions): RowKeys {
     const owned = this.layout.owner !== null
     if (this.layout.groups && options.view === 'grouped') return { view: 'grouped', ...this.keys.groupingKeys() }
     if (owned && options.view === 'problems') return { view: 'problems', ...this.keys.problemKeys() }
@@ -248,8 +245,21 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   query(options: LogQueryOptions = {}): QueryResult {
-    const t = this.t
     const rowKeys = this.rowKeysOf(options)
+    // The Problems view's pass is kept for its filters (its rows are few): sorting again, or
+    // coming back to the view, reads it instead of passing over every record again.
+    if (rowKeys.view !== 'problems') return this.finish(this.aggregate(options, rowKeys), options.sort)
+    const key = problemsKey(options, this.t.count)
+    if (this.problemsPass?.key !== key) this.problemsPass = { key, pass: detach(this.aggregate(options, rowKeys)) }
+    return this.finish(this.problemsPass.pass, options.sort)
+  }
+
+  /** The last Problems pass, for the filters and records of `key`. */
+  private problemsPass: { key: string; pass: Pass } | null = null
+
+  /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
+  private aggregate(options: LogQueryOptions, rowKeys: RowKeys): Pass {
+    const t = this.t
     const grouped = rowKeys.view === 'grouped'
     const problems = rowKeys.view === 'problems'
     const n = t.count
@@ -366,32 +376,26 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       shown++
     }
 
-    const figuresHeld = problems ? { count: counts, owners: owned!, firstSeen: oldest! } : null
-    const order = this.orderOf(options.sort ?? DEFAULT_SORT, rows, shown, figuresHeld)
-    const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
-    const finalRows = pick(rows)
-    const finalCounts = pick(counts)
-    const finalWorst = worst ? pick(worst) : null
-    const figures = problems
-      ? problemFigures(t, this.keys, {
-          rows: finalRows,
-          owners: pick(owned!),
-          firstSeen: pick(oldest!),
-          nextMember: nextMember!,
-        })
-      : null
     return {
-      rows: finalRows,
-      counts: finalCounts,
-      worstTypes: finalWorst,
+      rows,
+      counts,
+      worst,
+      owners: owned,
+      firstSeen: oldest,
+      nextMember,
       total: n,
       matched,
       shown,
       newCount,
       typeCounts: typeCountsOf(typeCounts, otherTypeCounts),
       histogram,
-      problems: figures,
-      membersOf: (row: number) => membersFrom(finalRows[row], nextMember),
     }
+  }
+
+  /** A pass's rows in display order, as the query's result. */
+  private finish(pass: Pass, sort: LogSort = DEFAULT_SORT): QueryResult {
+    const figures =
+      pass.owners && pass.firstSeen ? { count: pass.counts, owners: pass.owners, firstSeen: pass.firstSeen } : null
+    return resultOf(this.t, this.keys, pass, this.orderOf(sort, pass.rows, pass.shown, figures))
   }
 }

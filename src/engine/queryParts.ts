@@ -1,7 +1,55 @@
 /** The query's parts around its one pass: working arrays, display order, rows' members, figures. */
 import type { RecordKeys } from './keys'
 import type { RecordTables } from './tables'
-import { TYPE_CODES, type ProblemFigures } from './types'
+import { TYPE_CODES, type LogQueryOptions, type ProblemFigures, type QueryResult } from './types'
+
+/** What a query's rows collapse on (LogEngine.rowKeysOf): a key per record, and how many keys. */
+export interface RowKeys {
+  view: 'grouped' | 'problems' | 'unique' | null
+  keys: Uint32Array | null
+  count: number
+}
+
+/**
+ * One pass over the records: its rows unordered (row `r` is `rows[r]`, built newest first), with
+ * their counts and, by view, worst types and Problems figures; then what the whole pass counted.
+ * Its arrays may be the engine's scratch arrays, longer than `shown`.
+ */
+export interface Pass {
+  rows: Uint32Array
+  counts: Uint32Array
+  worst: Uint16Array | null
+  owners: Uint32Array | null
+  firstSeen: Float64Array | null
+  /** Each member's next (record index + 1; 0 ends a row's chain). */
+  nextMember: Uint32Array | null
+  total: number
+  matched: number
+  shown: number
+  newCount: number
+  typeCounts: Record<number, number>
+  histogram: Uint32Array | null
+}
+
+/** A pass of its own, off the scratch arrays (the next query reuses them). */
+export function detach(pass: Pass): Pass {
+  const own = <A extends Uint32Array | Uint16Array | Float64Array>(column: A | null): A | null =>
+    column && (column.slice(0, pass.shown) as A)
+  return {
+    ...pass,
+    rows: own(pass.rows)!,
+    counts: own(pass.counts)!,
+    worst: own(pass.worst),
+    owners: own(pass.owners),
+    firstSeen: own(pass.firstSeen),
+  }
+}
+
+/** What a Problems pass depends on besides the records held (`count` of them): all but the sort. */
+export function problemsKey(options: LogQueryOptions, count: number): string {
+  const { filter, newSince, onlyNew, histogram } = options
+  return JSON.stringify([count, filter ?? {}, newSince ?? null, onlyNew ?? false, histogram ?? null])
+}
 
 /** Working arrays reused by every query, so a query allocates only what its result keeps. */
 export class QueryScratch {
@@ -87,5 +135,34 @@ export function problemFigures(
       }
       return list
     },
+  }
+}
+
+/** A pass's rows in `order` (null: as built), as a query's result. */
+export function resultOf(t: RecordTables, keys: RecordKeys, pass: Pass, order: Uint32Array | null): QueryResult {
+  const { rows, counts, worst, owners, firstSeen, nextMember, shown } = pass
+  const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
+  const finalRows = pick(rows)
+  const figures =
+    owners && firstSeen
+      ? problemFigures(t, keys, {
+          rows: finalRows,
+          owners: pick(owners),
+          firstSeen: pick(firstSeen),
+          nextMember: nextMember!,
+        })
+      : null
+  return {
+    rows: finalRows,
+    counts: pick(counts),
+    worstTypes: worst ? pick(worst) : null,
+    total: pass.total,
+    matched: pass.matched,
+    shown,
+    newCount: pass.newCount,
+    typeCounts: pass.typeCounts,
+    histogram: pass.histogram,
+    problems: figures,
+    membersOf: (row: number) => membersFrom(finalRows[row], nextMember),
   }
 }

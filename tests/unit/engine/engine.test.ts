@@ -325,6 +325,25 @@ describe('LogEngine', () => {
     expect(engine.isNewAt(revised, Date.parse(at(8)), 'problems')).toBe(false)
   })
 
+  it('keeps the Problems pass for a re-sort, and passes again when records come or the filters change', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(9), description: 'Stock is 3.', listingProductId: 1 }),
+      listing({ createDate: at(10), description: 'Stock is 4.', listingProductId: 2 }),
+      listing({ createDate: at(11), description: 'Title was revised.', listingProductId: 1, type: 4 }),
+    ])
+    expect(Array.from(engine.query({ view: 'problems' }).counts)).toEqual([1, 2])
+    expect(Array.from(engine.query({ view: 'problems', sort: { field: 'count', direction: 'desc' } }).counts)).toEqual([
+      2, 1,
+    ])
+    expect(engine.query({ view: 'problems', filter: { types: [4] } }).shown).toBe(1)
+    engine.append([listing({ createDate: at(12), description: 'Stock is 9.', listingProductId: 3 })])
+    const after = engine.query({ view: 'problems', sort: { field: 'count', direction: 'desc' } })
+    expect(Array.from(after.counts)).toEqual([3, 1])
+    expect(Array.from(after.problems!.owners)).toEqual([3, 1])
+    expect(after.membersOf(0)).toHaveLength(3)
+  })
+
   it('sorts by product title, stable, newest first among equals', () => {
     const engine = new LogEngine('listing')
     engine.append([
