@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultViewState, serializeViewState, toEngineFilter } from '@/logKinds/viewState'
-import { parseViewState } from '@/logKinds/views/parseViewState'
+import { parseViewState, withView } from '@/logKinds/views/parseViewState'
 
 describe('the page state in the URL', () => {
   it('reads the dashboard link and writes it back the same', () => {
@@ -67,6 +67,35 @@ describe('the page state in the URL', () => {
       'sort:sort',
     ])
     expect(state).toEqual({ ...defaultViewState(), q: 'keep me' })
+  })
+
+  it('reads the Problems view, its sorts and a shape drilled into; refuses them where they do not apply', () => {
+    const query = { view: 'problems', sort: 'owners:desc', q: 'brand' }
+    const { state, problems } = parseViewState('order', query)
+    expect(problems).toEqual([])
+    expect(serializeViewState(state)).toEqual(query)
+    // Sorting by products is the Problems view's alone.
+    expect(parseViewState('listing', { sort: 'owners:desc' }).problems.map((p) => p.reason)).toEqual(['sort'])
+    const drilled = parseViewState('listing', { shape: '7a6fa54e', numbers: '1' })
+    expect(drilled.problems).toEqual([])
+    expect(toEngineFilter(drilled.state)).toEqual({ shape: '7a6fa54e' })
+    expect(serializeViewState(drilled.state)).toEqual({ shape: '7a6fa54e', numbers: '1' })
+    const refused = parseViewState('synchronization', { view: 'problems', shape: '7a6fa54e' }).problems
+    expect(refused.map((p) => `${p.key}:${p.reason}`)).toEqual(['view:notHere', 'shape:notHere'])
+    const bad = parseViewState('listing', { view: 'issues', shape: '<script>' }).problems
+    expect(bad.map((p) => `${p.key}:${p.reason}`)).toEqual(['view:view', 'shape:shape'])
+  })
+
+  it('keeps a sort the next view can show, and otherwise goes back to newest first', () => {
+    const byCount = {
+      ...defaultViewState(),
+      view: 'problems' as const,
+      sort: { field: 'count' as const, direction: 'desc' as const },
+    }
+    expect(withView('listing', byCount, 'separated').sort).toEqual({ field: 'createDate', direction: 'desc' })
+    const byMessage = { ...byCount, sort: { field: 'message' as const, direction: 'asc' as const } }
+    expect(withView('listing', byMessage, 'separated').sort).toEqual(byMessage.sort)
+    expect(withView('order', byMessage, 'problems').view).toBe('problems')
   })
 
   it("reads hidden columns in the log's column order, and never hides the message", () => {
