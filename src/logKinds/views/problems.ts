@@ -17,7 +17,7 @@ const figure = (testId: string, value: number, c: ColumnContext, title: string) 
 const lastSeenColumn: LogColumn = {
   id: 'lastSeen',
   labelKey: 'problems.lastSeen',
-  width: { min: 130, grow: 0.7 },
+  width: { min: 115, grow: 0.7 },
   sortField: 'createDate',
   cell: (row, c) => c.formatDateTime(row.date),
   // The export writes the row's date first, always: here its last seen.
@@ -28,7 +28,7 @@ const lastSeenColumn: LogColumn = {
 const ownersColumn = (kind: LogKind): LogColumn => ({
   id: 'problemOwners',
   labelKey: `problems.owners.${kind}`,
-  width: { min: 90, grow: 0.4 },
+  width: { min: 100, grow: 0.4 },
   sortField: 'owners',
   cell: (row, c) =>
     figure(
@@ -44,7 +44,7 @@ const ownersColumn = (kind: LogKind): LogColumn => ({
 const countColumn: LogColumn = {
   id: 'problemCount',
   labelKey: 'problems.count',
-  width: { min: 118, grow: 0.4 },
+  width: { min: 112, grow: 0.4 },
   sortField: 'count',
   cell: (row, c) => figure('problem-count', row.count, c, c.t('problems.countTitle', { count: row.count }, row.count)),
   // The export writes every row's record count itself (its "Count" column).
@@ -55,7 +55,7 @@ const countColumn: LogColumn = {
 const firstSeenColumn: LogColumn = {
   id: 'firstSeen',
   labelKey: 'problems.firstSeen',
-  width: { min: 130, grow: 0.7 },
+  width: { min: 115, grow: 0.7 },
   sortField: 'firstSeen',
   cell: (row, c) => (row.problem ? c.formatDateTime(row.problem.firstSeen) : null),
   csvHeaderKeys: ['problems.firstSeen'],
@@ -66,7 +66,7 @@ const firstSeenColumn: LogColumn = {
 const shopsColumn: LogColumn = {
   id: 'problemShops',
   labelKey: 'problems.shops',
-  width: { min: 120, grow: 0.7 },
+  width: { min: 110, grow: 0.7 },
   cell: (row, c) => {
     const shops = row.problem?.shops ?? []
     if (shops.length < 2) return null
@@ -104,7 +104,8 @@ const worstTypeColumn = (kind: LogKind): LogColumn => ({
 export function problemColumns(kind: LogKind): LogColumn<LogRecord>[] {
   return [
     lastSeenColumn,
-    messageColumn as LogColumn,
+    // Narrower than elsewhere: the figures beside it say the rest.
+    { ...(messageColumn as LogColumn), width: { min: 200, grow: 3 } },
     ownersColumn(kind),
     countColumn,
     firstSeenColumn,
