@@ -89,6 +89,23 @@ export default defineConfig({
   },
   // No CORS: Vite's default answers any local origin (a page on http://localhost:3000 could read
   // the logs). The app is served from the same origin as its API.
-  server: { port: 5173, strictPort: false, cors: false },
+  // `npm run dev` transforms the app's entry and its pages' modules as it starts, so the first
+  // visit of a page does not wait for them one import at a time.
+  server: {
+    port: 5173,
+    strictPort: false,
+    cors: false,
+    warmup: {
+      clientFiles: [
+        './src/main.ts',
+        './src/app/createLogsApp.ts',
+        './src/logPage/LogPage.vue',
+        './src/logsClearing/LogsClearingPage.vue',
+        './src/logPage/details/RecordDrawer.vue',
+        './src/logPage/filters/DateRangeFilter.vue',
+        './src/logPage/chart/VolumeChart.vue',
+      ],
+    },
+  },
   preview: { port: 4173, strictPort: false, cors: false },
 })

@@ -31,8 +31,8 @@ function storeFromEnv(dbFile: string) {
 
 /**
  * Serves the preview backend under `/api/v1` beside the app in `vite` (dev) and `vite preview`.
- * The database opens on the first API request, so tools that load the Vite config without
- * serving (Vitest, the build) never touch it. It is development tooling and is never bundled.
+ * The database opens when the dev server listens (`vite preview`: on the first API request), so
+ * tools that load the Vite config without serving (Vitest, the build) never touch it. It is development tooling and is never bundled.
  */
 export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
   let store: LogStore | undefined
@@ -43,48 +43,51 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
   const middleware = (...args: Parameters<ReturnType<typeof createApiHandler>>) => {
     const [req, res, next] = args
     if (!req.url?.startsWith('/api/')) return next?.()
-    if (!handler) {
-      let secret: Uint8Array | undefined
-      try {
-        // A LOGS_AUTH_SECRET too short to sign with is said like any other misconfiguration.
-        secret = authSecret(process.env.LOGS_AUTH_SECRET)
-        store = storeFromEnv(dbFile).store
-      } catch (error) {
-        // A bad LOGS_MYSQL_URL or LOGS_TABLE_PREFIX (or an unreadable SQLite file): said plainly,
-        // in the API's error shape, never as a stack trace. It is tried again on the next request.
-        const message = error instanceof Error ? error.message : String(error)
-        console.error(`[preview api] the store could not be opened: ${message}`)
-        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
-        res.end(
-          JSON.stringify({
-            error: 'Preview backend misconfigured',
-            details: [
-              {
-                field: /LOGS_AUTH_SECRET/.test(message)
-                  ? 'LOGS_AUTH_SECRET'
-                  : process.env.LOGS_MYSQL_URL
-                    ? 'LOGS_MYSQL_URL'
-                    : 'PREVIEW_DB',
-                message,
-              },
-            ],
-          }),
-        )
-        return
-      }
-      // Fault injection is for the preview's own data: never beside a real store.
-      const testMode = process.env.PREVIEW_TEST_MODE === '1' && !process.env.LOGS_MYSQL_URL
-      if (process.env.PREVIEW_TEST_MODE === '1' && !testMode)
-        console.warn('[preview api] PREVIEW_TEST_MODE is ignored beside a real store (LOGS_MYSQL_URL)')
-      console.log(`[preview api] ${store.label}${testMode ? ' TEST MODE: faults can be injected' : ''}`)
-      retention = startRetention(store)
-      handler = createApiHandler(store, {
-        authSecret: secret,
-        testMode,
-        formKey: process.env.PREVIEW_FORM_KEY || undefined,
-      })
+    if (!handler) open(res)
+    if (handler) handler(...args)
+  }
+  /** Opens the store (seeding a new preview database); on failure, answers `res` if given. */
+  const open = (res?: Parameters<ReturnType<typeof createApiHandler>>[1]) => {
+    let secret: Uint8Array | undefined
+    try {
+      // A LOGS_AUTH_SECRET too short to sign with is said like any other misconfiguration.
+      secret = authSecret(process.env.LOGS_AUTH_SECRET)
+      store = storeFromEnv(dbFile).store
+    } catch (error) {
+      // A bad LOGS_MYSQL_URL or LOGS_TABLE_PREFIX (or an unreadable SQLite file): said plainly,
+      // in the API's error shape, never as a stack trace. It is tried again on the next request.
+      const message = error instanceof Error ? error.message : String(error)
+      console.error(`[preview api] the store could not be opened: ${message}`)
+      if (!res) return
+      res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(
+        JSON.stringify({
+          error: 'Preview backend misconfigured',
+          details: [
+            {
+              field: /LOGS_AUTH_SECRET/.test(message)
+                ? 'LOGS_AUTH_SECRET'
+                : process.env.LOGS_MYSQL_URL
+                  ? 'LOGS_MYSQL_URL'
+                  : 'PREVIEW_DB',
+              message,
+            },
+          ],
+        }),
+      )
+      return
     }
-    handler(...args)
+    // Fault injection is for the preview's own data: never beside a real store.
+    const testMode = process.env.PREVIEW_TEST_MODE === '1' && !process.env.LOGS_MYSQL_URL
+    if (process.env.PREVIEW_TEST_MODE === '1' && !testMode)
+      console.warn('[preview api] PREVIEW_TEST_MODE is ignored beside a real store (LOGS_MYSQL_URL)')
+    console.log(`[preview api] ${store.label}${testMode ? ' TEST MODE: faults can be injected' : ''}`)
+    retention = startRetention(store)
+    handler = createApiHandler(store, {
+      authSecret: secret,
+      testMode,
+      formKey: process.env.PREVIEW_FORM_KEY || undefined,
+    })
   }
   const close = () => {
     retention?.stop()
@@ -100,6 +103,9 @@ export function previewBackend(options: PreviewBackendOptions = {}): Plugin {
       server.middlewares.use(middleware)
       server.middlewares.use(serveEmbedBuild)
       server.httpServer?.on('close', close)
+      // `npm run dev`: the database is opened (a new one seeded) as soon as the server listens,
+      // while the newcomer opens the browser, not on the first page's first request.
+      server.httpServer?.once('listening', () => setTimeout(() => handler ?? open(), 0))
     },
     configurePreviewServer(server) {
       server.middlewares.use(contentSecurityPolicy(PREVIEW_CSP))
