@@ -32,16 +32,15 @@ TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
 /** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
 const TYPE_SLOT = TYPE_SLOT_TABLE
 
+export { parseIsoUtc }
+export type { CodeColumn, ColumnsPage, QueryResult }
+
 /**
  * Holds one log's records in typed-array columns with interned strings (tables.ts; each log's
  * mapping in layouts.ts), and answers queries: filter (planned in plan.ts), collapse (unique
- * messages or grouped view), sort (sorting.ts) and count, in one pass over typed arrays.
+ * messages, grouped view, Problems), sort (sorting.ts) and count, in one pass over typed arrays.
  * Appending a page only does work for the new records.
  */
-export { parseIsoUtc }
-export type { QueryResult }
-export type { CodeColumn, ColumnsPage }
-
 export class LogEngine<K extends EngineKind = EngineKind> {
   readonly kind: K
   private readonly layout: RecordLayout<K>
