@@ -57,6 +57,8 @@ const shots: {
       await page.getByTestId('details-filter-ttsOrder').focus()
     },
   },
+  // What is going wrong, and how widely (issue 29).
+  { path: '/listings/logs?view=problems&sort=owners:desc', file: 'problems-1280.png', width: 1280 },
 ]
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' } })
