@@ -7,22 +7,19 @@ import { h } from 'vue'
 import type { LogKind } from '@/logKinds/types'
 import type { ColumnContext, LogColumn } from '@/logKinds/columns'
 import type { LogRecord } from '@/logKinds/records'
-import TypeLabel from '@/cells/TypeLabel.vue'
-import { messageColumn, typeColumn } from '@/logKinds/views/sharedColumns'
+import { createDateColumn, messageColumn, typeAndAction, typeColumn } from '@/logKinds/views/sharedColumns'
 
 /** A figure as the admin's language writes it, with the plain number for tools (`data-value`). */
 const figure = (testId: string, value: number, c: ColumnContext, title: string) =>
   h('span', { class: 'tts-grid__figure', 'data-testid': testId, 'data-value': value, title }, c.formatNumber(value))
 
+/** The row's date, its newest record's: when the problem was last seen. */
 const lastSeenColumn: LogColumn = {
+  ...(createDateColumn as LogColumn),
   id: 'lastSeen',
   labelKey: 'problems.lastSeen',
   width: { min: 115, grow: 0.7 },
-  sortField: 'createDate',
-  cell: (row, c) => c.formatDateTime(row.date),
-  // The export writes the row's date first, always: here its last seen.
-  csvHeaderKeys: [],
-  csv: () => [],
+  details: undefined,
 }
 
 const ownersColumn = (kind: LogKind): LogColumn => ({
@@ -80,24 +77,12 @@ const shopsColumn: LogColumn = {
 /** The worst type of a problem's records, and the way into them (as a click on the row, or Enter). */
 const worstTypeColumn = (kind: LogKind): LogColumn => ({
   ...(typeColumn as LogColumn),
-  cell: (row, c) => [
-    h(TypeLabel, { type: row.type }),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'tts-link-button tts-grid__details',
-        tabindex: -1,
-        'aria-label': c.t(`problems.openLabel.${kind}`, { message: row.message.text.slice(0, 80) }),
-        'data-testid': 'problem-open',
-        onClick: (event: Event) => {
-          event.stopPropagation()
-          c.details(row.row)
-        },
-      },
-      c.t(`problems.open.${kind}`),
-    ),
-  ],
+  cell: (row, c) =>
+    typeAndAction(row, c, {
+      text: c.t(`problems.open.${kind}`),
+      label: c.t(`problems.openLabel.${kind}`, { message: row.message.text.slice(0, 80) }),
+      testId: 'problem-open',
+    }),
 })
 
 /** The Problems view's columns of a log (listing or order): last seen, message, how widely, type. */

@@ -7,7 +7,7 @@ import { h, type VNode } from 'vue'
 import MessageCell from '@/cells/MessageCell.vue'
 import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
 import TypeLabel from '@/cells/TypeLabel.vue'
-import type { ColumnContext, ColumnId, ColumnWidth, LogColumn, ValueFilter } from '@/logKinds/columns'
+import type { CellContext, ColumnContext, ColumnId, ColumnWidth, LogColumn, ValueFilter } from '@/logKinds/columns'
 
 /** A title cut to `max` characters, with an ellipsis. */
 export const cutTitle = (title: string, max: number): string => (title.length > max ? `${title.slice(0, max)}…` : title)
@@ -132,28 +132,43 @@ export const initiatorColumn: LogColumn<Common> = {
   ],
 }
 
+/**
+ * A row's type, and under it the row's way further (Enter does the same): its details, or a
+ * Problems row's records. Out of the tab order: the grid's keys reach it.
+ */
+export const typeAndAction = (
+  row: { row: number; type: number },
+  c: CellContext,
+  action: { text: string; label: string; testId: string },
+): VNode[] => [
+  h(TypeLabel, { type: row.type }),
+  h(
+    'button',
+    {
+      type: 'button',
+      class: 'tts-link-button tts-grid__details',
+      tabindex: -1,
+      'aria-label': action.label,
+      'data-testid': action.testId,
+      onClick: (event: Event) => {
+        event.stopPropagation()
+        c.details(row.row)
+      },
+    },
+    action.text,
+  ),
+]
+
 export const typeColumn: LogColumn<Common> = {
   id: 'type',
   labelKey: 'columns.type',
   width: { min: 110, grow: 0.6 },
-  cell: (row, c) => [
-    h(TypeLabel, { type: row.type }),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'tts-link-button tts-grid__details',
-        tabindex: -1,
-        'aria-label': c.t('details.openLabel', { date: c.formatDateTime(row.date) }),
-        'data-testid': 'row-details',
-        onClick: (event: Event) => {
-          event.stopPropagation()
-          c.details(row.row)
-        },
-      },
-      c.t('details.open'),
-    ),
-  ],
+  cell: (row, c) =>
+    typeAndAction(row, c, {
+      text: c.t('details.open'),
+      label: c.t('details.openLabel', { date: c.formatDateTime(row.date) }),
+      testId: 'row-details',
+    }),
   csvHeaderKeys: ['columns.type'],
   csv: (row, c) => [c.t(`types.${row.type}`)],
   details: (record, c) => [
