@@ -291,6 +291,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     const second = page.locator('#second-panel')
     await expect(second.locator('[data-complete="true"]')).toBeVisible({ timeout: 30_000 })
     const secondShown = await second.getByTestId('log-summary').getAttribute('data-shown')
+    // Under the host's header the filter panels start hidden: the Filters buttons show them.
+    await first.getByTestId('filters-toggle').click()
+    await second.getByTestId('filters-toggle').click()
     await first
       .locator('label', { has: page.getByRole('checkbox', { name: 'Only messages with unique Product ID' }) })
       .click()
