@@ -490,6 +490,11 @@ const METRICS = [
   'workerParseMs',
   'mainParseMs',
   'mainAppendMs',
+  // The Problems view (the app only): switching to it, back to the separated view, and to it again
+  // (its pass kept for the same filters), input to paint.
+  'problemsViewMs',
+  'problemsBackMs',
+  'problemsAgainMs',
 ] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
@@ -703,6 +708,28 @@ async function measureRun(
       crash,
     )
 
+    // View Mode, where the page has one: the dropdown opened first, then the option's click timed.
+    const viewMode = page.locator('.tts-el-select', { has: page.getByLabel('View Mode', { exact: true }) })
+    if (await viewMode.count()) {
+      const choose = async (label: string, metric: Metric | null, what: string) => {
+        await viewMode.click()
+        const option = page.getByRole('option', { name: label, exact: true })
+        await option.waitFor()
+        if (metric) await step(metric, () => change('click', () => option.click(), what))
+        else await option.click()
+        await within(
+          page.evaluate(() => window.__bench!.settle()),
+          STEP_TIMEOUT_MS,
+          'settling',
+          crash,
+        )
+      }
+      await choose('Problems', 'problemsViewMs', 'switching to the Problems view')
+      await choose('Separated', 'problemsBackMs', 'back to the separated view')
+      await choose('Problems', 'problemsAgainMs', 'the Problems view again')
+      await choose('Separated', null, 'back to the separated view')
+    }
+
     const messageFilter = page.locator('input[data-testid=filter-q]')
     await messageFilter.focus()
     await within(
@@ -851,6 +878,9 @@ async function measureTarget(browser: Browser, target: Target, records: number):
           : '') +
         (r.mainAppendMs !== undefined
           ? `; parsing ${fmt(r.workerParseMs ?? null)} ms in the worker, ${fmt(r.mainParseMs ?? null)} ms in the page, appending ${fmt(r.mainAppendMs)} ms`
+          : '') +
+        (r.problemsViewMs !== undefined
+          ? `; Problems view ${fmt(r.problemsViewMs)} ms, back ${fmt(r.problemsBackMs ?? null)} ms, again ${fmt(r.problemsAgainMs ?? null)} ms`
           : '') +
         (r.heldRecords
           ? `; a window of ${fmt(r.heldRecords)}: whole-log chart ${fmt(r.wholeChartMs ?? null)} ms, oldest day's first rows ${fmt(r.dateRangeFirstRowsMs ?? null)} ms (loaded ${fmt(r.dateRangeLoadedMs ?? null)} ms), heap ${fmt(r.heapMB ?? null)} MB`

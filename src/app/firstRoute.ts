@@ -37,6 +37,7 @@ export const URL_KEYS = [
   'numbers',
   'new',
   'view',
+  'shape',
   'sort',
   'hide',
   'detail',

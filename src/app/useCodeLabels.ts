@@ -6,7 +6,7 @@ import { withCodeLabels } from '@/locales/codeLabel'
 export function useCodeLabels() {
   const { t, te } = useI18n()
   return withCodeLabels(
-    (key, named) => (named ? t(key, named) : t(key)),
+    (key, named, plural) => (named ? (plural === undefined ? t(key, named) : t(key, named, plural)) : t(key)),
     (key) => te(key) || te(key, DEFAULT_LOCALE),
   )
 }

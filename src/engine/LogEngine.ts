@@ -5,6 +5,7 @@ import type { ParsedMessage } from './message'
 import { MessageTexts } from './messageTexts'
 import { planFilter } from './plan'
 import { RecordTables } from './tables'
+import { actionRunOf, dateExtent, indexOfId, maxId } from './recordReads'
 import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
 import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
@@ -14,8 +15,12 @@ import {
   type EngineRecordByKind,
   type HistogramRequest,
   type LogQueryOptions,
+  type LogSort,
+  type ProblemSortField,
   type QueryResult,
 } from './types'
+import { isProblemSort, sortFigures } from './problems'
+import { QueryScratch, detach, problemsKey, resultOf, typeCountsOf, type Pass, type RowKeys } from './queryParts'
 
 /**
  * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
@@ -48,6 +53,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly sorter: RowSorter
   private readonly codes: CodesHeld
   private readonly writer: RecordWriter<K>
+  private readonly scratch = new QueryScratch()
 
   constructor(kind: K) {
     this.kind = kind
@@ -143,56 +149,46 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** Record indices of the records of the same action run (itself included), newest first. */
   actionRunOf(index: number): number[] {
-    const { actionRuns, dateOrder, count } = this.t
-    if (!this.t.has('actionRuns')) return []
-    const run = actionRuns[index]!
-    // No run (0): the record stands alone.
-    if (run === 0) return [index]
-    const members: number[] = []
-    for (let k = 0; k < count; k++) {
-      const i = dateOrder[k]!
-      if (actionRuns[i] === run) members.push(i)
-    }
-    return members
+    return actionRunOf(this.t, index)
   }
 
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
   dropCaches(): void {
     this.texts.dropMask()
     this.sorter.dropRanks()
+    this.problemsPass = null
   }
 
   /** The record index of an id, or -1 when it is not held. */
   indexOfId(id: number): number {
-    const { ids, count } = this.t
-    for (let i = 0; i < count; i++) if (ids[i] === id) return i
-    return -1
+    return indexOfId(this.t, id)
   }
 
   /** Oldest and newest record dates held (UTC ms), or null when empty. */
   dateExtent(): { min: number; max: number } | null {
-    const { count, dates, dateOrder } = this.t
-    if (count === 0) return null
-    return { min: dates[dateOrder[count - 1]!]!, max: dates[dateOrder[0]!]! }
+    return dateExtent(this.t)
   }
 
   /** The newest record id held, or 0. */
   maxId(): number {
-    const { ids, count } = this.t
-    let max = 0
-    for (let i = 0; i < count; i++) if (ids[i]! > max) max = ids[i]!
-    return max
+    return maxId(this.t)
   }
 
   /**
    * True when the record's message (under the unique grouping: its product or order and its
-   * text, numbers as equal or not) first happened after `since` (UTC ms).
+   * text, numbers as equal or not; under 'problems': its shape, on any product or order) first
+   * happened after `since` (UTC ms).
    */
-  isNewAt(index: number, since: number, numbersAsEqual = false): boolean {
+  isNewAt(index: number, since: number, numbersAsEqual: boolean | 'problems' = false): boolean {
     if (this.layout.owner === null) return this.t.dates[index]! > since
     const { keys, dates } = this.keys.firstSeenOf(numbersAsEqual)
     const key = keys[index]!
     return (key === 0 ? this.t.dates[index]! : dates[key]!) > since
+  }
+
+  /** The text of a message shape (numbers as `#`) by its URL key, or null when none held has it. */
+  shapeText(key: string): string | null {
+    return this.keys.shapeTextOf(key)
   }
 
   /** The dates of records (UTC ms), for a row's trend. */
@@ -204,12 +200,70 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   // ---- the query -------------------------------------------------------------------------
 
+  /**
+   * What a query's rows collapse on: the grouped view's action runs, the Problems view's message
+   * shapes, the unique checkbox's (owner, message), or nothing (a row per record).
+   */
+  private rowKeysOf(options: LogQueryOptions): RowKeys {
+    const owned = this.layout.owner !== null
+    if (this.layout.groups && options.view === 'grouped') return { view: 'grouped', ...this.keys.groupingKeys() }
+    if (owned && options.view === 'problems') return { view: 'problems', ...this.keys.problemKeys() }
+    if (owned && options.unique) return { view: 'unique', ...this.keys.collapseKeys(options.numbersAsEqual ?? false) }
+    return { view: null, keys: null, count: 0 }
+  }
+
+  /**
+   * For "new since the last visit": when each record's grouping first happened (its product's
+   * message; in the Problems view its shape on any product). Null: no visit, or no owners.
+   */
+  private firstSeenFor(options: LogQueryOptions, problems: boolean) {
+    if ((options.newSince ?? null) === null || this.layout.owner === null) return null
+    return this.keys.firstSeenOf(problems ? 'problems' : (options.numbersAsEqual ?? false))
+  }
+
+  /** Display order of rows `0..shown`, or null when it is the order they were built in. */
+  private orderOf(
+    sort: LogSort,
+    rows: Uint32Array,
+    shown: number,
+    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null,
+  ): Uint32Array | null {
+    // The Problems view's figures: only it has them.
+    if (isProblemSort(sort.field)) return figures && sortFigures(sort.field, sort.direction, shown, figures)
+    return this.sorter.sort(rows, shown, sort)
+  }
+
+  /** The query's filters as masks and interned values (plan.ts). */
+  private planOf(options: LogQueryOptions) {
+    return planFilter(
+      this.t,
+      this.layout,
+      options.filter ?? {},
+      (needle) => this.texts.mask(needle),
+      (key) => this.keys.shapeMask(key, this.t.messageTexts.size),
+    )
+  }
+
   query(options: LogQueryOptions = {}): QueryResult {
+    const rowKeys = this.rowKeysOf(options)
+    // The Problems view's pass is kept for its filters (its rows are few): sorting again, or
+    // coming back to the view, reads it instead of passing over every record again.
+    if (rowKeys.view !== 'problems') return this.finish(this.aggregate(options, rowKeys), options.sort)
+    const key = problemsKey(options, this.t.count)
+    if (this.problemsPass?.key !== key) this.problemsPass = { key, pass: detach(this.aggregate(options, rowKeys)) }
+    return this.finish(this.problemsPass.pass, options.sort)
+  }
+
+  /** The last Problems pass, for the filters and records of `key`. */
+  private problemsPass: { key: string; pass: Pass } | null = null
+
+  /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
+  private aggregate(options: LogQueryOptions, rowKeys: RowKeys): Pass {
     const t = this.t
-    const grouped = this.layout.groups && options.view === 'grouped'
-    const collapse = !grouped && (options.unique ?? false) && this.layout.owner !== null
+    const grouped = rowKeys.view === 'grouped'
+    const problems = rowKeys.view === 'problems'
     const n = t.count
-    const plan = planFilter(t, this.layout, options.filter ?? {}, (needle) => this.texts.mask(needle))
+    const plan = this.planOf(options)
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
@@ -217,24 +271,24 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Without a last visit nothing is new: "only new" leaves nothing.
     const onlyNew = options.onlyNew ?? false
     const nothingNew = onlyNew && since === null
-    const withOwners = this.layout.owner !== null
-    const firstSeen = since !== null && withOwners ? this.keys.firstSeenOf(options.numbersAsEqual ?? false) : null
+    const firstSeen = this.firstSeenFor(options, problems)
     const firstKeys = firstSeen?.keys ?? null
     const firstDates = firstSeen?.dates ?? null
     let newCount = 0
 
-    const rowKeys = grouped
-      ? this.keys.groupingKeys()
-      : collapse
-        ? this.keys.collapseKeys(options.numbersAsEqual ?? false)
-        : null
-    const keys = rowKeys?.keys ?? null
-    const keyCount = rowKeys?.count ?? 0
-    const rowOfKey = keys ? new Int32Array(keyCount).fill(-1) : null
-    const scratch = this.scratchBuffers()
+    const keys = rowKeys.keys
+    const rowOfKey = keys ? new Int32Array(rowKeys.count).fill(-1) : null
+    const scratch = this.scratch.buffers(t)
     const rows = scratch.rows
     const counts = scratch.counts
-    const worst = grouped ? scratch.worst : null
+    const worst = grouped || problems ? scratch.worst : null
+    // Problems: per row, the distinct products (or orders) met, via each record's (owner, shape)
+    // pair, and the oldest date met (the loop goes newest first).
+    const pairs = problems ? this.keys.ownerShapePairs() : null
+    const pairKeys = pairs?.keys ?? null
+    const pairSeen = pairs ? new Uint8Array(pairs.count) : null
+    const owned = problems ? scratch.owners : null
+    const oldest = problems ? scratch.oldest : null
     const lastMember = scratch.lastMember
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null
@@ -296,6 +350,14 @@ export class LogEngine<K extends EngineKind = EngineKind> {
             nextMember![lastMember[row]!] = i + 1
             lastMember[row] = i
             if (worst !== null && SEVERITY[type]! > SEVERITY[worst[row]!]!) worst[row] = type
+            if (pairKeys !== null) {
+              oldest![row] = dates[i]!
+              const pair = pairKeys[i]!
+              if (pair !== 0 && pairSeen![pair] === 0) {
+                pairSeen![pair] = 1
+                owned![row]!++
+              }
+            }
             continue
           }
           rowOfKey![key] = shown
@@ -303,57 +365,37 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         lastMember[shown] = i
       }
       if (worst !== null) worst[shown] = type
+      if (pairKeys !== null) {
+        oldest![shown] = dates[i]!
+        const pair = pairKeys[i]!
+        owned![shown] = pair === 0 ? 0 : 1
+        if (pair !== 0) pairSeen![pair] = 1
+      }
       rows[shown] = i
       counts[shown] = 1
       shown++
     }
 
-    const order = this.sorter.sort(rows, shown, options.sort ?? DEFAULT_SORT)
-    const finalRows = order ? order.map((r) => rows[r]!) : rows.slice(0, shown)
-    const finalCounts = order ? order.map((r) => counts[r]!) : counts.slice(0, shown)
-    const finalWorst = worst ? (order ? Uint16Array.from(order, (r) => worst[r]!) : worst.slice(0, shown)) : null
-    const perType: Record<number, number> = {}
-    TYPE_CODES.forEach((code, slot) => (perType[code] = typeCounts[slot]!))
-    for (const [code, count] of otherTypeCounts) perType[code] = count
     return {
-      rows: finalRows,
-      counts: finalCounts,
-      worstTypes: finalWorst,
+      rows,
+      counts,
+      worst,
+      owners: owned,
+      firstSeen: oldest,
+      nextMember,
       total: n,
       matched,
       shown,
       newCount,
-      typeCounts: perType,
+      typeCounts: typeCountsOf(typeCounts, otherTypeCounts),
       histogram,
-      membersOf: (row: number) => {
-        const first = finalRows[row]
-        if (first === undefined) return []
-        if (!nextMember) return [first]
-        const members: number[] = []
-        for (let i = first as number; ;) {
-          members.push(i)
-          const next = nextMember[i]!
-          if (next === 0) break
-          i = next - 1
-        }
-        return members
-      },
     }
   }
 
-  private scratch: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
-
-  /** Working arrays reused by every query, so a query allocates only what its result keeps. */
-  private scratchBuffers() {
-    if (!this.scratch || this.scratch.rows.length < this.t.count) {
-      const size = Math.max(this.t.capacity, this.t.count)
-      this.scratch = {
-        rows: new Uint32Array(size),
-        counts: new Uint32Array(size),
-        lastMember: new Uint32Array(size),
-        worst: new Uint16Array(size),
-      }
-    }
-    return this.scratch
+  /** A pass's rows in display order, as the query's result. */
+  private finish(pass: Pass, sort: LogSort = DEFAULT_SORT): QueryResult {
+    const figures =
+      pass.owners && pass.firstSeen ? { count: pass.counts, owners: pass.owners, firstSeen: pass.firstSeen } : null
+    return resultOf(this.t, this.keys, pass, this.orderOf(sort, pass.rows, pass.shown, figures))
   }
 }

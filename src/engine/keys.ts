@@ -9,9 +9,20 @@ import type { RecordTables } from './tables'
 import { foldText } from './text'
 import { CODE_MAX } from '../api/codes'
 import { rankTexts, sortByRank } from './sorting'
-import type { EngineKind, LogSort, SortField } from './types'
+import type { EngineKind, LogSort, ProblemSortField, SortField } from './types'
+import { isProblemSort } from './problems'
 
 const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
+
+/**
+ * The URL key of a message shape: FNV-1a (32 bits) of its text, as 8 hex digits. Short enough
+ * for a URL, the same in every session, and it says nothing of the message itself.
+ */
+export function shapeKeyOf(text: string): string {
+  let hash = 0x811c9dc5
+  for (let k = 0; k < text.length; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193)
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
 
 /** A text sort's key: the table each record points into, its size, and an entry's folded text. */
 export interface SortKey {
@@ -23,7 +34,7 @@ export interface SortKey {
 /** The sort keys of the fields sorted by text (`createDate` sorts by the date order itself). */
 export function sortKeyOf(
   t: RecordTables,
-  field: Exclude<SortField, 'createDate'>,
+  field: Exclude<SortField, 'createDate' | ProblemSortField>,
   foldedMessage: (message: number) => string,
 ): SortKey {
   return {
@@ -46,9 +57,15 @@ export class RecordKeys {
   /** Numbers-as-equal: message -> shape, and the per-record key built on first use. */
   private shapeOfMessage: number[] = [0]
   private readonly shapes = new Map<string, number>()
+  /** Each shape's text (numbers as `#`) and its key in URLs (`shapeKeyOf`), by shape. */
+  private readonly shapeTexts: string[] = ['']
+  private readonly shapeUrlKeys: string[] = ['']
   private readonly shapePairs = new PairDictionary()
   private shapeKeys: Uint32Array | null = null
   private shapeKeysUpTo = 0
+  /** Problems view: each record's shape (never 0), built on the view's first use. */
+  private shapeColumn: Uint32Array | null = null
+  private shapeColumnUpTo = 0
   /**
    * Grouped view: (owner, action run) per record, built on the view's first use and kept up to
    * date from then on. A merchant who never groups never pays for it (about 20 bytes a record).
@@ -64,6 +81,7 @@ export class RecordKeys {
   private readonly firstSeen = {
     plain: { dates: new Float64Array(0), upTo: 0 },
     shapes: { dates: new Float64Array(0), upTo: 0 },
+    problems: { dates: new Float64Array(0), upTo: 0 },
   }
 
   constructor(
@@ -85,6 +103,11 @@ export class RecordKeys {
       const keys = new Uint32Array(capacity)
       keys.set(this.groupKeys.subarray(0, count))
       this.groupKeys = keys
+    }
+    if (this.shapeColumn) {
+      const keys = new Uint32Array(capacity)
+      keys.set(this.shapeColumn.subarray(0, count))
+      this.shapeColumn = keys
     }
   }
 
@@ -109,10 +132,15 @@ export class RecordKeys {
    * When the unique grouping of each key first happened: `keys` per record, `dates` per key. A
    * record without an owner never collapses (key 0): it is its own first record.
    */
-  firstSeenOf(numbersAsEqual: boolean): { keys: Uint32Array; dates: Float64Array } {
+  firstSeenOf(numbersAsEqual: boolean | 'problems'): { keys: Uint32Array; dates: Float64Array } {
     const t = this.t
-    const { keys, count: size } = this.collapseKeys(numbersAsEqual)
-    const table = numbersAsEqual ? this.firstSeen.shapes : this.firstSeen.plain
+    const { keys, count: size } = numbersAsEqual === 'problems' ? this.problemKeys() : this.collapseKeys(numbersAsEqual)
+    const table =
+      numbersAsEqual === 'problems'
+        ? this.firstSeen.problems
+        : numbersAsEqual
+          ? this.firstSeen.shapes
+          : this.firstSeen.plain
     if (table.dates.length < size) {
       const grown = new Float64Array(Math.max(size, table.dates.length * 2, 1024)).fill(Infinity)
       grown.set(table.dates)
@@ -160,21 +188,73 @@ export class RecordKeys {
         keys[i] = 0
         continue
       }
-      const message = t.messages[i]!
-      let shape = this.shapeOfMessage[message]
-      if (shape === undefined) {
-        const text = this.messageText(message).replace(NUMBER_RUN, '#')
-        shape = this.shapes.get(text)
-        if (shape === undefined) {
-          shape = this.shapes.size + 1
-          this.shapes.set(text, shape)
-        }
-        this.shapeOfMessage[message] = shape
-      }
-      keys[i] = this.shapePairs.intern(owner, shape)
+      keys[i] = this.shapePairs.intern(owner, this.shapeOf(t.messages[i]!))
     }
     this.shapeKeysUpTo = t.count
     return keys
+  }
+
+  /**
+   * A message's shape: its text with every run of digits as `#` ("numbers as equal"). Shapes
+   * are numbered from 1 in the order first seen.
+   */
+  shapeOf(message: number): number {
+    let shape = this.shapeOfMessage[message]
+    if (shape === undefined) {
+      const text = this.messageText(message).replace(NUMBER_RUN, '#')
+      shape = this.shapes.get(text)
+      if (shape === undefined) {
+        shape = this.shapes.size + 1
+        this.shapes.set(text, shape)
+        this.shapeTexts[shape] = text
+        this.shapeUrlKeys[shape] = shapeKeyOf(text)
+      }
+      this.shapeOfMessage[message] = shape
+    }
+    return shape
+  }
+
+  /** The text of the shape with URL key `key` (numbers as `#`), or null when no message held has it. */
+  shapeTextOf(key: string): string | null {
+    const shape = this.shapeUrlKeys.indexOf(key)
+    if (shape > 0) return this.shapeTexts[shape]!
+    // Shapes are named on first use: name those of every message held, then look again.
+    for (let d = 1; d < this.t.messageTexts.size; d++) this.shapeOf(d)
+    const named = this.shapeUrlKeys.indexOf(key)
+    return named > 0 ? this.shapeTexts[named]! : null
+  }
+
+  /** A shape's key in URLs (`?shape=`), stable across loads and sessions. */
+  shapeUrlKey(shape: number): string {
+    return this.shapeUrlKeys[shape] ?? ''
+  }
+
+  /** 1 for each message (of `size`) whose shape has the URL key `key`. */
+  shapeMask(key: string, size: number): Uint8Array {
+    const mask = new Uint8Array(size)
+    for (let d = 1; d < size; d++) if (this.shapeUrlKeys[this.shapeOf(d)] === key) mask[d] = 1
+    return mask
+  }
+
+  /** The Problems view's key: each record's shape, and how many shapes there are (plus the unused 0). */
+  problemKeys(): { keys: Uint32Array; count: number } {
+    const t = this.t
+    if (!this.shapeColumn) {
+      this.shapeColumn = new Uint32Array(t.capacity)
+      this.shapeColumnUpTo = 0
+    }
+    const keys = this.shapeColumn
+    for (let i = this.shapeColumnUpTo; i < t.count; i++) keys[i] = this.shapeOf(t.messages[i]!)
+    this.shapeColumnUpTo = t.count
+    return { keys, count: this.shapes.size + 1 }
+  }
+
+  /**
+   * Per record, its (owner, shape) pair: distinct pairs of a shape are the products (or orders)
+   * it touched. 0: a record without an owner. Kept up to date like the other keys.
+   */
+  ownerShapePairs(): { keys: Uint32Array; count: number } {
+    return { keys: this.numberShapeKeys(), count: this.shapePairs.size }
   }
 }
 
@@ -198,6 +278,8 @@ export class RowSorter {
       for (let r = 0; r < shown; r++) order[r] = shown - 1 - r
       return order
     }
+    // The Problems view's figures are sorted by the view itself (problems.ts).
+    if (isProblemSort(sort.field)) return null
     const by = sortKeyOf(this.t, sort.field, this.foldedMessage)
     // A log without the field keeps the date order.
     if (by.column.length === 0) return null

@@ -113,6 +113,14 @@ export interface FilterPlan extends Record<keyof typeof CODE_FILTERS, Mask> {
   owner: number
 }
 
+/** The messages both the search and the shape keep (either alone when only it is set). */
+function messagesOf(search: Mask, shape: Mask): Mask {
+  if (search === null || shape === null) return search ?? shape
+  const both = new Uint8Array(shape.length)
+  for (let d = 0; d < both.length; d++) both[d] = search[d]! & shape[d]!
+  return both
+}
+
 /** An id never seen means nothing can match: index -1 never equals a slot's value. */
 const interned = (find: (id: number) => number, id: number | undefined) => (id === undefined ? 0 : find(id) || -1)
 
@@ -121,6 +129,7 @@ export function planFilter<K extends EngineKind>(
   layout: RecordLayout<K>,
   filter: LogFilter,
   messageMask: (needle: string) => Uint8Array,
+  shapeMask: (key: string) => Uint8Array,
 ): FilterPlan {
   const needle = filter.message ? foldText(filter.message.trim()) : ''
   const hasOwners = t.has('accounts')
@@ -135,7 +144,7 @@ export function planFilter<K extends EngineKind>(
     checkDates: filter.from !== undefined || filter.to !== undefined,
     from: filter.from ?? -Infinity,
     to: filter.to ?? Infinity,
-    messageMask: needle ? messageMask(needle) : null,
+    messageMask: messagesOf(needle ? messageMask(needle) : null, filter.shape ? shapeMask(filter.shape) : null),
     listingMask: listingMask(t, filter),
     productMask: productMask(t, filter),
     orderMask: orderMask(t, filter),

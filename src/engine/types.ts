@@ -45,10 +45,17 @@ export interface LogFilter extends Partial<Record<NarrowingField, number>> {
   magentoOrder?: string
   /** Part of the message as shown, case- and diacritic-insensitive. */
   message?: string
+  /** One message shape (numbers as equal), by its URL key (`shapeKeyOf`): a Problems row drilled into. */
+  shape?: string
 }
 
-/** The fields the field list marks sortable (src/api/fields.ts), and the message as shown. */
-export type SortField = SortableField | 'message'
+/** What the Problems view sorts by besides the last seen date and the message. */
+export type ProblemSortField = 'count' | 'owners' | 'firstSeen'
+export const PROBLEM_SORT_FIELDS: readonly ProblemSortField[] = ['count', 'owners', 'firstSeen']
+
+/** The fields the field list marks sortable (src/api/fields.ts), the message as shown, and the
+ * Problems view's figures. */
+export type SortField = SortableField | 'message' | ProblemSortField
 export type SortDirection = 'asc' | 'desc'
 export interface LogSort {
   field: SortField
@@ -56,7 +63,13 @@ export interface LogSort {
 }
 export const DEFAULT_SORT: LogSort = { field: 'createDate', direction: 'desc' }
 
-export type ViewMode = 'separated' | 'grouped'
+/**
+ * Separated: a row per record (or per repeated message of a product, with the unique checkbox).
+ * Grouped: a row per (listing product, action run). Problems: a row per message shape (numbers as
+ * equal) across every product or order.
+ */
+export type ViewMode = 'separated' | 'grouped' | 'problems'
+export const VIEW_MODES: readonly ViewMode[] = ['separated', 'grouped', 'problems']
 
 export interface HistogramRequest {
   from: number
@@ -70,7 +83,8 @@ export interface LogQueryOptions {
   unique?: boolean
   /** With `unique`: messages that differ only in numbers count as the same. */
   numbersAsEqual?: boolean
-  /** Grouped: one row per (listing product, action run). Listing log only. */
+  /** Grouped: one row per (listing product, action run). Listing log only. Problems: one row per
+   * message shape, for logs whose records belong to products or orders. */
   view?: ViewMode
   sort?: LogSort
   histogram?: HistogramRequest
@@ -112,6 +126,20 @@ export interface QueryResult {
    * type (TYPE_CODES order), then one for every type the lists do not know.
    */
   readonly histogram: Uint32Array | null
+  /** The Problems view's figures per row; null in the other views. */
+  readonly problems: ProblemFigures | null
   /** Record indices of every member of a row, newest first. */
   membersOf(row: number): number[]
+}
+
+/** A Problems row's figures, per row (display order), beside `counts` (its records). */
+export interface ProblemFigures {
+  /** Distinct products (order log: orders) among its records. */
+  readonly owners: Uint32Array
+  /** Its oldest record's date (UTC ms); the row's record is its newest. */
+  readonly firstSeen: Float64Array
+  /** Its shape's URL key (`?shape=`), for drilling in. */
+  shapeKey(row: number): string
+  /** The shops its records belong to, by id, in the order first met (newest first). */
+  shopsOf(row: number): number[]
 }

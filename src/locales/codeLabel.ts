@@ -3,7 +3,8 @@
  * app has no text for is named by its number ("Action 97", "Akcja 97"): shown as stored, never
  * dropped and never an error.
  */
-type Translate = (key: string, named?: Record<string, unknown>) => string
+/** `plural`: the number that picks the plural form (Polish has three). */
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 type Exists = (key: string) => boolean
 
 /** `types.5`, `initiators.7`, `actions.97`, `tasks.11`. */
@@ -14,9 +15,9 @@ const CODE_KEY = /^(types|initiators|actions|tasks)\.(\d{1,5})$/
  * the `unknownCodes.<group>` text with the code; any other key as `t` gives it.
  */
 export function withCodeLabels(t: Translate, exists: Exists): Translate {
-  return (key, named) => {
+  return (key, named, plural) => {
     const code = CODE_KEY.exec(key)
     if (code && !exists(key)) return t(`unknownCodes.${code[1]}`, { code: code[2] })
-    return named ? t(key, named) : t(key)
+    return named ? t(key, named, plural) : t(key)
   }
 }

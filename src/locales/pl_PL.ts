@@ -41,6 +41,8 @@ const pl: typeof en = {
     viewMode: 'Tryb widoku',
     separated: 'Pojedyncze wpisy',
     grouped: 'Zgrupowane według działań',
+    problems: 'Problemy',
+    shape: 'Problem',
     account: 'Konto',
     shop: 'Sklep',
     all: 'Wszystkie',
@@ -66,7 +68,8 @@ const pl: typeof en = {
       codes: 'nieznane kody',
       date: 'to nie jest data',
       flag: 'musi być 1 lub 0',
-      view: 'musi być separated lub grouped',
+      view: 'musi być separated, grouped lub problems',
+      shape: 'to nie jest klucz problemu',
       sort: 'nieznane sortowanie',
       notHere: 'nieużywane na tej stronie',
       columns: 'to nie jest kolumna, którą można tu ukryć',
@@ -335,7 +338,27 @@ const pl: typeof en = {
       synchronization: 'logów synchronizacji',
     },
   },
+  problems: {
+    lastSeen: 'Ostatnio',
+    firstSeen: 'Pierwszy raz',
+    count: 'Wystąpienia',
+    countTitle: 'Wystąpił {count} raz | Wystąpił {count} razy | Wystąpił {count} razy',
+    owners: { listing: 'Produkty', order: 'Zamówienia' },
+    ownersTitle: {
+      listing: 'Dotyczy {count} produktu | Dotyczy {count} produktów | Dotyczy {count} produktów',
+      order: 'Dotyczy {count} zamówienia | Dotyczy {count} zamówień | Dotyczy {count} zamówień',
+    },
+    shops: 'Sklepy',
+    latestId: 'ID najnowszego wpisu',
+    open: { listing: 'Pokaż produkty', order: 'Pokaż zamówienia' },
+    openLabel: {
+      listing: 'Pokaż produkty z komunikatem „{message}”',
+      order: 'Pokaż zamówienia z komunikatem „{message}”',
+    },
+  },
   summary: {
+    problems:
+      'Wyświetlono {shown} problem ({matched} wpisów) | Wyświetlono {shown} problemy ({matched} wpisów) | Wyświetlono {shown} problemów ({matched} wpisów)',
     showing:
       'Wyświetlono {shown} z {total} wpisu | Wyświetlono {shown} z {total} wpisów | Wyświetlono {shown} z {total} wpisów',
     rows: 'Wyświetlono {shown} wiersz ({matched} z {total} wpisów) | Wyświetlono {shown} wiersze ({matched} z {total} wpisów) | Wyświetlono {shown} wierszy ({matched} z {total} wpisów)',

@@ -39,20 +39,39 @@ export interface RowView<R> {
   message: ParsedMessage
   /** Grouped view: the first messages of the group, for the message cell. */
   members: { id: number; type: number; date: number; message: ParsedMessage }[]
+  /** A Problems row's figures (null in the other views); `count` is its records, `date` its last seen. */
+  problem: ProblemView | null
 }
 
-type Translate = (key: string, named?: Record<string, unknown>) => string
+/** What a Problems row says beside its message: how widely and since when. */
+export interface ProblemView {
+  /** Distinct products (order log: orders) it touched. */
+  owners: number
+  /** Its oldest record's date (UTC ms). */
+  firstSeen: number
+  /** The shops its records belong to (ids). */
+  shops: number[]
+  /** Its message shape's key: `?shape=` drills into it. */
+  shapeKey: string
+}
+
+/** `plural`: the number that picks the plural form (Polish has three). */
+type Translate = (key: string, named?: Record<string, unknown>, plural?: number) => string
 
 /** What cells, CSV cells and drawer fields may use: texts, the admin's clock and link targets. */
 export interface ColumnContext {
   t: Translate
   formatDateTime(ms: number): string
+  /** A whole number in the admin's language ("1,234"; Polish "1 234"). */
+  formatNumber(value: number): string
   /** The time of `ms`, with its date too when it is not on the day of `day`. */
   formatTime(ms: number, day: number): string
   /** A Magento or TikTok Shop page, from the host's URL templates. */
   url(target: 'product' | 'ttsOrder' | 'magentoOrder', id: string | number): string
   /** The host's listing page, or null when the app's own narrowed log stands in for it. */
   listingUrl(id: number): string | null
+  /** A shop's name as the filters show it ("region (name)"), or its id while the names load. */
+  shopName(id: number): string
 }
 
 /** Grid-only extras: the row's actions, and what the message filter is looking for. */

@@ -21,7 +21,7 @@ export const listingLog: LogKindData<'listing'> = {
   typeOptions: [...COMMON_TYPE_CODES],
   uniqueLabelKey: 'filters.uniqueProduct',
   hasAccountFilters: true,
-  hasViewMode: true,
+  viewModes: ['separated', 'grouped', 'problems'],
   hasActionRuns: true,
   narrowKeys: ['listingId', 'listingProductId'],
   narrowHides: { listingId: ['listing'], listingProductId: ['listing', 'product'] },

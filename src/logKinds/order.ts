@@ -23,7 +23,7 @@ export const orderLog: LogKindData<'order'> = {
   typeOptions: [...COMMON_TYPE_CODES],
   uniqueLabelKey: 'filters.uniqueOrder',
   hasAccountFilters: true,
-  hasViewMode: false,
+  viewModes: ['separated', 'problems'],
   hasActionRuns: false,
   narrowKeys: ['orderId'],
   narrowHides: {},

@@ -23,7 +23,7 @@ export const synchronizationLog: LogKindData<'synchronization'> = {
   typeOptions: [...TYPE_CODES],
   uniqueLabelKey: null,
   hasAccountFilters: false,
-  hasViewMode: false,
+  viewModes: ['separated'],
   hasActionRuns: false,
   narrowKeys: [],
   narrowHides: {},

@@ -3,6 +3,7 @@ import type { FilterKey, NarrowKey } from '@/logKinds/filters'
 import type { LogRecordOf } from '@/logKinds/records'
 
 import { LOG_KIND_VALUES } from '@/api/schemas'
+import type { ViewMode } from '@/engine/types'
 
 /** The logs, as the API names them. */
 export const LOG_KINDS = LOG_KIND_VALUES
@@ -49,8 +50,9 @@ export interface LogKindData<K extends LogKind = LogKind> {
   uniqueLabelKey: string | null
   /** Account and Shop selectors above the grid (and in the drawer). */
   hasAccountFilters: boolean
-  /** View Mode (Separated / Grouped). */
-  hasViewMode: boolean
+  /** The View Modes offered (Separated, Grouped, Problems), in the control's order; the control
+   * shows when there are two or more. */
+  viewModes: ViewMode[]
   /** Records belong to action runs (the drawer lists a run's other messages; rows carry a run mark). */
   hasActionRuns: boolean
   /** The narrowing params this log accepts, widest first. */

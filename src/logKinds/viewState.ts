@@ -6,8 +6,9 @@
  * initiator, task (comma-separated codes); from, to (ISO 8601); q, listing, product, ttsOrder,
  * magentoOrder (text); unique (1/0); numbers (1/0: treat numbers as equal when collapsing);
  * new (1/0: only messages new since the merchant's last visit);
- * view (separated/grouped); sort (e.g. createDate:desc); hide (comma-separated column ids the
- * merchant hid); detail (the record id whose details drawer is open).
+ * view (separated/grouped/problems); shape (a Problems row drilled into: its message shape's
+ * key); sort (e.g. createDate:desc); hide (comma-separated column ids the merchant hid); detail
+ * (the record id whose details drawer is open).
  */
 import type { CodeColumn, LogFilter, LogSort, ViewMode } from '@/engine'
 import type { NarrowingField } from '@/api/fields'
@@ -38,6 +39,8 @@ export interface LogViewState extends NarrowingState, CodesState, TextState {
   /** Only messages that first happened after the merchant's last visit. */
   onlyNew: boolean
   view: ViewMode
+  /** Only the messages of one shape (numbers as equal), by its key: a Problems row drilled into. */
+  shape: string | null
   sort: LogSort
   /** Columns the merchant hid with the column chooser. */
   hidden: ColumnId[]
@@ -55,6 +58,7 @@ export const QUERY_KEYS = [
   'numbers',
   'new',
   'view',
+  'shape',
   'sort',
   'hide',
   'detail',
@@ -84,6 +88,7 @@ export function defaultViewState(): LogViewState {
     numbersAsEqual: false,
     onlyNew: false,
     view: 'separated',
+    shape: null,
     sort: { field: 'createDate', direction: 'desc' },
     hidden: [],
     detail: null,
@@ -94,7 +99,7 @@ export function defaultViewState(): LogViewState {
 export interface QueryProblem {
   key: string
   value: string
-  reason: 'number' | 'codes' | 'date' | 'flag' | 'view' | 'sort' | 'notHere' | 'columns'
+  reason: 'number' | 'codes' | 'date' | 'flag' | 'view' | 'shape' | 'sort' | 'notHere' | 'columns'
 }
 
 /** Writes a state as a route query, leaving out defaults so URLs stay short. */
@@ -109,6 +114,7 @@ export function serializeViewState(state: LogViewState): Record<string, string> 
   if (state.numbersAsEqual) query.numbers = '1'
   if (state.onlyNew) query.new = '1'
   if (state.view !== defaults.view) query.view = state.view
+  if (state.shape !== null) query.shape = state.shape
   if (state.sort.field !== defaults.sort.field || state.sort.direction !== defaults.sort.direction) {
     query.sort = `${state.sort.field}:${state.sort.direction}`
   }
@@ -152,5 +158,6 @@ export function toEngineFilter(state: LogViewState): LogFilter {
   for (const { stateKey } of CODE_FILTERS) if (state[stateKey].length) filter[stateKey] = state[stateKey]
   for (const key of DATE_KEYS) if (state[key]) filter[key] = Date.parse(state[key])
   for (const { urlKey, engineKey } of TEXT_FILTERS) if (state[urlKey].trim()) filter[engineKey] = state[urlKey]
+  if (state.shape !== null) filter.shape = state.shape
   return filter
 }

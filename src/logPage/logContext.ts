@@ -11,6 +11,11 @@ export function provideLog(store: LogStore): void {
   provide(LOG, store)
 }
 
+/** The page's log, or null outside a log page (a part shown on its own, as in a test). */
+export function useLogIfAny(): LogStore | null {
+  return inject(LOG, null)
+}
+
 export function useLog(): LogStore {
   const store = inject(LOG, null)
   if (!store) throw new Error('useLog() is for the parts of a log page (LogPage provides the log)')

@@ -19,6 +19,8 @@ export function usePageTexts(store: LogStore, lastVisit: LastVisit): PageTexts {
 
   const summary = computed(() => {
     const { shown, matched, total } = store.result
+    if (store.result.problems)
+      return t('summary.problems', { shown: formatNumber(shown), matched: formatNumber(matched) }, shown)
     return shown === matched
       ? t('summary.showing', { shown: formatNumber(shown), total: formatNumber(total) }, total)
       : t(

@@ -3,7 +3,7 @@ import { computed, type ComputedRef } from 'vue'
 import { LOG_KIND_DEFINITIONS, type ColumnId, type LogKindView } from '@/logKinds'
 import { ENTITY_KEYS } from '@/logKinds/filters'
 import { serializeViewState } from '@/logKinds/viewState'
-import { LOG_KIND_VIEWS } from '@/logKinds/views'
+import { viewColumns } from '@/logKinds/views/parseViewState'
 import type { LogStore } from '@/stores/logStore'
 
 type Columns = LogKindView['columns']
@@ -31,7 +31,7 @@ export function useVisibleColumns(store: LogStore): VisibleColumns {
     ]
   })
   const visibleColumns = computed(() =>
-    LOG_KIND_VIEWS[store.kind].columns.filter(
+    viewColumns(store.kind, store.viewState.view).filter(
       (column) => !narrowedColumns.value.includes(column.id) && !store.viewState.hidden.includes(column.id),
     ),
   )

@@ -68,7 +68,9 @@ describe('LogFilters', () => {
     expect(wrapper.find('[data-testid="filter-action"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="filter-listing"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="filter-ttsOrder"]').exists()).toBe(true)
-    expect(wrapper.find('[data-testid="filter-view"]').exists()).toBe(false)
+    // The order log's View Mode: Separated and Problems (no action runs to group).
+    expect(wrapper.find('[data-testid="filter-view"]').exists()).toBe(true)
+    expect((await mountFilters('synchronization')).find('[data-testid="filter-view"]').exists()).toBe(false)
   })
 
   it('keeps the narrowing when Reset is pressed', async () => {

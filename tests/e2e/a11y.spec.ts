@@ -15,7 +15,13 @@ async function seriousViolations(page: Page) {
     )
 }
 
-const PAGES = ['/listings/logs', '/sales/logs', '/help-center/synchronization-logs']
+const PAGES = [
+  '/listings/logs',
+  '/sales/logs',
+  '/help-center/synchronization-logs',
+  '/listings/logs?view=problems',
+  '/sales/logs?view=problems',
+]
 
 test('axe finds no serious or critical violations on the Logs Clearing settings', async ({ page }) => {
   await page.goto('/help-center/logs-clearing')
@@ -26,7 +32,7 @@ test('axe finds no serious or critical violations on the Logs Clearing settings'
 for (const lang of ['en_US', 'pl_PL']) {
   for (const path of PAGES) {
     test(`axe finds no serious or critical violations on ${path} in ${lang}`, async ({ page }) => {
-      await page.goto(`${path}?lang=${lang}`)
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`)
       await waitForComplete(page)
       expect(await seriousViolations(page)).toEqual([])
     })

@@ -249,6 +249,32 @@ describe('plurals', () => {
     expect(i18n.pl_PL.t('grid.count', { count: 22 })).toBe('powtórzono 22 razy')
   })
 
+  it('count problems, their products and their occurrences with the right form', () => {
+    const problems = (locale: 'en_US' | 'pl_PL', n: number) =>
+      i18n[locale].t('summary.problems', { shown: String(n), matched: '40' }, n)
+    expect([1, 2, 5].map((n) => problems('en_US', n))).toEqual([
+      'Showing 1 problem (40 records)',
+      'Showing 2 problems (40 records)',
+      'Showing 5 problems (40 records)',
+    ])
+    expect([1, 2, 5, 12, 22].map((n) => problems('pl_PL', n))).toEqual([
+      'Wyświetlono 1 problem (40 wpisów)',
+      'Wyświetlono 2 problemy (40 wpisów)',
+      'Wyświetlono 5 problemów (40 wpisów)',
+      'Wyświetlono 12 problemów (40 wpisów)',
+      'Wyświetlono 22 problemy (40 wpisów)',
+    ])
+    expect([1, 3, 5].map((n) => plural('pl_PL', 'problems.ownersTitle.order', n))).toEqual([
+      'Dotyczy 1 zamówienia',
+      'Dotyczy 3 zamówień',
+      'Dotyczy 5 zamówień',
+    ])
+    expect([1, 3].map((n) => plural('en_US', 'problems.countTitle', n))).toEqual([
+      'Happened 1 time',
+      'Happened 3 times',
+    ])
+  })
+
   it('count records in the status line, the load error and the rejections with the right form', () => {
     const showing = (locale: 'en_US' | 'pl_PL', total: number) =>
       i18n[locale].t('summary.showing', { shown: String(total), total: String(total) }, total)
@@ -287,6 +313,10 @@ describe('plurals', () => {
       'load.keptRecords',
       'load.rejected',
       'load.undated',
+      'problems.countTitle',
+      'problems.ownersTitle.listing',
+      'problems.ownersTitle.order',
+      'summary.problems',
       'summary.rows',
       'summary.showing',
     ])

@@ -4,18 +4,35 @@
  * and the columns that may be hidden), so it is part of the descriptions' view part.
  */
 import { CODE_MAX, CODE_MIN } from '@/api/codes'
-import type { SortField } from '@/engine'
+import { DEFAULT_SORT, VIEW_MODES, type SortField, type ViewMode } from '@/engine/types'
 import { LOG_KIND_DEFINITIONS, type LogKind } from '@/logKinds'
 import type { ColumnId } from '@/logKinds/columns'
 import { CODE_FILTERS, DATE_KEYS, NARROWING_FILTERS, TEXT_FILTERS } from '@/logKinds/filters'
 import { defaultViewState, type LogViewState, type QueryProblem } from '@/logKinds/viewState'
 import { LOG_KIND_VIEWS } from '@/logKinds/views'
+import { problemColumns } from '@/logKinds/views/problems'
 
 type RawQuery = Record<string, unknown>
 
-/** The sort fields a log offers: its columns' sort keys. */
-const sortFields = (kind: LogKind): SortField[] =>
-  LOG_KIND_VIEWS[kind].columns.flatMap((column) => (column.sortField ? [column.sortField] : []))
+/** The columns of a log in a view mode: the Problems view has its own. */
+export const viewColumns = (kind: LogKind, view: ViewMode) =>
+  view === 'problems' ? problemColumns(kind) : LOG_KIND_VIEWS[kind].columns
+
+/** The sort fields a log offers in a view mode: its columns' sort keys. */
+const sortFields = (kind: LogKind, view: ViewMode): SortField[] =>
+  viewColumns(kind, view).flatMap((column) => (column.sortField ? [column.sortField] : []))
+
+/**
+ * The state in another view mode: a sort the new view has no column for goes back to the
+ * default (newest first).
+ */
+export function withView(kind: LogKind, state: LogViewState, view: ViewMode): LogViewState {
+  const sort = sortFields(kind, view).includes(state.sort.field) ? state.sort : { ...DEFAULT_SORT }
+  return { ...state, view, sort }
+}
+
+/** A message shape's key (`?shape=`): 8 hex digits. */
+const SHAPE_KEY = /^[0-9a-f]{8}$/
 
 /** Columns the merchant may hide: all but those marked otherwise (the message). */
 export const hideableColumns = (kind: LogKind): ColumnId[] =>
@@ -103,14 +120,21 @@ export function parseViewState(kind: LogKind, query: RawQuery): { state: LogView
   }
   const view = read('view')
   if (view !== undefined) {
-    if (!definition.hasViewMode && view !== 'separated') problems.push({ key: 'view', value: view, reason: 'notHere' })
-    else if (view === 'separated' || view === 'grouped') state.view = view
-    else problems.push({ key: 'view', value: view, reason: 'view' })
+    if (!VIEW_MODES.includes(view as ViewMode)) problems.push({ key: 'view', value: view, reason: 'view' })
+    else if (!definition.viewModes.includes(view as ViewMode) && view !== 'separated')
+      problems.push({ key: 'view', value: view, reason: 'notHere' })
+    else state.view = view as ViewMode
+  }
+  const shape = read('shape')
+  if (shape !== undefined && shape !== '') {
+    if (!definition.viewModes.includes('problems')) problems.push({ key: 'shape', value: shape, reason: 'notHere' })
+    else if (!SHAPE_KEY.test(shape)) problems.push({ key: 'shape', value: shape, reason: 'shape' })
+    else state.shape = shape
   }
   const sort = read('sort')
   if (sort !== undefined) {
     const [field, direction] = sort.split(':')
-    if (sortFields(kind).includes(field as SortField) && (direction === 'asc' || direction === 'desc')) {
+    if (sortFields(kind, state.view).includes(field as SortField) && (direction === 'asc' || direction === 'desc')) {
       state.sort = { field: field as SortField, direction }
     } else problems.push({ key: 'sort', value: sort, reason: 'sort' })
   }

@@ -62,7 +62,8 @@ export const messageColumn: LogColumn<Common> = {
       return h(MessageCell, {
         html: message.html,
         cut: message.cut,
-        count: row.count,
+        // A Problems row says its count in a column of its own.
+        count: row.problem ? 1 : row.count,
         type: row.type,
         isNew: row.isNew,
         trend: row.trend,

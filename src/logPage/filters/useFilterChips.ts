@@ -7,6 +7,7 @@ import { useFormatters } from '@/app/useFormatters'
 import { CODE_FILTERS, TEXT_FILTERS } from '@/logKinds/filters'
 import { defaultViewState, narrowingPart, type LogViewState } from '@/logKinds/viewState'
 import { useMetaStore } from '@/stores/meta'
+import { useLogIfAny } from '@/logPage/logContext'
 
 export interface FilterChip {
   key: string
@@ -36,6 +37,7 @@ export function useFilterChips(options: UseFilterChipsOptions): ComputedRef<Filt
   const label = useCodeLabels()
   const { formatDateTime } = useFormatters()
   const { accounts, shops } = storeToRefs(useMetaStore())
+  const log = useLogIfAny()
   const update = <K extends keyof LogViewState>(key: K, value: LogViewState[K]) =>
     options.change({ ...options.state(), [key]: value })
 
@@ -85,6 +87,15 @@ export function useFilterChips(options: UseFilterChipsOptions): ComputedRef<Filt
           label: `${t(labelKey)}: ${t('filters.quoted', { text: s[key].trim() })}`,
           remove: () => update(key, ''),
         })
+    }
+    // A Problems row drilled into: its message, numbers as "#" (the key itself until it is held).
+    if (s.shape !== null) {
+      const text = log?.shapeText(s.shape) ?? s.shape
+      list.push({
+        key: 'shape',
+        label: `${t('filters.shape')}: ${t('filters.quoted', { text: text.length > 80 ? `${text.slice(0, 80)}…` : text })}`,
+        remove: () => update('shape', null),
+      })
     }
     return list
   })

@@ -49,20 +49,30 @@ function rowOf(
   if (index === undefined) return null
   const entry = entryOf(engine, index)
   const worst = answer.worstTypes
+  const figures = answer.problems
   return {
     ...entry,
     row,
     record: engine.get(index),
     count: answer.counts[row]!,
-    isNew: newness.since !== null && engine.isNewAt(index, newness.since, newness.numbersAsEqual),
+    // A problem is new when its shape first happened (on any product or order) after the last visit.
+    isNew:
+      newness.since !== null && engine.isNewAt(index, newness.since, figures ? 'problems' : newness.numbersAsEqual),
     trend: null,
     type: worst ? worst[row]! : entry.type,
-    members: worst
-      ? answer
-          .membersOf(row)
-          .slice(0, preview)
-          .map((member) => entryOf(engine, member))
-      : [],
+    problem: figures && {
+      owners: figures.owners[row]!,
+      firstSeen: figures.firstSeen[row]!,
+      shops: figures.shopsOf(row),
+      shapeKey: figures.shapeKey(row),
+    },
+    members:
+      worst && !figures
+        ? answer
+            .membersOf(row)
+            .slice(0, preview)
+            .map((member) => entryOf(engine, member))
+        : [],
   }
 }
 
@@ -97,6 +107,8 @@ export interface TypedReads {
   actionRunOf(index: number): number[]
   /** Any record held, for the titles of narrowed pages. */
   sample(): LogRecord | null
+  /** A message shape's text (numbers as `#`) by its key (`?shape=`), or null while none held has it. */
+  shapeText(key: string): string | null
 }
 
 export function useTypedReads<K extends LogKind>(options: UseTypedReadsOptions<K>): TypedReads {
@@ -113,7 +125,9 @@ export function useTypedReads<K extends LogKind>(options: UseTypedReadsOptions<K
       const engine = held.value
       const answer = result.value
       const view = rowOf(engine, answer, row, newness())
-      if (view) view.trend = rowTrends.of(collapsing.value ? trendVolume.value : null, engine, answer, row)
+      // Repeats collapsed, or a problem's records: their occurrences over time.
+      const trended = collapsing.value || answer.problems !== null
+      if (view) view.trend = rowTrends.of(trended ? trendVolume.value : null, engine, answer, row)
       return view
     },
     snapshot() {
@@ -131,5 +145,6 @@ export function useTypedReads<K extends LogKind>(options: UseTypedReadsOptions<K
     },
     actionRunOf: (index) => held.value.actionRunOf(index).filter((member) => member !== index),
     sample: () => (held.value.size > 0 ? recordAt(0) : null),
+    shapeText: (key) => held.value.shapeText(key),
   }
 }

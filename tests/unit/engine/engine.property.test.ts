@@ -24,7 +24,7 @@ import {
   type LogQueryOptions,
   type LogSort,
 } from '@/engine'
-import { modelActionRun, modelMessageText, modelQuery, type ModelResult } from './model'
+import { modelActionRun, modelMessageText, modelQuery, modelShapeKey, type ModelResult } from './model'
 import { listingRecord as wholeListingRecord } from '../../fixtures/records'
 
 type AnyRecord = EngineRecordByKind[EngineKind]
@@ -196,8 +196,10 @@ interface QueryRecipe {
   sameAnchor: number
   unique: boolean
   numbersAsEqual: boolean
-  view: 'separated' | 'grouped'
+  view: 'separated' | 'grouped' | 'problems'
   sort: LogSort
+  /** Narrow to the shape of a held record's message (a Problems row drilled into), unless null. */
+  shapeOf: number | null
   /** Hours from BASE; `to` lands on record dates, a millisecond before or a quarter second after. */
   histogram: { buckets: number; fromHour: number; toHour: number; toEdge: number } | null
 }
@@ -254,11 +256,13 @@ const queryRecipe = (kind: EngineKind): fc.Arbitrary<QueryRecipe> =>
     sameAnchor: fc.integer({ min: 0, max: 2 }),
     unique: fc.boolean(),
     numbersAsEqual: fc.boolean(),
-    view: fc.constantFrom('separated', 'grouped'),
+    view: fc.constantFrom('separated', 'grouped', 'problems'),
     sort: fc.record({
-      field: fc.constantFrom('createDate', 'listingTitle', 'productTitle', 'message'),
+      field: fc.constantFrom('createDate', 'listingTitle', 'productTitle', 'message', 'count', 'owners', 'firstSeen'),
       direction: fc.constantFrom('asc', 'desc'),
     }),
+    // One query in five narrowed to a shape: enough to test it, not so many the others thin out.
+    shapeOf: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.nat(), weight: 1 }),
     histogram: fc.option(
       fc.record({
         buckets: fc.integer({ min: 1, max: 12 }),
@@ -382,6 +386,8 @@ function resolveQuery(recipe: QueryRecipe, held: readonly AnyRecord[]): LogQuery
     const anchor = k > 0 && recipe.sameAnchor > 0 ? recipe.filters[0]!.anchor : pick.anchor
     filter = { ...filter, ...resolveFilter(pick, held[anchor % held.length]!) }
   })
+  if (recipe.shapeOf !== null)
+    filter = { ...filter, shape: modelShapeKey(held[recipe.shapeOf % held.length]!.description) }
   return {
     filter,
     unique: recipe.unique,
@@ -475,14 +481,22 @@ function appendAsColumns(kind: EngineKind, engine: LogEngine, page: AnyRecord[],
 
 // ---- agreement -------------------------------------------------------------------------------
 
-function resultOf(engine: LogEngine, options: LogQueryOptions, grouped: boolean) {
+/** Which of the engine's views a query asks for, as far as its rows go. */
+type RowsOf = 'plain' | 'grouped' | 'problems'
+
+function resultOf(engine: LogEngine, options: LogQueryOptions, view: RowsOf) {
   const result = engine.query(options)
   return {
     rows: Array.from(result.rows, (index, row) => ({
       index,
       count: result.counts[row]!,
       members: result.membersOf(row),
-      ...(grouped && { worstType: result.worstTypes?.[row] }),
+      ...(view !== 'plain' && { worstType: result.worstTypes?.[row] }),
+      ...(view === 'problems' && {
+        owners: result.problems?.owners[row],
+        firstSeen: result.problems?.firstSeen[row],
+        shapeKey: result.problems?.shapeKey(row),
+      }),
     })),
     hasWorstTypes: result.worstTypes !== null,
     matched: result.matched,
@@ -493,15 +507,17 @@ function resultOf(engine: LogEngine, options: LogQueryOptions, grouped: boolean)
   }
 }
 
-function expected(model: ModelResult, total: number, grouped: boolean) {
+function expected(model: ModelResult, held: readonly AnyRecord[], view: RowsOf) {
+  const total = held.length
   return {
-    rows: model.rows.map(({ index, count, members, worstType }) => ({
+    rows: model.rows.map(({ index, count, members, worstType, owners, firstSeen }) => ({
       index,
       count,
       members,
-      ...(grouped && { worstType }),
+      ...(view !== 'plain' && { worstType }),
+      ...(view === 'problems' && { owners, firstSeen, shapeKey: modelShapeKey(held[index]!.description) }),
     })),
-    hasWorstTypes: grouped,
+    hasWorstTypes: view !== 'plain',
     matched: model.matched,
     shown: model.rows.length,
     total,
@@ -517,6 +533,8 @@ interface Coverage {
   withCollapsedRows: number
   /** Unique queries with numbers as equal, and those where it collapsed more than plain unique. */
   numbersAsEqual: { used: number; changed: number }
+  /** Problems queries, those with a row across several products or orders, and those narrowed to a shape that kept rows. */
+  problems: { used: number; acrossOwners: number; shaped: number }
   /**
    * Per text filter: queries holding it, those whose result it changed, those folding decided,
    * and those folding punctuation (dashes, quotes, spaces) decided.
@@ -528,6 +546,7 @@ const newCoverage = (): Coverage => ({
   queries: 0,
   withRows: 0,
   withCollapsedRows: 0,
+  problems: { used: 0, acrossOwners: 0, shaped: 0 },
   numbersAsEqual: { used: 0, changed: 0 },
   text: {},
 })
@@ -555,6 +574,11 @@ function cover(
   coverage.queries++
   if (model.rows.length > 0) coverage.withRows++
   if (model.rows.some((row) => row.count > 1)) coverage.withCollapsedRows++
+  if (options.view === 'problems' && kind !== 'synchronization') {
+    coverage.problems.used++
+    if (model.rows.some((row) => row.owners > 1)) coverage.problems.acrossOwners++
+  }
+  if (options.filter?.shape !== undefined && model.rows.length > 0) coverage.problems.shaped++
   if (options.unique && options.numbersAsEqual && options.view === 'separated' && kind !== 'synchronization') {
     coverage.numbersAsEqual.used++
     if (modelQuery(kind, held, { ...options, numbersAsEqual: false }).rows.length !== model.rows.length) {
@@ -607,10 +631,15 @@ function agree<K extends EngineKind>(
       const options = resolveQuery(recipe, held)
       const model = modelQuery(kind, held, options)
       cover(coverage, kind, held, options, model)
-      const grouped = kind === 'listing' && options.view === 'grouped'
-      const want = expected(model, held.length, grouped)
-      expect(resultOf(byRecords as LogEngine, options, grouped), 'append').toEqual(want)
-      expect(resultOf(byColumns as LogEngine, options, grouped), 'appendEach (columns)').toEqual(want)
+      const view: RowsOf =
+        kind === 'listing' && options.view === 'grouped'
+          ? 'grouped'
+          : kind !== 'synchronization' && options.view === 'problems'
+            ? 'problems'
+            : 'plain'
+      const want = expected(model, held, view)
+      expect(resultOf(byRecords as LogEngine, options, view), 'append').toEqual(want)
+      expect(resultOf(byColumns as LogEngine, options, view), 'appendEach (columns)').toEqual(want)
     }
   })
   for (const engine of [byRecords, byColumns]) expectRecordsHeld(kind, engine as LogEngine, held)
@@ -680,6 +709,10 @@ function expectCoverage(coverage: Coverage, floors: Floors) {
     )
     const { used, changed } = coverage.numbersAsEqual
     expect(share(changed, used), 'numbers as equal collapsed more').toBeGreaterThanOrEqual(0.05)
+    const problems = coverage.problems
+    expect(share(problems.used, coverage.queries), 'problems view used').toBeGreaterThanOrEqual(0.15)
+    expect(share(problems.acrossOwners, problems.used), 'problem rows across products').toBeGreaterThanOrEqual(0.2)
+    expect(share(problems.shaped, coverage.queries), 'narrowed to a shape, with rows').toBeGreaterThanOrEqual(0.05)
   }
   for (const field of floors.textFilters) {
     const tally = coverage.text[field] ?? { used: 0, changed: 0, folded: 0, punctuation: 0 }

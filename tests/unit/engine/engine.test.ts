@@ -270,6 +270,80 @@ describe('LogEngine', () => {
     expect(Array.from(equal.counts)).toEqual([1, 2])
   })
 
+  it('gives one Problems row per message shape across products, with its products, first seen, shops and worst type', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({
+        createDate: at(9),
+        description: "Attribute 'Brand' is invalid for 3 values.",
+        listingProductId: 1,
+        type: 3,
+      }),
+      listing({
+        createDate: at(10),
+        description: "Attribute 'Brand' is invalid for 7 values.",
+        listingProductId: 2,
+        type: 4,
+        shopId: 2,
+      }),
+      listing({
+        createDate: at(11),
+        description: "Attribute 'Brand' is invalid for 3 values.",
+        listingProductId: 1,
+        type: 3,
+      }),
+      listing({ createDate: at(8), description: 'Item was Revised.', listingProductId: null }),
+      listing({ createDate: at(12), description: 'Item was Revised.', listingProductId: 3 }),
+    ])
+    const problems = engine.query({ view: 'problems' })
+    expect(problems.shown).toBe(2)
+    // Newest last seen first: "Item was Revised." (12:00), then the Brand problem (11:00).
+    expect(ids(engine, problems.rows)).toEqual([5, 3].map((k) => nextId - 6 + k))
+    expect(Array.from(problems.counts)).toEqual([2, 3])
+    // A record without a product counts as a record, not as a product.
+    expect(Array.from(problems.problems!.owners)).toEqual([1, 2])
+    expect(Array.from(problems.problems!.firstSeen)).toEqual([Date.parse(at(8)), Date.parse(at(9))])
+    expect(Array.from(problems.worstTypes!)).toEqual([1, 4])
+    expect(problems.problems!.shopsOf(1)).toEqual([1, 2])
+    // Sorted by products, most first; by count, fewest first.
+    expect(Array.from(engine.query({ view: 'problems', sort: { field: 'owners', direction: 'desc' } }).counts)).toEqual(
+      [3, 2],
+    )
+    expect(Array.from(engine.query({ view: 'problems', sort: { field: 'count', direction: 'asc' } }).counts)).toEqual([
+      2, 3,
+    ])
+    // Drilling into the Brand problem: its records only, whatever their numbers.
+    const key = problems.problems!.shapeKey(1)
+    expect(key).toMatch(/^[0-9a-f]{8}$/)
+    const drilled = engine.query({ filter: { shape: key }, unique: true, numbersAsEqual: true })
+    expect(Array.from(drilled.counts)).toEqual([2, 1])
+    // New since 10:30: only the problem first seen after it (on any product) is new.
+    expect(engine.query({ view: 'problems', newSince: Date.parse(at(10)) + 1, onlyNew: true }).shown).toBe(0)
+    expect(engine.query({ view: 'problems', newSince: Date.parse(at(7)), onlyNew: true }).shown).toBe(2)
+    const revised = problems.rows[0]!
+    expect(engine.isNewAt(revised, Date.parse(at(7)), 'problems')).toBe(true)
+    expect(engine.isNewAt(revised, Date.parse(at(8)), 'problems')).toBe(false)
+  })
+
+  it('keeps the Problems pass for a re-sort, and passes again when records come or the filters change', () => {
+    const engine = new LogEngine('listing')
+    engine.append([
+      listing({ createDate: at(9), description: 'Stock is 3.', listingProductId: 1 }),
+      listing({ createDate: at(10), description: 'Stock is 4.', listingProductId: 2 }),
+      listing({ createDate: at(11), description: 'Title was revised.', listingProductId: 1, type: 4 }),
+    ])
+    expect(Array.from(engine.query({ view: 'problems' }).counts)).toEqual([1, 2])
+    expect(Array.from(engine.query({ view: 'problems', sort: { field: 'count', direction: 'desc' } }).counts)).toEqual([
+      2, 1,
+    ])
+    expect(engine.query({ view: 'problems', filter: { types: [4] } }).shown).toBe(1)
+    engine.append([listing({ createDate: at(12), description: 'Stock is 9.', listingProductId: 3 })])
+    const after = engine.query({ view: 'problems', sort: { field: 'count', direction: 'desc' } })
+    expect(Array.from(after.counts)).toEqual([3, 1])
+    expect(Array.from(after.problems!.owners)).toEqual([3, 1])
+    expect(after.membersOf(0)).toHaveLength(3)
+  })
+
   it('sorts by product title, stable, newest first among equals', () => {
     const engine = new LogEngine('listing')
     engine.append([

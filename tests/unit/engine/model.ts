@@ -85,6 +85,34 @@ export interface ModelRow {
   /** Indices of every member, newest first. */
   members: number[]
   worstType: number
+  /** Distinct products (order log: orders) among the members; records without one add none. */
+  owners: number
+  /** The oldest member's date. */
+  firstSeen: number
+}
+
+/** A message's shape: its text with every run of digits (and their separators) as `#`. */
+export const modelShape = (description: string) => modelMessageText(description).replace(/\d+(?:[.,]\d+)*/g, '#')
+
+/** FNV-1a, 32 bits, over UTF-16 code units, as 8 hex digits: the shape's key in URLs. */
+export function modelShapeKey(description: string): string {
+  let hash = 2166136261
+  for (const unit of modelShape(description)
+    .split('')
+    .map((c) => c.charCodeAt(0))) {
+    hash = Number((BigInt((hash ^ unit) >>> 0) * 16777619n) % 4294967296n)
+  }
+  return hash.toString(16).padStart(8, '0')
+}
+
+/** A record's product (listing log) or order (order log); null: none. */
+function ownerOf(kind: EngineKind, r: AnyRecord): number | null {
+  if (kind === 'listing') return (r as EngineRecordByKind['listing']).listingProductId
+  if (kind === 'order') {
+    const id = (r as EngineRecordByKind['order']).orderId
+    return id === 0 ? null : id
+  }
+  return null
 }
 
 export interface ModelResult {
@@ -108,6 +136,7 @@ function passes(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): boole
   if (f.initiators && !f.initiators.includes(r.initiator)) return false
   const message = f.message?.trim()
   if (message && !contains(modelMessageText(r.description), message)) return false
+  if (f.shape !== undefined && modelShapeKey(r.description) !== f.shape) return false
   if (kind === 'synchronization') {
     const s = r as EngineRecordByKind['synchronization']
     return !f.tasks || f.tasks.includes(s.task)
@@ -144,16 +173,17 @@ function collapseKey(kind: EngineKind, r: AnyRecord, options: LogQueryOptions): 
     const l = r as EngineRecordByKind['listing']
     return `${String(l.listingProductId)}|${l.actionId}`
   }
-  if (!options.unique || kind === 'synchronization') return null
+  if (kind === 'synchronization') return null
+  // Problems: every record of a shape, whatever its product or order, or none.
+  if (options.view === 'problems') return modelShape(r.description)
+  if (!options.unique) return null
   const entity =
     kind === 'listing'
       ? (r as EngineRecordByKind['listing']).listingProductId
       : (r as EngineRecordByKind['order']).orderId
   if (entity === null) return null
   // Repeats are the same stored message; with numbers as equal, the same text but for numbers.
-  const message = options.numbersAsEqual
-    ? modelMessageText(r.description).replace(/\d+(?:[.,]\d+)*/g, '#')
-    : r.description
+  const message = options.numbersAsEqual ? modelShape(r.description) : r.description
   return `${entity}|${message}`
 }
 
@@ -199,9 +229,20 @@ export function modelQuery(
   }
 
   const sort = options.sort ?? { field: 'createDate', direction: 'desc' }
+  const problems = options.view === 'problems' && kind !== 'synchronization'
+  const figures = (group: Group) => ({
+    count: group.members.length,
+    owners: new Set(group.members.map(({ record }) => ownerOf(kind, record)).filter((o) => o !== null)).size,
+    firstSeen: Math.min(...group.members.map(({ record }) => dateOf(record))),
+  })
   let ordered = groups
   if (sort.field === 'createDate') {
     if (sort.direction === 'asc') ordered = [...groups].reverse()
+  } else if (sort.field === 'count' || sort.field === 'owners' || sort.field === 'firstSeen') {
+    // Only the Problems view has these figures; ties stay by last seen, newest first.
+    const field = sort.field
+    const sign = sort.direction === 'asc' ? 1 : -1
+    if (problems) ordered = [...groups].sort((a, b) => sign * (figures(a)[field] - figures(b)[field]))
   } else if (kind === 'listing' || sort.field === 'message') {
     // Stable: rows with equal texts stay newest first, whichever the direction.
     const sign = sort.direction === 'asc' ? 1 : -1
@@ -232,6 +273,8 @@ export function modelQuery(
         (worst, { record }) => (severity(record.type) > severity(worst) ? record.type : worst),
         members[0]!.record.type,
       ),
+      owners: figures({ first: members[0]!.record, members }).owners,
+      firstSeen: figures({ first: members[0]!.record, members }).firstSeen,
     })),
     matched: matching.length,
     typeCounts,

@@ -1,0 +1,168 @@
+/** The query's parts around its one pass: working arrays, display order, rows' members, figures. */
+import type { RecordKeys } from './keys'
+import type { RecordTables } from './tables'
+import { TYPE_CODES, type LogQueryOptions, type ProblemFigures, type QueryResult } from './types'
+
+/** What a query's rows collapse on (LogEngine.rowKeysOf): a key per record, and how many keys. */
+export interface RowKeys {
+  view: 'grouped' | 'problems' | 'unique' | null
+  keys: Uint32Array | null
+  count: number
+}
+
+/**
+ * One pass over the records: its rows unordered (row `r` is `rows[r]`, built newest first), with
+ * their counts and, by view, worst types and Problems figures; then what the whole pass counted.
+ * Its arrays may be the engine's scratch arrays, longer than `shown`.
+ */
+export interface Pass {
+  rows: Uint32Array
+  counts: Uint32Array
+  worst: Uint16Array | null
+  owners: Uint32Array | null
+  firstSeen: Float64Array | null
+  /** Each member's next (record index + 1; 0 ends a row's chain). */
+  nextMember: Uint32Array | null
+  total: number
+  matched: number
+  shown: number
+  newCount: number
+  typeCounts: Record<number, number>
+  histogram: Uint32Array | null
+}
+
+/** A pass of its own, off the scratch arrays (the next query reuses them). */
+export function detach(pass: Pass): Pass {
+  const own = <A extends Uint32Array | Uint16Array | Float64Array>(column: A | null): A | null =>
+    column && (column.slice(0, pass.shown) as A)
+  return {
+    ...pass,
+    rows: own(pass.rows)!,
+    counts: own(pass.counts)!,
+    worst: own(pass.worst),
+    owners: own(pass.owners),
+    firstSeen: own(pass.firstSeen),
+  }
+}
+
+/** What a Problems pass depends on besides the records held (`count` of them): all but the sort. */
+export function problemsKey(options: LogQueryOptions, count: number): string {
+  const { filter, newSince, onlyNew, histogram } = options
+  return JSON.stringify([count, filter ?? {}, newSince ?? null, onlyNew ?? false, histogram ?? null])
+}
+
+/** Working arrays reused by every query, so a query allocates only what its result keeps. */
+export class QueryScratch {
+  private held: {
+    rows: Uint32Array
+    counts: Uint32Array
+    lastMember: Uint32Array
+    worst: Uint16Array
+    owners: Uint32Array
+    oldest: Float64Array
+  } | null = null
+
+  buffers(t: RecordTables) {
+    if (!this.held || this.held.rows.length < t.count) {
+      const size = Math.max(t.capacity, t.count)
+      this.held = {
+        rows: new Uint32Array(size),
+        counts: new Uint32Array(size),
+        lastMember: new Uint32Array(size),
+        worst: new Uint16Array(size),
+        owners: new Uint32Array(size),
+        oldest: new Float64Array(size),
+      }
+    }
+    return this.held
+  }
+}
+
+/** Rows `0..shown` of a per-row column in display order (a copy: the scratch arrays are reused). */
+export function inOrder<A extends Uint32Array | Uint16Array | Float64Array>(
+  column: A,
+  order: Uint32Array | null,
+  shown: number,
+): A {
+  if (!order) return column.slice(0, shown) as A
+  const out = new (column.constructor as new (length: number) => A)(shown)
+  for (let k = 0; k < shown; k++) out[k] = column[order[k]!]!
+  return out
+}
+
+/** A row's members, newest first, from its newest record along the query's member chain. */
+export function membersFrom(first: number | undefined, nextMember: Uint32Array | null): number[] {
+  if (first === undefined) return []
+  if (!nextMember) return [first]
+  const members: number[] = []
+  for (let i = first; ;) {
+    members.push(i)
+    const next = nextMember[i]!
+    if (next === 0) break
+    i = next - 1
+  }
+  return members
+}
+
+/** Records per type code, from the per-slot counts and the counts of types the lists do not know. */
+export function typeCountsOf(perSlot: Float64Array, others: Map<number, number>): Record<number, number> {
+  const perType: Record<number, number> = {}
+  TYPE_CODES.forEach((code, slot) => (perType[code] = perSlot[slot]!))
+  for (const [code, count] of others) perType[code] = count
+  return perType
+}
+
+/** The Problems rows' figures, with their shapes' keys and shops read when asked for. */
+export function problemFigures(
+  t: RecordTables,
+  keys: RecordKeys,
+  rows: { rows: Uint32Array; owners: Uint32Array; firstSeen: Float64Array; nextMember: Uint32Array },
+): ProblemFigures {
+  const shops = new Map<number, number[]>()
+  return {
+    owners: rows.owners,
+    firstSeen: rows.firstSeen,
+    shapeKey: (row) => {
+      const index = rows.rows[row]
+      return index === undefined ? '' : keys.shapeUrlKey(keys.shapeOf(t.messages[index]!))
+    },
+    shopsOf: (row) => {
+      let list = shops.get(row)
+      if (!list) {
+        const seen = new Set<number>()
+        for (const i of membersFrom(rows.rows[row], rows.nextMember)) seen.add(t.shopIds.keys[t.shops[i]!]!)
+        shops.set(row, (list = [...seen]))
+      }
+      return list
+    },
+  }
+}
+
+/** A pass's rows in `order` (null: as built), as a query's result. */
+export function resultOf(t: RecordTables, keys: RecordKeys, pass: Pass, order: Uint32Array | null): QueryResult {
+  const { rows, counts, worst, owners, firstSeen, nextMember, shown } = pass
+  const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
+  const finalRows = pick(rows)
+  const figures =
+    owners && firstSeen
+      ? problemFigures(t, keys, {
+          rows: finalRows,
+          owners: pick(owners),
+          firstSeen: pick(firstSeen),
+          nextMember: nextMember!,
+        })
+      : null
+  return {
+    rows: finalRows,
+    counts: pick(counts),
+    worstTypes: worst ? pick(worst) : null,
+    total: pass.total,
+    matched: pass.matched,
+    shown,
+    newCount: pass.newCount,
+    typeCounts: pass.typeCounts,
+    histogram: pass.histogram,
+    problems: figures,
+    membersOf: (row: number) => membersFrom(finalRows[row], nextMember),
+  }
+}
