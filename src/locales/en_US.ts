@@ -57,6 +57,8 @@ export default {
     productPlaceholder: 'Name or ID',
     active: 'Active filters',
     remove: 'Remove filter {label}',
+    activeCount: 'Filters: {count} active',
+    clearAll: 'Clear all',
     quoted: '“{text}”',
     invalid: 'Some values in the link could not be used and were ignored: {list}.',
     problem: {

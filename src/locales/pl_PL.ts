@@ -59,6 +59,8 @@ const pl: typeof en = {
     productPlaceholder: 'Nazwa lub ID',
     active: 'Aktywne filtry',
     remove: 'Usuń filtr {label}',
+    activeCount: 'Filtry: {count} aktywny | Filtry: {count} aktywne | Filtry: {count} aktywnych',
+    clearAll: 'Wyczyść wszystko',
     quoted: '„{text}”',
     invalid: 'Niektórych wartości z linku nie można było użyć i zostały pominięte: {list}.',
     problem: {

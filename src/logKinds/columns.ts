@@ -127,6 +127,8 @@ export interface LogColumn<R = LogRecord> {
   sortField?: SortField
   /** False: the column chooser never hides it. */
   hideable?: boolean
+  /** Kept in view at the grid's right edge while the other columns scroll sideways under it (a log's last column). */
+  pinned?: boolean
   cell(row: RowView<R>, context: CellContext): VNodeChild
   /** i18n keys of the CSV headers this column writes (none: not exported). */
   csvHeaderKeys: string[]

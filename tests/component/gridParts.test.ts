@@ -51,11 +51,11 @@ describe('useGridFit', () => {
     expect(fit.height.value).toBe(HEADER + 3 * ROW_HEIGHT + BORDER)
     // The rows' part: the box less its header.
     expect(fit.viewportHeight.value).toBe(fit.height.value! - HEADER)
-    // Many: down to the window's bottom, less a 16 px gap.
+    // Many: down to the window's bottom, less an 8 px gap.
     rowCount.value = 1000
     await nextTick()
     await nextTick()
-    expect(fit.height.value).toBe(900 - TOP - 16)
+    expect(fit.height.value).toBe(900 - TOP - 8)
     // None: room for the "no records" line under the header.
     rowCount.value = 0
     await nextTick()
@@ -69,11 +69,11 @@ describe('useGridFit', () => {
     expect(fit.height.value).toBe(HEADER + 5 * ROW_HEIGHT + BORDER)
     vi.stubGlobal('innerHeight', 700)
     window.dispatchEvent(new Event('resize'))
-    expect(fit.height.value).toBe(700 - TOP - 16)
+    expect(fit.height.value).toBe(700 - TOP - 8)
     wrapper.unmount()
     vi.stubGlobal('innerHeight', 800)
     window.dispatchEvent(new Event('resize'))
-    expect(fit.height.value).toBe(700 - TOP - 16)
+    expect(fit.height.value).toBe(700 - TOP - 8)
   })
 })
 

@@ -39,6 +39,20 @@ for (const lang of ['en_US', 'pl_PL']) {
   }
 }
 
+// Issue 29: a laptop's window, the filter panel hidden, the filters in use as chips with Clear all.
+for (const lang of ['en_US', 'pl_PL']) {
+  test(`axe finds none at 1024×768 with the panel hidden and active filters shown as chips, in ${lang}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await page.goto(`/listings/logs?lang=${lang}&type=4&q=revised`)
+    await waitForComplete(page)
+    await expect(page.getByTestId('filters-toggle')).toHaveAttribute('aria-expanded', 'false')
+    await expect(page.getByTestId('filters-clear-all')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+}
+
 test('axe finds none with the description dialog open or a filter dropdown open', async ({ page }) => {
   await page.goto('/listings/logs?q=smaller%20than%20300')
   await waitForComplete(page)

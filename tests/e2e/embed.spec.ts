@@ -175,7 +175,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     await page.getByRole('tab', { name: 'Synchronization Logs' }).click()
     await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Synchronization Logs')
     await waitForComplete(page)
-    // The app works: a filter narrows the grid, a dialog opens inside the app's own root.
+    // The app works: a filter narrows the grid, a dialog opens inside the app's own root. (Under the
+    // host's header the filter panel starts hidden: the Filters button shows it.)
+    await page.getByTestId('filters-toggle').click()
     await page.locator('.tts-el-select', { has: page.getByLabel('Type', { exact: true }) }).click()
     await page.getByRole('option', { name: 'Fatal Error', exact: true }).click()
     await page.keyboard.press('Escape')
@@ -227,6 +229,7 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
   test('unmount leaves no DOM nodes behind, popups included', async ({ page }) => {
     await openHost(page)
     await waitForComplete(page)
+    await page.getByTestId('filters-toggle').click()
     await page.locator('.tts-el-select', { has: page.getByLabel('Type', { exact: true }) }).click()
     await page.keyboard.press('Escape')
     await page.getByLabel('Message', { exact: true }).fill('smaller than 300')
@@ -288,6 +291,9 @@ test.describe('the host demo page (a Magento admin page embedding the built app)
     const second = page.locator('#second-panel')
     await expect(second.locator('[data-complete="true"]')).toBeVisible({ timeout: 30_000 })
     const secondShown = await second.getByTestId('log-summary').getAttribute('data-shown')
+    // Under the host's header the filter panels start hidden: the Filters buttons show them.
+    await first.getByTestId('filters-toggle').click()
+    await second.getByTestId('filters-toggle').click()
     await first
       .locator('label', { has: page.getByRole('checkbox', { name: 'Only messages with unique Product ID' }) })
       .click()

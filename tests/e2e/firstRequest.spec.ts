@@ -82,7 +82,7 @@ const controlBoxes = (page: Page) =>
       '.tts-filters__bar > .tts-filters__field',
       '.tts-filters__checks',
       '.tts-filters__chips',
-      '.tts-log-page__bar',
+      '.tts-filters__toolbar',
       '.tts-views__row',
       '.tts-views__group',
       '.tts-log-page__actions',

@@ -177,6 +177,9 @@ test.describe('the Polish UI', () => {
       await page.setViewportSize({ width, height: 900 })
       await page.goto('/listings/logs?lang=pl_PL')
       await waitForComplete(page)
+      // On a laptop's window the filter panel starts hidden (issue 29): Filtry shows it.
+      const toggle = page.getByTestId('filters-toggle')
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
       const input = page.locator('.tts-filters__field--date .tts-el-date-editor').first()
       await input.locator('input').first().click()
       const popper = page.locator('.tts-date-range-popper')

@@ -95,6 +95,9 @@ test('a deep link to the oldest day shows that day whole', async ({ page, reques
 })
 
 async function setUnique(page: Page, on: boolean) {
+  // Under the host demo's header the filter panel starts hidden: Filters shows it.
+  const toggle = page.getByTestId('filters-toggle')
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
   const box = page.getByRole('checkbox', { name: 'Only messages with unique Product ID' })
   if ((await box.isChecked()) !== on) await page.locator('label', { has: box }).click()
   await expect(page.getByTestId('log-summary')).toHaveAttribute('data-shown', /\d+/)

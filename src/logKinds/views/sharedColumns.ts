@@ -163,6 +163,8 @@ export const typeColumn: LogColumn<Common> = {
   id: 'type',
   labelKey: 'columns.type',
   width: { min: 110, grow: 0.6 },
+  // The type and the row's Details stay in sight on a narrow admin.
+  pinned: true,
   cell: (row, c) =>
     typeAndAction(row, c, {
       text: c.t('details.open'),

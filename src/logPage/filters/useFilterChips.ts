@@ -5,7 +5,7 @@ import { useI18n } from 'vue-i18n'
 import { useCodeLabels } from '@/app/useCodeLabels'
 import { useFormatters } from '@/app/useFormatters'
 import { CODE_FILTERS, TEXT_FILTERS } from '@/logKinds/filters'
-import type { LogViewState } from '@/logKinds/viewState'
+import { defaultViewState, narrowingPart, type LogViewState } from '@/logKinds/viewState'
 import { useMetaStore } from '@/stores/meta'
 import { useLogIfAny } from '@/logPage/logContext'
 
@@ -21,6 +21,16 @@ export interface UseFilterChipsOptions {
   /** Applies a state (the one without a removed chip's filter). */
   change: (state: LogViewState) => void
 }
+
+/** Reset: the page as it opens, but narrowed as it is, and with the columns the merchant set (not a filter). */
+export const resetState = (state: LogViewState): LogViewState => ({
+  ...defaultViewState(),
+  ...narrowingPart(state),
+  hidden: state.hidden,
+})
+
+/** Clear all, beside the chips: as Reset, but the view mode stays too (it is no filter either). */
+export const withoutFilters = (state: LogViewState): LogViewState => ({ ...resetState(state), view: state.view })
 
 export function useFilterChips(options: UseFilterChipsOptions): ComputedRef<FilterChip[]> {
   const { t } = useI18n()

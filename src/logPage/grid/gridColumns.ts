@@ -14,6 +14,9 @@ export const gridTemplate = (columns: LogColumn[]) => columns.map((c) => gridTra
 /** Narrower than this, px, the grid scrolls sideways (header and rows together) instead of cutting columns. */
 export const gridMinWidth = (columns: LogColumn[]) => columns.reduce((sum, c) => sum + c.width.min, RUN_MARK_WIDTH)
 
+/** The pinned columns' width, px, when the grid scrolls sideways (each at its least width then). */
+export const pinnedWidth = (columns: LogColumn[]) => columns.reduce((sum, c) => sum + (c.pinned ? c.width.min : 0), 0)
+
 export type AriaSort = 'ascending' | 'descending' | 'none'
 
 /** A header's `aria-sort`: undefined where the column does not sort. */

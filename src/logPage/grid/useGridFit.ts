@@ -17,7 +17,7 @@ export interface GridFit {
 }
 
 /** Space kept below the grid when it fits itself to the window, px. */
-const BOTTOM_GAP = 16
+const BOTTOM_GAP = 8
 /** The grid never fits itself shorter than this many rows. */
 const MIN_ROWS = 5
 /** The rows' height assumed before the grid is measured, px. */

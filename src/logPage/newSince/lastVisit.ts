@@ -4,10 +4,11 @@
  * and, at the next write, copied aside (`…:unreadable`) rather than overwritten.
  */
 import { z } from 'zod/mini'
+import { browserStorage, logStorageKey } from '@/app/browserStorage'
 import type { LogKind } from '@/logKinds'
 
 export function lastVisitKey(userKey: string, kind: LogKind): string {
-  return `tts-logs:last-visit:v1:${encodeURIComponent(userKey || 'default')}:${kind}`
+  return logStorageKey('last-visit', userKey, kind)
 }
 
 const lastVisitSchema = z.object({ visitedAt: z.iso.datetime() })
@@ -18,14 +19,6 @@ const lastVisitSchema = z.object({ visitedAt: z.iso.datetime() })
  */
 export type LastVisitRead =
   { ok: true; since: number | null } | { ok: false; reason: 'unavailable' | 'corrupt'; since: null }
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null
-  }
-}
 
 function parse(raw: string): number | null {
   let data: unknown
@@ -39,7 +32,7 @@ function parse(raw: string): number | null {
 }
 
 export function readLastVisit(userKey: string, kind: LogKind): LastVisitRead {
-  const store = storage()
+  const store = browserStorage()
   if (!store) return { ok: false, reason: 'unavailable', since: null }
   let raw: string | null
   try {
@@ -54,7 +47,7 @@ export function readLastVisit(userKey: string, kind: LogKind): LastVisitRead {
 
 /** Records a visit at `at` (UTC ms), unless a later one is stored. False when the browser refuses to store it. */
 export function writeLastVisit(userKey: string, kind: LogKind, at: number): boolean {
-  const store = storage()
+  const store = browserStorage()
   if (!store) return false
   const key = lastVisitKey(userKey, kind)
   try {

@@ -5,6 +5,7 @@
  * that no longer makes sense is reported the same way.
  */
 import { z } from 'zod/mini'
+import { browserStorage, logStorageKey } from '@/app/browserStorage'
 import type { LogKind } from '@/logKinds'
 
 export interface SavedView {
@@ -23,25 +24,16 @@ const savedViewSchema = z.object({
 const savedViewsSchema = z.array(savedViewSchema)
 
 export function storageKey(userKey: string, kind: LogKind): string {
-  return `tts-logs:saved-views:v1:${encodeURIComponent(userKey || 'default')}:${kind}`
+  return logStorageKey('saved-views', userKey, kind)
 }
 
 /** `corrupt`: the data is not a list, or some entries are unreadable (the readable ones are kept). */
 export type ReadResult =
   { ok: true; views: SavedView[] } | { ok: false; reason: 'unavailable' | 'corrupt'; views: SavedView[] }
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    // Some browsers throw on access when storage is blocked.
-    return null
-  }
-}
-
 /** Reads a log's views. Unreadable data is reported, and left where it is until a save. */
 export function readViews(userKey: string, kind: LogKind): ReadResult {
-  const store = storage()
+  const store = browserStorage()
   if (!store) return { ok: false, reason: 'unavailable', views: [] }
   let raw: string | null
   try {
@@ -66,7 +58,7 @@ export function readViews(userKey: string, kind: LogKind): ReadResult {
  * saving never destroys what was there. Throws when the browser refuses to store.
  */
 export function writeViews(userKey: string, kind: LogKind, views: SavedView[]): void {
-  const store = storage()
+  const store = browserStorage()
   if (!store) throw new Error('localStorage is not available')
   const key = storageKey(userKey, kind)
   const existing = store.getItem(key)
