@@ -308,6 +308,7 @@ describe('plurals', () => {
     const english = keys(messages.en_US)
     const pluralised = english.filter((key) => String(at(messages.en_US, key)).includes('|'))
     expect(pluralised.sort()).toEqual([
+      'filters.activeCount',
       'grid.count',
       'live.pending',
       'load.keptRecords',
