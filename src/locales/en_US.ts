@@ -57,7 +57,8 @@ export default {
     productPlaceholder: 'Name or ID',
     active: 'Active filters',
     remove: 'Remove filter {label}',
-    activeCount: 'Filters: {count} active',
+    // Both forms alike in English; pluralised because Polish needs three.
+    activeCount: 'Filters: {count} active | Filters: {count} active',
     clearAll: 'Clear all',
     quoted: '“{text}”',
     invalid: 'Some values in the link could not be used and were ignored: {list}.',
