@@ -60,7 +60,7 @@ const pl: typeof en = {
     active: 'Aktywne filtry',
     remove: 'Usuń filtr {label}',
     activeCount: 'Filtry: {count} aktywny | Filtry: {count} aktywne | Filtry: {count} aktywnych',
-    clearAll: 'Wyczyść wszystko',
+    clearAll: 'Wyczyść filtry',
     quoted: '„{text}”',
     invalid: 'Niektórych wartości z linku nie można było użyć i zostały pominięte: {list}.',
     problem: {

@@ -83,13 +83,15 @@ test('Clear all removes every filter, and keeps the narrowing, the view mode and
     .toEqual({ listingId: '2', view: 'grouped', hide: 'initiator' })
 })
 
-test('in Polish: Filtry, the number of active filters with its plural, and Wyczyść wszystko', async ({ page }) => {
+test('in Polish: Filtry, the number of active filters with its plural, and Wyczyść filtry (not the log’s Wyczyść wszystko)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.goto('/listings/logs?lang=pl_PL&type=4&q=cena')
   await waitForComplete(page)
   await expect(toggle(page)).toHaveText('Filtry (2)')
   await expect(toggle(page)).toHaveAccessibleName('Filtry: 2 aktywne')
-  await expect(page.getByTestId('filters-clear-all')).toHaveText('Wyczyść wszystko')
+  await expect(page.getByTestId('filters-clear-all')).toHaveText('Wyczyść filtry')
   await page.goto('/listings/logs?lang=pl_PL&type=4&q=cena&listing=a&product=b&action=15')
   await waitForComplete(page)
   await expect(toggle(page)).toHaveAccessibleName('Filtry: 5 aktywnych')
