@@ -6,11 +6,10 @@ import { MessageTexts } from './messageTexts'
 import { planFilter } from './plan'
 import { RecordTables } from './tables'
 import { actionRunOf, dateExtent, indexOfId, maxId } from './recordReads'
-import { CODE_MAX, OTHER_TYPE_SLOT, TYPE_SLOTS, TYPE_SLOT_TABLE } from '../api/codes'
+import { OTHER_TYPE_SLOT, TYPE_SLOTS } from '../api/codes'
 import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
   DEFAULT_SORT,
-  TYPE_CODES,
   type EngineKind,
   type EngineRecordByKind,
   type HistogramRequest,
@@ -20,17 +19,18 @@ import {
   type QueryResult,
 } from './types'
 import { isProblemSort, sortFigures } from './problems'
-import { QueryScratch, detach, problemsKey, resultOf, typeCountsOf, type Pass, type RowKeys } from './queryParts'
-
-/**
- * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
- * the lists do not know below them all (it says nothing of how bad it is).
- */
-const SEVERITY = new Uint8Array(CODE_MAX + 1)
-TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
-
-/** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
-const TYPE_SLOT = TYPE_SLOT_TABLE
+import {
+  QueryScratch,
+  SEVERITY,
+  TYPE_SLOT,
+  detach,
+  problemColumns,
+  problemsKey,
+  resultOf,
+  typeCountsOf,
+  type Pass,
+  type RowKeys,
+} from './queryParts'
 
 export { parseIsoUtc }
 export type { CodeColumn, ColumnsPage, QueryResult }
@@ -281,13 +281,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const rows = scratch.rows
     const counts = scratch.counts
     const worst = grouped || problems ? scratch.worst : null
-    // Problems: per row, the distinct products (or orders) met, via each record's (owner, shape)
-    // pair, and the oldest date met (the loop goes newest first).
-    const pairs = problems ? this.keys.ownerShapePairs() : null
-    const pairKeys = pairs?.keys ?? null
-    const pairSeen = pairs ? new Uint8Array(pairs.count) : null
-    const owned = problems ? scratch.owners : null
-    const oldest = problems ? scratch.oldest : null
+    const { pairKeys, pairSeen, owned, oldest, shopBits } = problemColumns(problems, this.keys, scratch)
     const lastMember = scratch.lastMember
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null
@@ -351,6 +345,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
             if (worst !== null && SEVERITY[type]! > SEVERITY[worst[row]!]!) worst[row] = type
             if (pairKeys !== null) {
               oldest![row] = dates[i]!
+              shopBits![row]! |= 1 << Math.min(shops[i]!, 31)
               const pair = pairKeys[i]!
               if (pair !== 0 && pairSeen![pair] === 0) {
                 pairSeen![pair] = 1
@@ -366,6 +361,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       if (worst !== null) worst[shown] = type
       if (pairKeys !== null) {
         oldest![shown] = dates[i]!
+        shopBits![shown] = 1 << Math.min(shops[i]!, 31)
         const pair = pairKeys[i]!
         owned![shown] = pair === 0 ? 0 : 1
         if (pair !== 0) pairSeen![pair] = 1
@@ -381,6 +377,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       worst,
       owners: owned,
       firstSeen: oldest,
+      shopBits,
       nextMember,
       total: n,
       matched,

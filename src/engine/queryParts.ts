@@ -1,7 +1,18 @@
 /** The query's parts around its one pass: working arrays, display order, rows' members, figures. */
 import type { RecordKeys } from './keys'
 import type { RecordTables } from './tables'
+import { CODE_MAX, TYPE_SLOT_TABLE } from '../api/codes'
 import { TYPE_CODES, type LogQueryOptions, type ProblemFigures, type QueryResult } from './types'
+
+/**
+ * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
+ * the lists do not know below them all (it says nothing of how bad it is).
+ */
+export const SEVERITY = new Uint8Array(CODE_MAX + 1)
+TYPE_CODES.forEach((code, rank) => (SEVERITY[code] = rank + 1))
+
+/** Slot of a type code in per-type counts and histograms (TYPE_CODES order, then the others'). */
+export const TYPE_SLOT = TYPE_SLOT_TABLE
 
 /** What a query's rows collapse on (LogEngine.rowKeysOf): a key per record, and how many keys. */
 export interface RowKeys {
@@ -21,6 +32,8 @@ export interface Pass {
   worst: Uint16Array | null
   owners: Uint32Array | null
   firstSeen: Float64Array | null
+  /** Problems: the shops of each row's records, a bit per interned shop (bit 31: the 32nd on). */
+  shopBits: Uint32Array | null
   /** Each member's next (record index + 1; 0 ends a row's chain). */
   nextMember: Uint32Array | null
   total: number
@@ -29,6 +42,23 @@ export interface Pass {
   newCount: number
   typeCounts: Record<number, number>
   histogram: Uint32Array | null
+}
+
+/**
+ * What a Problems pass fills per row besides the counts: the distinct products (or orders) met,
+ * via each record's (owner, shape) pair and a mark per pair; the oldest date met (the pass goes
+ * newest first); the shops met, a bit per shop (bit 31: one of the 31st shop on, named then by
+ * reading the row's records). All null in the other views.
+ */
+export function problemColumns(problems: boolean, keys: RecordKeys, scratch: ReturnType<QueryScratch['buffers']>) {
+  const pairs = problems ? keys.ownerShapePairs() : null
+  return {
+    pairKeys: pairs?.keys ?? null,
+    pairSeen: pairs ? new Uint8Array(pairs.count) : null,
+    owned: problems ? scratch.owners : null,
+    oldest: problems ? scratch.oldest : null,
+    shopBits: problems ? scratch.shopBits : null,
+  }
 }
 
 /** A pass of its own, off the scratch arrays (the next query reuses them). */
@@ -42,6 +72,7 @@ export function detach(pass: Pass): Pass {
     worst: own(pass.worst),
     owners: own(pass.owners),
     firstSeen: own(pass.firstSeen),
+    shopBits: own(pass.shopBits),
   }
 }
 
@@ -60,6 +91,7 @@ export class QueryScratch {
     worst: Uint16Array
     owners: Uint32Array
     oldest: Float64Array
+    shopBits: Uint32Array
   } | null = null
 
   buffers(t: RecordTables) {
@@ -72,6 +104,7 @@ export class QueryScratch {
         worst: new Uint16Array(size),
         owners: new Uint32Array(size),
         oldest: new Float64Array(size),
+        shopBits: new Uint32Array(size),
       }
     }
     return this.held
@@ -116,7 +149,13 @@ export function typeCountsOf(perSlot: Float64Array, others: Map<number, number>)
 export function problemFigures(
   t: RecordTables,
   keys: RecordKeys,
-  rows: { rows: Uint32Array; owners: Uint32Array; firstSeen: Float64Array; nextMember: Uint32Array },
+  rows: {
+    rows: Uint32Array
+    owners: Uint32Array
+    firstSeen: Float64Array
+    shopBits: Uint32Array
+    nextMember: Uint32Array
+  },
 ): ProblemFigures {
   const shops = new Map<number, number[]>()
   return {
@@ -129,8 +168,13 @@ export function problemFigures(
     shopsOf: (row) => {
       let list = shops.get(row)
       if (!list) {
+        const bits = rows.shopBits[row] ?? 0
         const seen = new Set<number>()
-        for (const i of membersFrom(rows.rows[row], rows.nextMember)) seen.add(t.shopIds.keys[t.shops[i]!]!)
+        // The usual case, a few shops: named from the row's bits, no record read.
+        for (let shop = 1; shop < 31; shop++) if (bits & (1 << shop)) seen.add(t.shopIds.keys[shop]!)
+        // The 31st shop on: named by reading the row's records.
+        if (bits & (1 << 31))
+          for (const i of membersFrom(rows.rows[row], rows.nextMember)) seen.add(t.shopIds.keys[t.shops[i]!]!)
         shops.set(row, (list = [...seen]))
       }
       return list
@@ -140,15 +184,16 @@ export function problemFigures(
 
 /** A pass's rows in `order` (null: as built), as a query's result. */
 export function resultOf(t: RecordTables, keys: RecordKeys, pass: Pass, order: Uint32Array | null): QueryResult {
-  const { rows, counts, worst, owners, firstSeen, nextMember, shown } = pass
+  const { rows, counts, worst, owners, firstSeen, shopBits, nextMember, shown } = pass
   const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
   const finalRows = pick(rows)
   const figures =
-    owners && firstSeen
+    owners && firstSeen && shopBits
       ? problemFigures(t, keys, {
           rows: finalRows,
           owners: pick(owners),
           firstSeen: pick(firstSeen),
+          shopBits: pick(shopBits),
           nextMember: nextMember!,
         })
       : null

@@ -140,6 +140,6 @@ export interface ProblemFigures {
   readonly firstSeen: Float64Array
   /** Its shape's URL key (`?shape=`), for drilling in. */
   shapeKey(row: number): string
-  /** The shops its records belong to, by id, in the order first met (newest first). */
+  /** The shops its records belong to, by id, in the order the log first named them. */
   shopsOf(row: number): number[]
 }

@@ -325,6 +325,20 @@ describe('LogEngine', () => {
     expect(engine.isNewAt(revised, Date.parse(at(8)), 'problems')).toBe(false)
   })
 
+  it("names a problem's shops past the 31st too", () => {
+    const engine = new LogEngine('listing')
+    const shops = Array.from({ length: 40 }, (_, k) => 100 + k)
+    engine.append(
+      shops.map((shopId, k) =>
+        listing({ createDate: at(k % 20), description: 'Stock is low.', shopId, listingProductId: k }),
+      ),
+    )
+    expect([...engine.query({ view: 'problems' }).problems!.shopsOf(0)].sort((a, b) => a - b)).toEqual(shops)
+    const few = new LogEngine('listing')
+    few.append([listing({ shopId: 7 }), listing({ shopId: 9 }), listing({ shopId: 7 })])
+    expect(few.query({ view: 'problems' }).problems!.shopsOf(0)).toEqual([7, 9])
+  })
+
   it('keeps the Problems pass for a re-sort, and passes again when records come or the filters change', () => {
     const engine = new LogEngine('listing')
     engine.append([
