@@ -353,7 +353,8 @@ export default {
     },
   },
   summary: {
-    problems: 'Showing {shown} problem ({matched} records) | Showing {shown} problems ({matched} records)',
+    problems:
+      'Showing {shown} problem ({matched} of {total} records) | Showing {shown} problems ({matched} of {total} records)',
     showing: 'Showing {shown} of {total} record | Showing {shown} of {total} records',
     rows: 'Showing {shown} row ({matched} of {total} records) | Showing {shown} rows ({matched} of {total} records)',
     matching: '{matched} match the filters',

@@ -358,7 +358,7 @@ const pl: typeof en = {
   },
   summary: {
     problems:
-      'Wyświetlono {shown} problem ({matched} wpisów) | Wyświetlono {shown} problemy ({matched} wpisów) | Wyświetlono {shown} problemów ({matched} wpisów)',
+      'Wyświetlono {shown} problem ({matched} z {total} wpisów) | Wyświetlono {shown} problemy ({matched} z {total} wpisów) | Wyświetlono {shown} problemów ({matched} z {total} wpisów)',
     showing:
       'Wyświetlono {shown} z {total} wpisu | Wyświetlono {shown} z {total} wpisów | Wyświetlono {shown} z {total} wpisów',
     rows: 'Wyświetlono {shown} wiersz ({matched} z {total} wpisów) | Wyświetlono {shown} wiersze ({matched} z {total} wpisów) | Wyświetlono {shown} wierszy ({matched} z {total} wpisów)',

@@ -20,7 +20,11 @@ export function usePageTexts(store: LogStore, lastVisit: LastVisit): PageTexts {
   const summary = computed(() => {
     const { shown, matched, total } = store.result
     if (store.result.problems)
-      return t('summary.problems', { shown: formatNumber(shown), matched: formatNumber(matched) }, shown)
+      return t(
+        'summary.problems',
+        { shown: formatNumber(shown), matched: formatNumber(matched), total: formatNumber(total) },
+        shown,
+      )
     return shown === matched
       ? t('summary.showing', { shown: formatNumber(shown), total: formatNumber(total) }, total)
       : t(

@@ -81,9 +81,18 @@ test.describe('the Problems view', () => {
     const problems = problemsOf(records, 'listingProductId')
     await page.goto('/listings/logs?view=problems')
     await waitForComplete(page)
+    const total = records.length.toLocaleString('en-US')
     await expect(page.getByTestId('log-summary')).toHaveText(
-      `Showing ${problems.size.toLocaleString('en-US')} problems (${records.length.toLocaleString('en-US')} records)`,
+      `Showing ${problems.size.toLocaleString('en-US')} problems (${total} of ${total} records)`,
     )
+    // The column chooser offers this view's columns; the worst type, with the way in, always stays.
+    await page.getByTestId('column-chooser').click()
+    const list = page.getByTestId('column-list')
+    await expect(list).toBeVisible()
+    await expect(list.getByRole('checkbox', { name: 'Products' })).toBeAttached()
+    await expect(list.getByRole('checkbox', { name: 'Action' })).toHaveCount(0)
+    await expect(list.getByRole('checkbox', { name: 'Type' })).toHaveCount(0)
+    await page.getByTestId('column-chooser').click()
 
     const rows = await readAllRows(page)
     expect(rows).toHaveLength(problems.size)
@@ -152,9 +161,19 @@ test.describe('the Problems view', () => {
     await expect(page.getByTestId('log-summary')).toHaveAttribute('data-shown', String(problems.size))
   })
 
-  test('Enter on a problem row drills in too', async ({ page }) => {
+  test('Enter on a problem row drills in too; selecting its text does not', async ({ page }) => {
     await page.goto('/listings/logs?view=problems')
     await waitForComplete(page)
+    // Selecting a message to copy it (a drag over its text) leaves the merchant where they are.
+    const text = page.getByTestId('log-row').first().locator('.tts-message__text')
+    const box = (await text.boundingBox())!
+    await page.mouse.move(box.x + 2, box.y + box.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 5 })
+    await page.mouse.up()
+    expect(await page.evaluate(() => window.getSelection()?.toString().length)).toBeGreaterThan(0)
+    await expect(page).toHaveURL(/view=problems/)
+    await expect(page).not.toHaveURL(/shape=/)
     await page.getByTestId('log-grid').focus()
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')

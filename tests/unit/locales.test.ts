@@ -251,18 +251,19 @@ describe('plurals', () => {
 
   it('count problems, their products and their occurrences with the right form', () => {
     const problems = (locale: 'en_US' | 'pl_PL', n: number) =>
-      i18n[locale].t('summary.problems', { shown: String(n), matched: '40' }, n)
+      i18n[locale].t('summary.problems', { shown: String(n), matched: '1', total: '2' }, n)
     expect([1, 2, 5].map((n) => problems('en_US', n))).toEqual([
-      'Showing 1 problem (40 records)',
-      'Showing 2 problems (40 records)',
-      'Showing 5 problems (40 records)',
+      'Showing 1 problem (1 of 2 records)',
+      'Showing 2 problems (1 of 2 records)',
+      'Showing 5 problems (1 of 2 records)',
     ])
+    // "z N wpisów" (of N records) takes the one form whatever the numbers.
     expect([1, 2, 5, 12, 22].map((n) => problems('pl_PL', n))).toEqual([
-      'Wyświetlono 1 problem (40 wpisów)',
-      'Wyświetlono 2 problemy (40 wpisów)',
-      'Wyświetlono 5 problemów (40 wpisów)',
-      'Wyświetlono 12 problemów (40 wpisów)',
-      'Wyświetlono 22 problemy (40 wpisów)',
+      'Wyświetlono 1 problem (1 z 2 wpisów)',
+      'Wyświetlono 2 problemy (1 z 2 wpisów)',
+      'Wyświetlono 5 problemów (1 z 2 wpisów)',
+      'Wyświetlono 12 problemów (1 z 2 wpisów)',
+      'Wyświetlono 22 problemy (1 z 2 wpisów)',
     ])
     expect([1, 3, 5].map((n) => plural('pl_PL', 'problems.ownersTitle.order', n))).toEqual([
       'Dotyczy 1 zamówienia',

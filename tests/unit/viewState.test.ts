@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultViewState, serializeViewState, toEngineFilter } from '@/logKinds/viewState'
-import { parseViewState, withView } from '@/logKinds/views/parseViewState'
+import { hideableColumns, parseViewState, withView } from '@/logKinds/views/parseViewState'
 
 describe('the page state in the URL', () => {
   it('reads the dashboard link and writes it back the same', () => {
@@ -84,6 +84,15 @@ describe('the page state in the URL', () => {
     expect(refused.map((p) => `${p.key}:${p.reason}`)).toEqual(['view:notHere', 'shape:notHere'])
     const bad = parseViewState('listing', { view: 'issues', shape: '<script>' }).problems
     expect(bad.map((p) => `${p.key}:${p.reason}`)).toEqual(['view:view', 'shape:shape'])
+  })
+
+  it('reads one list of hidden columns for every view, each hiding what it shows of it', () => {
+    const { state, problems } = parseViewState('listing', { view: 'problems', hide: 'action,problemShops' })
+    expect(problems).toEqual([])
+    expect(state.hidden).toEqual(['action', 'problemShops'])
+    expect(hideableColumns('listing', 'problems')).not.toContain('worstType')
+    expect(hideableColumns('listing', 'problems')).toContain('problemShops')
+    expect(hideableColumns('synchronization')).not.toContain('problemShops')
   })
 
   it('keeps a sort the next view can show, and otherwise goes back to newest first', () => {

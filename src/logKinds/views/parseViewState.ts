@@ -34,9 +34,20 @@ export function withView(kind: LogKind, state: LogViewState, view: ViewMode): Lo
 /** A message shape's key (`?shape=`): 8 hex digits. */
 const SHAPE_KEY = /^[0-9a-f]{8}$/
 
-/** Columns the merchant may hide: all but those marked otherwise (the message). */
-export const hideableColumns = (kind: LogKind): ColumnId[] =>
-  LOG_KIND_VIEWS[kind].columns.filter((column) => column.hideable !== false).map((column) => column.id)
+/**
+ * Columns the merchant may hide: all but those marked otherwise (the message), of one view mode,
+ * or (no view) of every view the log has: `hide=` is one list for all of them, each view hiding
+ * what it shows of it.
+ */
+export const hideableColumns = (kind: LogKind, view?: ViewMode): ColumnId[] => {
+  const views = view ? [view] : LOG_KIND_DEFINITIONS[kind].viewModes
+  const ids = views.flatMap((mode) =>
+    viewColumns(kind, mode)
+      .filter((column) => column.hideable !== false)
+      .map((column) => column.id),
+  )
+  return [...new Set(ids)]
+}
 
 function single(value: unknown): string | undefined {
   if (Array.isArray(value)) return single(value[value.length - 1])

@@ -32,7 +32,11 @@ const ownersColumn = (kind: LogKind): LogColumn => ({
       'problem-products',
       row.problem?.owners ?? 0,
       c,
-      c.t(`problems.ownersTitle.${kind}`, { count: row.problem?.owners ?? 0 }, row.problem?.owners ?? 0),
+      c.t(
+        `problems.ownersTitle.${kind}`,
+        { count: c.formatNumber(row.problem?.owners ?? 0) },
+        row.problem?.owners ?? 0,
+      ),
     ),
   csvHeaderKeys: [`problems.owners.${kind}`],
   csv: (row) => [String(row.problem?.owners ?? 0)],
@@ -43,7 +47,8 @@ const countColumn: LogColumn = {
   labelKey: 'problems.count',
   width: { min: 112, grow: 0.4 },
   sortField: 'count',
-  cell: (row, c) => figure('problem-count', row.count, c, c.t('problems.countTitle', { count: row.count }, row.count)),
+  cell: (row, c) =>
+    figure('problem-count', row.count, c, c.t('problems.countTitle', { count: c.formatNumber(row.count) }, row.count)),
   // The export writes every row's record count itself (its "Count" column).
   csvHeaderKeys: [],
   csv: () => [],
@@ -77,6 +82,9 @@ const shopsColumn: LogColumn = {
 /** The worst type of a problem's records, and the way into them (as a click on the row, or Enter). */
 const worstTypeColumn = (kind: LogKind): LogColumn => ({
   ...(typeColumn as LogColumn),
+  // Its own id: hiding the separated view's Type leaves the worst type, and the way in, here.
+  id: 'worstType',
+  hideable: false,
   cell: (row, c) =>
     typeAndAction(row, c, {
       text: c.t(`problems.open.${kind}`),
