@@ -10,7 +10,8 @@ echo "$out" | tail -n 1 | node -e '
   const line = require("fs").readFileSync(0, "utf8").trim()
   const result = JSON.parse(line)
   const names = result.results.map((r) => r.name).join(",")
-  if (result.records !== 10000 || names !== "unique-collapse,filter-type-unique,filter-text,grouped-view,sort-product,append-10k") {
+  const expected = "unique-collapse,filter-type-unique,filter-text,grouped-view,sort-product,append-10k,problems-view,problems-filtered,problems-resort"
+  if (result.records !== 10000 || names !== expected || typeof result.problemsFirstUseMs !== "number") {
     console.error("bench:engine printed an unexpected JSON line: " + line)
     process.exit(1)
   }
@@ -31,6 +32,9 @@ echo "$out" | tail -n 1 | node -e '
   for (const name of metrics) if (!run || typeof run[name] !== "number") problems.push(`runs[0].${name} is not a number`)
   // At 2,000 records the load may end before half of it: then the figure is null, but it is there.
   if (!run || !("keystrokeDuringLoadMs" in run)) problems.push("runs[0].keystrokeDuringLoadMs is missing")
+  // The Problems view (issue 29): switching to it, back, and to it again.
+  for (const name of ["problemsViewMs", "problemsBackMs", "problemsAgainMs"])
+    if (!run || typeof run[name] !== "number") problems.push(`runs[0].${name} is not a number`)
   if (!run || typeof run.baseline !== "object" || run.baseline === null) problems.push("runs[0].baseline is missing")
   for (const name of ["embedJsGzipBytes", "embedCssGzipBytes", "standaloneJsGzipBytes"]) {
     if (!result.bundle || typeof result.bundle[name] !== "number") problems.push(`bundle.${name} is not a number`)
