@@ -195,6 +195,12 @@ interface BenchProbe {
   armKeystrokeDuringLoad(held: number): Promise<boolean>
   typedDuringLoad: Promise<number> | null
   /**
+   * The same keystroke to the paint of the rows that answer it: the summary's `data-q` (the
+   * message filter its rows answer) says the typed text. The app queries once the typed
+   * character is painted, so this is later than `typedDuringLoad`; the baseline's are one frame.
+   */
+  typedDuringLoadRows: Promise<number> | null
+  /**
    * Where the load's time went, from the app's User Timing measures (src/api/lines/loadTiming.ts)
    * that began before it was loaded: parsing and checking lines in the worker and in the page's
    * thread, and appending records in the page's thread (ms). Null where the page records none.
@@ -362,6 +368,23 @@ function installProbe() {
               window.removeEventListener('input', onInput, { capture: true })
               // Queued before the page's own handlers run: the frame after it includes their render.
               queueMicrotask(() => void afterPaint().then((paintAt) => typed(paintAt - (keyAt ?? paintAt))))
+              probe.typedDuringLoadRows = new Promise<number>((rows) => {
+                const summary = summaryElement()
+                const answered = () => summary.getAttribute('data-q') === input.value
+                const done = () => void afterPaint().then((paintAt) => rows(paintAt - (keyAt ?? paintAt)))
+                const observer = new MutationObserver(() => {
+                  if (!answered()) return
+                  observer.disconnect()
+                  done()
+                })
+                observer.observe(summary, { attributes: true, attributeFilter: ['data-q'] })
+                // The page's handlers run after this one: a page that filters at once has answered then.
+                queueMicrotask(() => {
+                  if (!answered()) return
+                  observer.disconnect()
+                  done()
+                })
+              })
             }
             window.addEventListener('keydown', onKey, { capture: true })
             window.addEventListener('input', onInput, { capture: true })
@@ -377,6 +400,7 @@ function installProbe() {
       })
     },
     typedDuringLoad: null,
+    typedDuringLoadRows: null,
     keyDuringLoadAt: null,
     loadTasks() {
       if (!tasks) return null
@@ -495,6 +519,8 @@ const METRICS = [
   'problemsViewMs',
   'problemsBackMs',
   'problemsAgainMs',
+  // The keystroke during the load, to the paint of the rows that answer it.
+  'keystrokeDuringLoadRowsMs',
 ] as const
 type Metric = (typeof METRICS)[number]
 type RunResult = Partial<Record<Metric | 'toggleUniqueBackMs' | 'heapBytes' | 'wireBytes' | 'domElements', number>> & {
@@ -613,6 +639,16 @@ async function measureRun(
     )
     if (typed !== null) {
       result.keystrokeDuringLoadMs = typed
+      try {
+        result.keystrokeDuringLoadRowsMs = await within(
+          page.evaluate(() => window.__bench!.typedDuringLoadRows!),
+          STEP_TIMEOUT_MS,
+          'the rows answering a keystroke during the load',
+          crash,
+        )
+      } catch (error) {
+        result.errors.keystrokeDuringLoadRowsMs = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+      }
       const filter = page.locator('input[data-testid=filter-q]')
       await filter.fill('')
     } else if (!result.errors.keystrokeDuringLoadMs)
@@ -870,7 +906,7 @@ async function measureTarget(browser: Browser, target: Target, records: number):
     log(
       `${target.name} run ${i}/${RUNS} (${fmt((Date.now() - started) / 1000)} s): first rows ${fmt(r.firstRowsMs ?? null)} ms, ` +
         `all loaded ${fmt(r.allLoadedMs ?? null)} ms, unique off ${fmt(r.toggleUniqueMs ?? null)} ms / on ${fmt(r.toggleUniqueBackMs ?? null)} ms, ` +
-        `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
+        `keystroke ${fmt(r.keystrokeMs ?? null)} ms (during the load ${fmt(r.keystrokeDuringLoadMs ?? null)} ms, its rows ${fmt(r.keystrokeDuringLoadRowsMs ?? null)} ms), end ${fmt(r.scrollToEndMs ?? null)} ms, ${fmt(r.domNodes ?? null)} nodes ` +
         `(${fmt(r.domElements ?? null)} elements), heap ${fmt(r.heapBytes ? r.heapBytes / 1e3 : null)} kB, ` +
         `API ${fmt(r.wireBytes ? r.wireBytes / 1e3 : null)} kB on the wire` +
         (r.longestTaskDuringLoadMs !== undefined

@@ -30,12 +30,17 @@ export function useVisibleColumns(store: LogStore): VisibleColumns {
       ),
     ]
   })
-  const visibleColumns = computed(() =>
-    viewColumns(store.kind, store.viewState.view).filter(
+  // The same list while the same columns show: a keystroke in a filter re-renders no row for it.
+  const visibleColumns = computed<Columns>((previous) => {
+    const columns = viewColumns(store.kind, store.viewState.view).filter(
       (column) => !narrowedColumns.value.includes(column.id) && !store.viewState.hidden.includes(column.id),
-    ),
-  )
-  // Opening the drawer or hiding a column keeps the grid where it is.
-  const resetKey = computed(() => JSON.stringify(serializeViewState({ ...store.viewState, detail: null, hidden: [] })))
+    )
+    return previous && previous.length === columns.length && previous.every((column, i) => column === columns[i])
+      ? previous
+      : columns
+  })
+  // Opening the drawer or hiding a column keeps the grid where it is. The rows' state: typing
+  // in a filter moves the grid when its rows change, a frame after the key.
+  const resetKey = computed(() => JSON.stringify(serializeViewState({ ...store.queried, detail: null, hidden: [] })))
   return { narrowedToOne, narrowedColumns, visibleColumns, resetKey }
 }

@@ -28,7 +28,7 @@ export interface LogStoreSetup<K extends LogKind>
     TypedReads,
     Pick<LogWindowState, 'narrowingFor' | 'logTotal' | 'wholeLog'>,
     Pick<NewSince, 'newSince'>,
-    Pick<LogResult, 'collapsing' | 'result' | 'codesHeld'>,
+    Pick<LogResult, 'queried' | 'collapsing' | 'result' | 'codesHeld'>,
     Pick<VolumePlans, 'volumePlan' | 'volumeHistogram' | 'showChart' | 'chartPending'>,
     Pick<LogAccess, 'noAccess'>,
     ClearAll {
@@ -91,11 +91,12 @@ function defineLogStore<K extends LogKind>(kind: K) {
       hourly: (): Uint32Array | null => result.value.histogram,
     })
     const { showChart, chartPending, volumePlan, volumeHistogram } = plans
-    const { collapsing, result, codesHeld } = useLogResult({
+    const { queried, collapsing, result, codesHeld } = useLogResult({
       held,
       viewState,
       markedSince,
       histogramRequest: plans.histogramRequest,
+      loading: () => loader.status.value === 'loading',
     })
     const reads = useTypedReads({ held, result, collapsing, trendVolume: plans.trendVolume, newness })
     const { clearing, clearAll } = useClearAll({
@@ -120,6 +121,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       logTotal,
       wholeLog,
       viewState,
+      queried,
       problems,
       newSince,
       collapsing,

@@ -1,9 +1,15 @@
 // @vitest-environment node
 /** Parts of the log store, run without Pinia: each is given only what its options declare. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { markRaw, ref, shallowRef } from 'vue'
 import type { Meta } from '@/api/schemas'
+import { LogEngine } from '@/engine'
+import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
+import { nextFrame } from '@/stores/loader/frames'
+import { useLogResult } from '@/stores/log/logResult'
 import { useClearAll } from '@/stores/log/clearAll'
 import { useLogAccess, type AccessMeta } from '@/stores/log/logAccess'
+import { listingRecord } from '../fixtures/records'
 
 describe('whether the admin’s token allows a log', () => {
   function metaOf(access: Meta['access'], errorKind?: 'forbidden') {
@@ -74,5 +80,60 @@ describe('Clear All', () => {
     const { calls, part } = clearAllOf('order')
     await expect(part.clearAll()).rejects.toThrow('the order log cannot be cleared')
     expect(calls).toEqual([])
+  })
+})
+
+describe('the query while the merchant types', () => {
+  function resultOf(loading = true) {
+    const engine = new LogEngine('listing')
+    engine.append(
+      ['Item was Revised.', 'Price was changed.', 'Item was Listed.'].map((description, i) =>
+        listingRecord({ id: i + 1, description, listingProductId: 5001 + i }),
+      ),
+    )
+    const query = vi.spyOn(engine, 'query')
+    const viewState = ref<LogViewState>(defaultViewState())
+    const held = shallowRef(markRaw(engine))
+    const part = useLogResult({
+      held,
+      viewState,
+      markedSince: ref(null),
+      histogramRequest: () => undefined,
+      loading: () => loading,
+    })
+    return { part, viewState, query, type: (q: string) => (viewState.value = { ...viewState.value, q }) }
+  }
+
+  it('while the log loads, a keystroke in a text filter reaches the query after the next frame; keys within it make one query', async () => {
+    const { part, viewState, query, type } = resultOf()
+    expect(part.result.value.shown).toBe(3)
+    query.mockClear()
+    type('I')
+    type('It')
+    type('Item')
+    // The key's own task does no query: the rows answer what was there before.
+    expect(part.result.value.shown).toBe(3)
+    expect(part.queried.value.q).toBe('')
+    expect(query).not.toHaveBeenCalled()
+    await nextFrame()
+    expect(part.queried.value).toBe(viewState.value)
+    expect(part.result.value.shown).toBe(2)
+    // One query for the three keys.
+    expect(query).toHaveBeenCalledTimes(1)
+  })
+
+  it('once the log is loaded, a keystroke reaches the query at once', () => {
+    const { part, viewState, type } = resultOf(false)
+    type('Item')
+    expect(part.queried.value).toBe(viewState.value)
+    expect(part.result.value.shown).toBe(2)
+  })
+
+  it('any other change reaches the query at once, with what was typed', () => {
+    const { part, viewState, type } = resultOf()
+    type('Item')
+    viewState.value = { ...viewState.value, unique: false }
+    expect(part.queried.value).toBe(viewState.value)
+    expect(part.result.value.shown).toBe(2)
   })
 })

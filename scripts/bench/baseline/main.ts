@@ -223,7 +223,12 @@ const BaselineLogPage = defineComponent({
           ]),
           h(
             'p',
-            { 'data-testid': 'log-summary', 'data-shown': rows.value.length, 'data-total': records.length },
+            {
+              'data-testid': 'log-summary',
+              'data-shown': rows.value.length,
+              'data-total': records.length,
+              'data-q': query.value,
+            },
             `Showing ${rows.value.length.toLocaleString('en')} of ${records.length.toLocaleString('en')}`,
           ),
           h('div', { 'data-testid': 'log-grid', style: { height: '62vh', minHeight: '360px' } }, [

@@ -1,9 +1,10 @@
 /** The current query over the records held: the view's filters, grouping, sort and marks. */
-import { computed, type ComputedRef, type Ref } from 'vue'
+import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
 import type { CodeColumn, HistogramRequest, LogEngine, QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
-import { ENTITY_KEYS } from '@/logKinds/filters'
+import { ENTITY_KEYS, TEXT_FILTERS } from '@/logKinds/filters'
 import { toEngineFilter, type LogViewState } from '@/logKinds/viewState'
+import { nextFrame } from '@/stores/loader/frames'
 
 export interface UseLogResultOptions<K extends LogKind> {
   held: Ref<LogEngine<K>>
@@ -12,9 +13,13 @@ export interface UseLogResultOptions<K extends LogKind> {
   markedSince: Ref<number | null>
   /** The hours the volume chart counts (undefined: none). */
   histogramRequest(): HistogramRequest | undefined
+  /** Records are streaming in: typing in a text filter reaches the query a frame later. */
+  loading(): boolean
 }
 
 export interface LogResult {
+  /** The view state the result answers: typing in a text filter reaches it a frame later. */
+  queried: Readonly<Ref<LogViewState>>
   /** Repeated messages collapse into one row (the unique checkbox, where it applies). */
   collapsing: ComputedRef<boolean>
   result: ComputedRef<QueryResult>
@@ -25,8 +30,45 @@ export interface LogResult {
   codesHeld: ComputedRef<Record<CodeColumn, readonly number[]>>
 }
 
+const TEXT_KEYS: ReadonlySet<string> = new Set(TEXT_FILTERS.map((filter) => filter.urlKey))
+/** The two states differ only in what is typed in text filters. */
+function onlyTyped(a: LogViewState, b: LogViewState): boolean {
+  const rest = (state: LogViewState) => JSON.stringify(Object.entries(state).filter(([key]) => !TEXT_KEYS.has(key)))
+  return rest(a) === rest(b)
+}
+
+/**
+ * The state the query reads. While records stream in, a keystroke in a text filter reaches it
+ * once the frame with the typed character is painted: the key never waits for a query over a log
+ * that is still growing (it shares the thread with the load), and keys typed within one frame
+ * make one query. Any other change (a click, a link, Back), and typing once the log is loaded,
+ * reach it at once: the rows then answer in the key's own frame.
+ */
+function queriedState(viewState: Ref<LogViewState>, loading: () => boolean): Ref<LogViewState> {
+  const queried = shallowRef(viewState.value)
+  let due = false
+  watch(
+    viewState,
+    (state) => {
+      if (!loading() || !onlyTyped(queried.value, state)) {
+        queried.value = state
+        return
+      }
+      if (due || queried.value === state) return
+      due = true
+      void nextFrame().then(() => {
+        due = false
+        queried.value = viewState.value
+      })
+    },
+    { flush: 'sync' },
+  )
+  return queried
+}
+
 export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>): LogResult {
-  const { held, viewState, markedSince } = options
+  const { held, markedSince } = options
+  const viewState = queriedState(options.viewState, options.loading)
 
   const collapsing = computed(() => {
     const state = viewState.value
@@ -58,5 +100,5 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
     }
   })
 
-  return { collapsing, result, codesHeld }
+  return { queried: viewState, collapsing, result, codesHeld }
 }

@@ -74,10 +74,14 @@ export function useVolumePlans<K extends LogKind>(options: UseVolumePlansOptions
   const chartPlans = keptPlans()
   const trendPlans = keptPlans()
 
+  // The date filter alone: the plans are not worked out again for a keystroke in another filter
+  // (which would read the records held since the last refresh, and query them, in the key's task).
+  const from = computed(() => viewState.value.from)
+  const to = computed(() => viewState.value.to)
   const volumePlan = computed<VolumePlan | null>(() => {
     const dates = planner.value
     if (!dates) return null
-    const state = viewState.value
+    const state = { from: from.value, to: to.value }
     const extent = summaryExtent.value ?? held.value.dateExtent()
     if (!extent) return null
     // Over the date filter, but no wider than the records held: a range of ten years around
@@ -100,7 +104,7 @@ export function useVolumePlans<K extends LogKind>(options: UseVolumePlansOptions
     const dates = planner.value
     const extent = held.value.dateExtent()
     if (!dates || !extent) return null
-    const state = viewState.value
+    const state = { from: from.value, to: to.value }
     const start = Math.max(state.from ? Date.parse(state.from) : extent.min, extent.min)
     const end = Math.min(state.to ? Date.parse(state.to) : extent.max, extent.max)
     return trendPlans(dates, start, end)
