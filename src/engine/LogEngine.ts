@@ -281,7 +281,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     const rows = scratch.rows
     const counts = scratch.counts
     const worst = grouped || problems ? scratch.worst : null
-    const { pairKeys, pairSeen, owned, oldest, shopBits } = problemColumns(problems, this.keys, scratch)
+    const { pairKeys, pairSeen, owned, oldest, shopBits } = problemColumns(problems, this.keys, this.scratch, t)
     const lastMember = scratch.lastMember
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null

@@ -50,14 +50,15 @@ export interface Pass {
  * newest first); the shops met, a bit per shop (bit 31: one of the 31st shop on, named then by
  * reading the row's records). All null in the other views.
  */
-export function problemColumns(problems: boolean, keys: RecordKeys, scratch: ReturnType<QueryScratch['buffers']>) {
+export function problemColumns(problems: boolean, keys: RecordKeys, scratch: QueryScratch, t: RecordTables) {
   const pairs = problems ? keys.ownerShapePairs() : null
+  const figures = problems ? scratch.problemBuffers(t) : null
   return {
     pairKeys: pairs?.keys ?? null,
     pairSeen: pairs ? new Uint8Array(pairs.count) : null,
-    owned: problems ? scratch.owners : null,
-    oldest: problems ? scratch.oldest : null,
-    shopBits: problems ? scratch.shopBits : null,
+    owned: figures?.owners ?? null,
+    oldest: figures?.oldest ?? null,
+    shopBits: figures?.shopBits ?? null,
   }
 }
 
@@ -84,15 +85,12 @@ export function problemsKey(options: LogQueryOptions, count: number): string {
 
 /** Working arrays reused by every query, so a query allocates only what its result keeps. */
 export class QueryScratch {
-  private held: {
-    rows: Uint32Array
-    counts: Uint32Array
-    lastMember: Uint32Array
-    worst: Uint16Array
-    owners: Uint32Array
-    oldest: Float64Array
-    shopBits: Uint32Array
-  } | null = null
+  private held: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
+  /**
+   * The Problems view's per-row figures, made on its first use: 16 bytes a record that a log
+   * never looked at as problems does not hold.
+   */
+  private problemsHeld: { owners: Uint32Array; oldest: Float64Array; shopBits: Uint32Array } | null = null
 
   buffers(t: RecordTables) {
     if (!this.held || this.held.rows.length < t.count) {
@@ -102,12 +100,21 @@ export class QueryScratch {
         counts: new Uint32Array(size),
         lastMember: new Uint32Array(size),
         worst: new Uint16Array(size),
+      }
+    }
+    return this.held
+  }
+
+  problemBuffers(t: RecordTables) {
+    if (!this.problemsHeld || this.problemsHeld.owners.length < t.count) {
+      const size = Math.max(t.capacity, t.count)
+      this.problemsHeld = {
         owners: new Uint32Array(size),
         oldest: new Float64Array(size),
         shopBits: new Uint32Array(size),
       }
     }
-    return this.held
+    return this.problemsHeld
   }
 }
 

@@ -467,3 +467,32 @@ describe('"#id" in the listing and product filters (the drawer’s "Filter")', (
     expect(ids({ filter: { product: '1001' } }).sort()).toEqual([7, 8])
   })
 })
+
+describe('memory held', () => {
+  /** Bytes of every typed array reachable from the engine (each buffer once). */
+  function typedBytes(root: object): number {
+    const buffers = new Set<ArrayBufferLike>()
+    const seen = new Set<object>()
+    const walk = (value: unknown) => {
+      if (typeof value !== 'object' || value === null || seen.has(value)) return
+      seen.add(value)
+      if (ArrayBuffer.isView(value)) return void buffers.add(value.buffer)
+      const entries = value instanceof Map ? [...value.values()] : Object.values(value)
+      for (const entry of entries) walk(entry)
+    }
+    walk(root)
+    return [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0)
+  }
+
+  it('the Problems view’s working arrays are made on its first use, not for every query', () => {
+    const engine = new LogEngine('listing')
+    const n = 20_000
+    engine.reserve(n)
+    engine.append(Array.from({ length: n }, (_, i) => listing({ listingProductId: 5001 + (i % 500) })))
+    engine.query({ unique: true })
+    const separated = typedBytes(engine)
+    engine.query({ view: 'problems' })
+    // The Problems figures (products, first seen, shops) are 16 bytes a record.
+    expect(typedBytes(engine) - separated).toBeGreaterThanOrEqual(16 * n)
+  })
+})
