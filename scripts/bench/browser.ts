@@ -372,18 +372,13 @@ function installProbe() {
                 const summary = summaryElement()
                 const answered = () => summary.getAttribute('data-q') === input.value
                 const done = () => void afterPaint().then((paintAt) => rows(paintAt - (keyAt ?? paintAt)))
+                // Set when the page renders rows for the key: in the key's own task or a later one.
                 const observer = new MutationObserver(() => {
                   if (!answered()) return
                   observer.disconnect()
                   done()
                 })
                 observer.observe(summary, { attributes: true, attributeFilter: ['data-q'] })
-                // The page's handlers run after this one: a page that filters at once has answered then.
-                queueMicrotask(() => {
-                  if (!answered()) return
-                  observer.disconnect()
-                  done()
-                })
               })
             }
             window.addEventListener('keydown', onKey, { capture: true })

@@ -52,7 +52,9 @@ function defineLogStore<K extends LogKind>(kind: K) {
     // This app's config (with several apps on a page, the active Pinia may be another's).
     const config = useAppConfigStore()
     const metaStore = useMetaStore()
-    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind)
+    // Bound once the query's part exists (below): a refresh holds off while typing waits for its query.
+    let typingPending = () => false
+    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind, () => typingPending())
 
     const loader = createLogLoader({
       kind,
@@ -91,13 +93,15 @@ function defineLogStore<K extends LogKind>(kind: K) {
       hourly: (): Uint32Array | null => result.value.histogram,
     })
     const { showChart, chartPending, volumePlan, volumeHistogram } = plans
-    const { queried, collapsing, result, codesHeld } = useLogResult({
+    const logResult = useLogResult({
       held,
       viewState,
       markedSince,
       histogramRequest: plans.histogramRequest,
       loading: () => loader.status.value === 'loading',
     })
+    const { queried, collapsing, result, codesHeld } = logResult
+    typingPending = logResult.typingPending
     const reads = useTypedReads({ held, result, collapsing, trendVolume: plans.trendVolume, newness })
     const { clearing, clearAll } = useClearAll({
       kind,

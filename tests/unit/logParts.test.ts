@@ -5,7 +5,7 @@ import { markRaw, ref, shallowRef } from 'vue'
 import type { Meta } from '@/api/schemas'
 import { LogEngine } from '@/engine'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
-import { nextFrame } from '@/stores/loader/frames'
+import { afterPaint } from '@/stores/loader/frames'
 import { useLogResult } from '@/stores/log/logResult'
 import { useClearAll } from '@/stores/log/clearAll'
 import { useLogAccess, type AccessMeta } from '@/stores/log/logAccess'
@@ -84,7 +84,8 @@ describe('Clear All', () => {
 })
 
 describe('the query while the merchant types', () => {
-  function resultOf(loading = true) {
+  function resultOf(loadingAtFirst = true) {
+    let loading = loadingAtFirst
     const engine = new LogEngine('listing')
     engine.append(
       ['Item was Revised.', 'Price was changed.', 'Item was Listed.'].map((description, i) =>
@@ -101,25 +102,44 @@ describe('the query while the merchant types', () => {
       histogramRequest: () => undefined,
       loading: () => loading,
     })
-    return { part, viewState, query, type: (q: string) => (viewState.value = { ...viewState.value, q }) }
+    return {
+      part,
+      viewState,
+      query,
+      type: (q: string) => (viewState.value = { ...viewState.value, q }),
+      loaded: () => (loading = false),
+    }
   }
 
-  it('while the log loads, a keystroke in a text filter reaches the query after the next frame; keys within it make one query', async () => {
+  it('while the log loads, a keystroke in a text filter reaches the query after the next frame; keys typed before it make one query', async () => {
     const { part, viewState, query, type } = resultOf()
     expect(part.result.value.shown).toBe(3)
     query.mockClear()
     type('I')
+    // The views' refresh holds off until then: it would query the old filter.
+    expect(part.typingPending()).toBe(true)
     type('It')
     type('Item')
     // The key's own task does no query: the rows answer what was there before.
     expect(part.result.value.shown).toBe(3)
     expect(part.queried.value.q).toBe('')
     expect(query).not.toHaveBeenCalled()
-    await nextFrame()
+    await afterPaint()
     expect(part.queried.value).toBe(viewState.value)
     expect(part.result.value.shown).toBe(2)
     // One query for the three keys.
     expect(query).toHaveBeenCalledTimes(1)
+    expect(part.typingPending()).toBe(false)
+  })
+
+  it('typing that waits for its frame is applied then, even if the load ended meanwhile', async () => {
+    const { part, viewState, type, loaded } = resultOf()
+    type('Item')
+    loaded()
+    expect(part.result.value.shown).toBe(3)
+    await afterPaint()
+    expect(part.queried.value).toBe(viewState.value)
+    expect(part.result.value.shown).toBe(2)
   })
 
   it('once the log is loaded, a keystroke reaches the query at once', () => {

@@ -21,3 +21,13 @@ export function nextFrame(): Promise<void> {
     return yieldToInput()
   return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput).then(yieldToInput)
 }
+
+/**
+ * Resolves in the first task after the next frame is painted: a rAF callback runs just before the
+ * frame's paint, and a message posted there runs after it (at once where there are no frames).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
+    return yieldToInput()
+  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput)
+}

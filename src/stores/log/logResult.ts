@@ -4,7 +4,7 @@ import type { CodeColumn, HistogramRequest, LogEngine, QueryResult } from '@/eng
 import type { LogKind } from '@/logKinds'
 import { ENTITY_KEYS, TEXT_FILTERS } from '@/logKinds/filters'
 import { toEngineFilter, type LogViewState } from '@/logKinds/viewState'
-import { nextFrame } from '@/stores/loader/frames'
+import { afterPaint } from '@/stores/loader/frames'
 
 export interface UseLogResultOptions<K extends LogKind> {
   held: Ref<LogEngine<K>>
@@ -20,6 +20,8 @@ export interface UseLogResultOptions<K extends LogKind> {
 export interface LogResult {
   /** The view state the result answers: typing in a text filter reaches it a frame later. */
   queried: Readonly<Ref<LogViewState>>
+  /** Typing waits for the task after its frame (the views' refresh holds off until then). */
+  typingPending(): boolean
   /** Repeated messages collapse into one row (the unique checkbox, where it applies). */
   collapsing: ComputedRef<boolean>
   result: ComputedRef<QueryResult>
@@ -38,13 +40,15 @@ function onlyTyped(a: LogViewState, b: LogViewState): boolean {
 }
 
 /**
- * The state the query reads. While records stream in, a keystroke in a text filter reaches it
- * once the frame with the typed character is painted: the key never waits for a query over a log
- * that is still growing (it shares the thread with the load), and keys typed within one frame
- * make one query. Any other change (a click, a link, Back), and typing once the log is loaded,
- * reach it at once: the rows then answer in the key's own frame.
+ * The state the query reads. While records stream in, a change that is only typing in text
+ * filters (a keystroke, or clearing one: Reset, a text chip closed, Back between entries that
+ * differ only there) reaches it in the first task after the frame that shows it is painted: the
+ * key never waits for a query over a log that is still growing (it shares the thread with the
+ * load), and keys typed before that task make one query. Any other change (a click on a type
+ * chip, a link, a view) reaches it at once, with whatever was typed; so does typing once the log
+ * is loaded, when the rows answer in the key's own frame.
  */
-function queriedState(viewState: Ref<LogViewState>, loading: () => boolean): Ref<LogViewState> {
+function queriedState(viewState: Ref<LogViewState>, loading: () => boolean) {
   const queried = shallowRef(viewState.value)
   let due = false
   watch(
@@ -56,19 +60,21 @@ function queriedState(viewState: Ref<LogViewState>, loading: () => boolean): Ref
       }
       if (due || queried.value === state) return
       due = true
-      void nextFrame().then(() => {
+      void afterPaint().then(() => {
         due = false
         queried.value = viewState.value
       })
     },
     { flush: 'sync' },
   )
-  return queried
+  // While typing waits for its task, a refresh of the views would query the old filter: the
+  // typing's own query, a moment later, reads every record held by then anyway.
+  return { queried, typingPending: () => due }
 }
 
 export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>): LogResult {
   const { held, markedSince } = options
-  const viewState = queriedState(options.viewState, options.loading)
+  const { queried: viewState, typingPending } = queriedState(options.viewState, options.loading)
 
   const collapsing = computed(() => {
     const state = viewState.value
@@ -100,5 +106,5 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
     }
   })
 
-  return { queried: viewState, collapsing, result, codesHeld }
+  return { queried: viewState, typingPending, collapsing, result, codesHeld }
 }
