@@ -83,6 +83,16 @@ export function problemsKey(options: LogQueryOptions, count: number): string {
   return JSON.stringify([count, filter ?? {}, newSince ?? null, onlyNew ?? false, histogram ?? null])
 }
 
+/** A set of per-record arrays, made again only when the records outgrow it. */
+function refitted<T extends Record<string, { length: number }>>(
+  held: T | null,
+  t: RecordTables,
+  make: (size: number) => T,
+): T {
+  const first = held && Object.values(held)[0]!
+  return first && first.length >= t.count ? held : make(Math.max(t.capacity, t.count))
+}
+
 /** Working arrays reused by every query, so a query allocates only what its result keeps. */
 export class QueryScratch {
   private held: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
@@ -93,28 +103,20 @@ export class QueryScratch {
   private problemsHeld: { owners: Uint32Array; oldest: Float64Array; shopBits: Uint32Array } | null = null
 
   buffers(t: RecordTables) {
-    if (!this.held || this.held.rows.length < t.count) {
-      const size = Math.max(t.capacity, t.count)
-      this.held = {
-        rows: new Uint32Array(size),
-        counts: new Uint32Array(size),
-        lastMember: new Uint32Array(size),
-        worst: new Uint16Array(size),
-      }
-    }
-    return this.held
+    return (this.held = refitted(this.held, t, (size) => ({
+      rows: new Uint32Array(size),
+      counts: new Uint32Array(size),
+      lastMember: new Uint32Array(size),
+      worst: new Uint16Array(size),
+    })))
   }
 
   problemBuffers(t: RecordTables) {
-    if (!this.problemsHeld || this.problemsHeld.owners.length < t.count) {
-      const size = Math.max(t.capacity, t.count)
-      this.problemsHeld = {
-        owners: new Uint32Array(size),
-        oldest: new Float64Array(size),
-        shopBits: new Uint32Array(size),
-      }
-    }
-    return this.problemsHeld
+    return (this.problemsHeld = refitted(this.problemsHeld, t, (size) => ({
+      owners: new Uint32Array(size),
+      oldest: new Float64Array(size),
+      shopBits: new Uint32Array(size),
+    })))
   }
 }
 

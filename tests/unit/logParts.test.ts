@@ -1,13 +1,14 @@
 // @vitest-environment node
 /** Parts of the log store, run without Pinia: each is given only what its options declare. */
 import { describe, expect, it, vi } from 'vitest'
-import { markRaw, ref, shallowRef } from 'vue'
+import { markRaw, ref, shallowRef, watch } from 'vue'
 import type { Meta } from '@/api/schemas'
 import { LogEngine } from '@/engine'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
 import { afterPaint } from '@/stores/loader/frames'
 import { useLogResult } from '@/stores/log/logResult'
 import { useClearAll } from '@/stores/log/clearAll'
+import { useEngineRefresh } from '@/stores/log/engineRefresh'
 import { useLogAccess, type AccessMeta } from '@/stores/log/logAccess'
 import { listingRecord } from '../fixtures/records'
 
@@ -155,5 +156,23 @@ describe('the query while the merchant types', () => {
     viewState.value = { ...viewState.value, unique: false }
     expect(part.queried.value).toBe(viewState.value)
     expect(part.result.value.shown).toBe(2)
+  })
+})
+
+describe('the views’ refresh while records stream in', () => {
+  it('holds off while typing waits for its query, but not when the load asks for it', () => {
+    let typing = true
+    const refresh = useEngineRefresh('listing', () => typing)
+    let renders = 0
+    watch(refresh.held, () => renders++, { flush: 'sync' })
+    refresh.changed(false)
+    expect(renders).toBe(0)
+    typing = false
+    refresh.changed(false)
+    expect(renders).toBe(1)
+    // The load's own refreshes (its first rows, its end) are forced.
+    typing = true
+    refresh.changed(true)
+    expect(renders).toBe(2)
   })
 })
