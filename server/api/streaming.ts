@@ -65,23 +65,32 @@ export async function streamLogs(
     closed = true
     onClose()
   })
-  const gzip = accepts ? createGzip({ level: 1 }) : null
+  const gzip = accepts ? createGzip({ level: 1, chunkSize: 128 * 1024, writableHighWaterMark: 1 << 20 }) : null
   gzip?.pipe(res)
   res.once('close', () => gzip?.destroy())
   const out: Writable = gzip ?? res
-  const write = async (text: string) => {
+  // The line before's flush, still under way in zlib's thread while this thread reads the next.
+  let flushing: Promise<unknown> | null = null
+  /** Writes a line; `now`: and waits until gzip has let it go (the first rows), not only queued it. */
+  const write = async (text: string, now = false) => {
     if (closed) return
+    // Lines leave in order, and at most one waits in gzip.
+    if (flushing) await flushing
+    flushing = null
     if (!out.write(text)) {
       stats.waiting++
       await Promise.race([once(out, 'drain').catch(() => {}), gone])
       stats.waiting--
     }
-    // The line leaves now, not after the next line is read and encoded (which holds the thread).
-    if (gzip && !closed)
-      await Promise.race([
+    // The line leaves as soon as it is compressed, not when gzip's buffer fills. Compressing runs
+    // in zlib's thread while this one reads and encodes the next line.
+    if (gzip && !closed) {
+      flushing = Promise.race([
         new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())),
         gone,
       ])
+      if (now) await flushing
+    }
   }
   let after = plan.start
   let sent = 0
@@ -100,12 +109,12 @@ export async function streamLogs(
     if (fault?.dropAfterChunks === chunk) {
       // Half a line, then the connection goes: a second later, so the whole lines before it have
       // been read (a browser drops what it received but had not read yet when a stream fails).
-      await write(line.slice(0, line.length >> 1))
+      await write(line.slice(0, line.length >> 1), true)
       await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
       req.socket.destroy()
       return
     }
-    await write(line)
+    await write(line, chunk === 0)
     lines++
     sent += rows.length
     if (!page.nextCursor) break
@@ -119,7 +128,7 @@ export async function streamLogs(
   const endLine = `${JSON.stringify(end)}\n`
   if (fault?.dropAfterChunks !== undefined && fault.dropAfterChunks >= lines) {
     // Cut after every line but the end line.
-    await write(endLine.slice(0, endLine.length >> 1))
+    await write(endLine.slice(0, endLine.length >> 1), true)
     await new Promise((resolve) => setTimeout(resolve, STREAM_DROP_AFTER_MS))
     req.socket.destroy()
     return
