@@ -226,18 +226,41 @@ export class SqliteStore implements LogStore {
       // After a record, the upper bound is its date (passed as that bound) and a row value
       // breaks the ties, so each page seeks the (create_date, id) index where the last one ended.
       const clauses = after ? [...where, '(create_date, id) < (?, ?)'] : where
-      return `SELECT ${columns.map((c) => c.read ?? c.column).join(', ')} FROM ${table} WHERE ${clauses.join(' AND ')} ORDER BY create_date DESC, id DESC LIMIT ?`
+      const read = columns.map((c, k) => `${c.read ?? c.column} AS c${k}`)
+      return `SELECT ${read.join(', ')} FROM ${table} WHERE ${clauses.join(' AND ')} ORDER BY create_date DESC, id DESC LIMIT ?`
     }
+    // Column by column: SQLite writes each column's values as one JSON array, and the page crosses
+    // into JavaScript as a string per field instead of a value per cell.
+    const inColumns = (after: boolean) =>
+      `SELECT ${columns.map((_, k) => `json_group_array(c${k})`).join(', ')} FROM (${sql(after)})`
     const first = this.db.prepare(sql(false)).raw(true)
     const next = this.db.prepare(sql(true)).raw(true)
+    const firstColumns = this.db.prepare(inColumns(false)).raw(true)
+    const nextColumns = this.db.prepare(inColumns(true)).raw(true)
     const count = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`).pluck()
+    const fields = columns.map((c) => c.field)
+    /** The values of a page's placeholders. */
+    const args = (after: Seek | null, limit: number) =>
+      after
+        ? [...values(Math.min(upper, after.createDate)), after.createDate, after.id, limit]
+        : [...values(upper), limit]
+    const rows = async (after: Seek | null, limit: number) =>
+      (after ? next : first).all(...args(after, limit)) as unknown[][]
+    const dates = fields.indexOf('createDate')
+    const ids = fields.indexOf('id')
     return {
-      fields: columns.map((c) => c.field),
+      fields,
       count: async () => count.get(...values(upper)) as number,
-      rows: async (after: Seek | null, limit: number) =>
-        (after
-          ? next.all(...values(Math.min(upper, after.createDate)), after.createDate, after.id, limit)
-          : first.all(...values(upper), limit)) as unknown[][],
+      rows,
+      columns: async (after: Seek | null, limit: number) => {
+        const texts = (after ? nextColumns : firstColumns).get(...args(after, limit)) as string[]
+        const read = texts.map((text) => JSON.parse(text) as unknown[])
+        // The aggregate takes the subquery's rows in its order; should a SQLite ever not, the
+        // page is read again row by row rather than sent out of order.
+        if (newestFirst(read[dates] as number[], read[ids] as number[])) return read
+        const again = await rows(after, limit)
+        return fields.map((_, i) => again.map((row) => row[i]))
+      },
     }
   }
 
@@ -301,4 +324,12 @@ export class SqliteStore implements LogStore {
   async close() {
     this.db.close()
   }
+}
+
+/** Whether records (their dates and ids) run newest first: by date, then by id. */
+export function newestFirst(dates: readonly number[], ids: readonly number[]): boolean {
+  for (let k = 1; k < ids.length; k++) {
+    if (dates[k]! > dates[k - 1]! || (dates[k] === dates[k - 1] && ids[k]! >= ids[k - 1]!)) return false
+  }
+  return true
 }

@@ -1,6 +1,7 @@
 /** Cursors (where a page resumes) and columns pages of raw rows. */
-import { encodeColumns, type ColumnsPageBody } from '../../src/api/columns.ts'
+import { encodeColumnValues, type ColumnsPageBody } from '../../src/api/columns.ts'
 import type { LogKindName } from '../../src/api/schemas.ts'
+import type { Seek } from '../store.ts'
 import { badRequest } from './http.ts'
 
 /** What a page is read with: the raw rows' fields, in order. */
@@ -31,12 +32,38 @@ export function nextCursorOf(plan: Paged, rows: unknown[][], hasMore: boolean): 
   return encodeCursor(last[plan.fields.indexOf('createDate')] as number, last[plan.fields.indexOf('id')] as number)
 }
 
-/** A columns page of raw rows; `nextCursor` resumes after its last row when there are more. */
-export function columnsPage(kind: LogKindName, plan: Paged, rows: unknown[][], hasMore: boolean): ColumnsPageBody {
+/** How a page is read: row by row, and column by column when the store can (LogReader). */
+export interface ColumnReads extends Paged {
+  rows(after: Seek | null, limit: number): Promise<unknown[][]>
+  columns?: ((after: Seek | null, limit: number) => Promise<unknown[][]>) | undefined
+}
+
+/** Raw rows as columns: an array per field, in `fields` order. */
+export const columnsOfRows = (plan: Paged, rows: unknown[][]) => plan.fields.map((_, i) => rows.map((row) => row[i]))
+
+/** Up to `limit` records after `after` (null: from the newest), column by column, and whether more follow. */
+export async function readColumns(plan: ColumnReads, after: Seek | null, limit: number) {
+  const columns = plan.columns
+    ? await plan.columns(after, limit + 1)
+    : columnsOfRows(plan, await plan.rows(after, limit + 1))
+  const hasMore = (columns[0]?.length ?? 0) > limit
+  if (hasMore) for (const column of columns) column.length = limit
+  return { columns, hasMore }
+}
+
+/** A columns page of records read column by column; `nextCursor` resumes after its last record when there are more. */
+export function columnsPage(kind: LogKindName, plan: Paged, columns: unknown[][], hasMore: boolean): ColumnsPageBody {
+  const valuesOf = (field: string) => {
+    const values = columns[plan.fields.indexOf(field)]
+    if (!values) throw new Error(`no ${field} among the page's fields`)
+    return values
+  }
+  const ids = valuesOf('id')
+  const last = ids.length - 1
   return {
     format: 'columns',
-    count: rows.length,
-    columns: encodeColumns(kind, rows, plan.fields),
-    nextCursor: nextCursorOf(plan, rows, hasMore),
+    count: ids.length,
+    columns: encodeColumnValues(kind, valuesOf),
+    nextCursor: hasMore && last >= 0 ? encodeCursor(valuesOf('createDate')[last] as number, ids[last] as number) : null,
   }
 }

@@ -1,25 +1,30 @@
 /** Whole-log loads in one streamed response (`format=columns-stream`). */
 import { once } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Writable } from 'node:stream'
-import { constants as zlibConstants, createGzip } from 'node:zlib'
+import type { TransformOptions, Writable } from 'node:stream'
+import { constants as zlibConstants, createGzip, type ZlibOptions } from 'node:zlib'
 import { STREAM_CHUNK, STREAM_CONTENT_TYPE, type ColumnsPageBody, type StreamEnd } from '../../src/api/columns.ts'
 import type { LogKindName } from '../../src/api/schemas.ts'
 import type { Seek } from '../store.ts'
-import { columnsPage, decodeCursor } from './cursor.ts'
+import { columnsPage, decodeCursor, readColumns, type ColumnReads } from './cursor.ts'
 
 /** A log query as the stream reads it (the API's list plan). */
-export interface StreamPlan {
+export interface StreamPlan extends ColumnReads {
   query: { limit: number }
-  fields: readonly string[]
   /** Where the request's cursor points, or null for the newest record. */
   start: Seek | null
   count(): Promise<number>
-  rows(after: Seek | null, limit: number): Promise<unknown[][]>
 }
 
 /** How long a stream cut by an injected fault stays open after its last bytes. */
 const STREAM_DROP_AFTER_MS = 1000
+
+/**
+ * Level 1 (the stream is read as it comes; a fifth of the bytes already); a line (about 300 KB
+ * in, 70 KB out) fits its buffers, so gzip takes it whole and compresses it in zlib's thread while
+ * this one reads the next. (Zlib streams pass stream options on; the types do not say so.)
+ */
+const GZIP_OPTIONS: ZlibOptions & TransformOptions = { level: 1, chunkSize: 128 * 1024, writableHighWaterMark: 1 << 20 }
 
 /** What an injected fault does to a streamed response (see Fault). */
 export interface StreamFault {
@@ -45,7 +50,7 @@ export async function streamLogs(
   let limit = plan.query.limit
   // The first rows are read before the head is sent: a database that is down gets its own
   // error status (503, saying so), not a 200 cut short.
-  const firstRows = await plan.rows(plan.start, limit + 1)
+  const firstPage = await readColumns(plan, plan.start, limit)
   const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
   res.writeHead(200, {
     'Content-Type': `${STREAM_CONTENT_TYPE}; charset=utf-8`,
@@ -65,31 +70,30 @@ export async function streamLogs(
     closed = true
     onClose()
   })
-  const gzip = accepts ? createGzip({ level: 1, chunkSize: 128 * 1024, writableHighWaterMark: 1 << 20 }) : null
+  const gzip = accepts ? createGzip(GZIP_OPTIONS) : null
   gzip?.pipe(res)
   res.once('close', () => gzip?.destroy())
   const out: Writable = gzip ?? res
+  /** Waits on the client (for as long as it does not read, the stream holds its slot) or its going. */
+  const waitOn = async (event: Promise<unknown>) => {
+    stats.waiting++
+    await Promise.race([event, gone])
+    stats.waiting--
+  }
   // The line before's flush, still under way in zlib's thread while this thread reads the next.
-  let flushing: Promise<unknown> | null = null
+  let flushing: Promise<void> | null = null
   /** Writes a line; `now`: and waits until gzip has let it go (the first rows), not only queued it. */
   const write = async (text: string, now = false) => {
     if (closed) return
     // Lines leave in order, and at most one waits in gzip.
-    if (flushing) await flushing
+    if (flushing) await waitOn(flushing)
     flushing = null
-    if (!out.write(text)) {
-      stats.waiting++
-      await Promise.race([once(out, 'drain').catch(() => {}), gone])
-      stats.waiting--
-    }
+    if (!out.write(text)) await waitOn(once(out, 'drain').catch(() => {}))
     // The line leaves as soon as it is compressed, not when gzip's buffer fills. Compressing runs
     // in zlib's thread while this one reads and encodes the next line.
     if (gzip && !closed) {
-      flushing = Promise.race([
-        new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve())),
-        gone,
-      ])
-      if (now) await flushing
+      flushing = new Promise<void>((resolve) => gzip.flush(zlibConstants.Z_SYNC_FLUSH, () => resolve()))
+      if (now) await waitOn(flushing)
     }
   }
   let after = plan.start
@@ -97,10 +101,8 @@ export async function streamLogs(
   let lines = 0
   for (let chunk = 0; !closed; chunk++) {
     if (chunk > 0 && fault?.lineDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.lineDelayMs))
-    const rows = chunk === 0 ? firstRows : await plan.rows(after, limit + 1)
-    const hasMore = rows.length > limit
-    if (hasMore) rows.pop()
-    const page: ColumnsPageBody = columnsPage(kind, plan, rows, hasMore)
+    const { columns, hasMore } = chunk === 0 ? firstPage : await readColumns(plan, after, limit)
+    const page: ColumnsPageBody = columnsPage(kind, plan, columns, hasMore)
     // The count waits until the first rows are on their way: the client needs it only to
     // reserve room, and at a million records it takes a while.
     if (chunk === 1 && plan.start === null) page.totalEstimate = await plan.count()
@@ -116,7 +118,7 @@ export async function streamLogs(
     }
     await write(line, chunk === 0)
     lines++
-    sent += rows.length
+    sent += page.count
     if (!page.nextCursor) break
     after = decodeCursor(page.nextCursor)
     limit = STREAM_CHUNK

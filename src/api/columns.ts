@@ -88,29 +88,44 @@ export function encodeColumns(
   rows: readonly Record<string, unknown>[] | readonly (readonly unknown[])[],
   fields?: readonly string[],
 ): Record<string, EncodedColumn> {
-  const columns: Record<string, EncodedColumn> = {}
   const cells = rows as readonly Record<string | number, unknown>[]
-  for (const spec of COLUMN_FIELDS[kind]) {
-    const field = spec.field
+  return encodeColumnValues(kind, (field) => {
     const key: string | number = fields ? fields.indexOf(field) : field
     if (key === -1) throw new Error(`no ${field} among the row's fields`)
+    return cells.map((row) => row[key])
+  })
+}
+
+/**
+ * Server side: each field's values, one per record and all of one length (createDate in ms), to
+ * columns. `valuesOf` answers a field's values; a store that reads column by column hands them
+ * over as they are.
+ */
+export function encodeColumnValues(
+  kind: LogKindName,
+  valuesOf: (field: string) => readonly unknown[],
+): Record<string, EncodedColumn> {
+  const columns: Record<string, EncodedColumn> = {}
+  for (const spec of COLUMN_FIELDS[kind]) {
+    const field = spec.field
+    const values = valuesOf(field)
     if (spec.encoding === 'delta') {
-      const out = new Array<number>(rows.length)
+      const out = new Array<number>(values.length)
       let previous = 0
-      for (let k = 0; k < rows.length; k++) {
-        const value = cells[k]![key] as number
+      for (let k = 0; k < values.length; k++) {
+        const value = values[k] as number
         out[k] = value - previous
         previous = value
       }
       columns[field] = { delta: out }
     } else if (spec.encoding === 'values') {
-      columns[field] = { values: cells.map((row) => row[key] as number | null) }
+      columns[field] = { values: values as (number | null)[] }
     } else {
       const dict: (string | null)[] = []
       const index = new Map<string | null, number>()
-      const out = new Array<number>(rows.length)
-      for (let k = 0; k < rows.length; k++) {
-        const value = cells[k]![key] as string | null
+      const out = new Array<number>(values.length)
+      for (let k = 0; k < values.length; k++) {
+        const value = values[k] as string | null
         let code = index.get(value)
         if (code === undefined) {
           code = dict.length
