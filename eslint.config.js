@@ -205,7 +205,7 @@ export default defineConfig(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['vue', 'pinia', 'axios', 'vue-router', 'vue-i18n', 'element-plus', 'dompurify'],
+          paths: ['vue', 'pinia', 'axios', 'vue-router', 'vue-i18n', 'element-plus'],
           patterns: [
             { group: ['@/*'], message: 'The engine imports relatively (benchmarks run it without the alias).' },
             {

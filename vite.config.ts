@@ -69,7 +69,6 @@ export default defineConfig({
       'vue-i18n',
       'axios',
       'zod',
-      'dompurify',
       'dayjs',
       'dayjs/plugin/utc',
       'dayjs/plugin/timezone',

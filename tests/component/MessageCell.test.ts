@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest'
 import MessageCell from '@/cells/MessageCell.vue'
 import { createAppI18n } from '@/app/i18n'
 import { parseDescription } from '@/engine'
-import { messageToHtml } from '@/cells/messageHtml'
+import { messageParts } from '@/cells/messageParts'
 
 function cell(description: string, count = 1, type = 1) {
-  const { html, cut } = messageToHtml(parseDescription(description), 'Details here')
-  return mount(MessageCell, { props: { html, cut, count, type }, global: { plugins: [createAppI18n()] } })
+  const message = messageParts(parseDescription(description), 'Details here')
+  return mount(MessageCell, { props: { message, count, type }, global: { plugins: [createAppI18n()] } })
 }
 
 describe('MessageCell', () => {

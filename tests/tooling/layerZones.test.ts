@@ -44,8 +44,8 @@ describe('the layer zones (eslint.config.js)', () => {
     const store = [
       "import { LOG_KIND_DEFINITIONS } from '@/logKinds'",
       "import { LOG_KIND_VIEWS } from '@/logKinds/views'",
-      "import { messageToHtml } from '@/cells/messageHtml'",
-      "export const refs = async (): Promise<unknown[]> => [await import('@/api/client'), LOG_KIND_DEFINITIONS, LOG_KIND_VIEWS, messageToHtml]",
+      "import { messageParts } from '@/cells/messageParts'",
+      "export const refs = async (): Promise<unknown[]> => [await import('@/api/client'), LOG_KIND_DEFINITIONS, LOG_KIND_VIEWS, messageParts]",
     ]
     expect(await refusedLines('src/stores/zoneProbe.ts', store)).toEqual([2, 3])
   })

@@ -5,7 +5,7 @@
  */
 import { h, type VNode } from 'vue'
 import MessageCell from '@/cells/MessageCell.vue'
-import { MESSAGE_CUT, messageToHtml } from '@/cells/messageHtml'
+import { MESSAGE_CUT, messageNodes, messageParts } from '@/cells/messageParts'
 import TypeLabel from '@/cells/TypeLabel.vue'
 import type { CellContext, ColumnContext, ColumnId, ColumnWidth, LogColumn, ValueFilter } from '@/logKinds/columns'
 
@@ -58,10 +58,8 @@ export const messageColumn: LogColumn<Common> = {
     const detailsLabel = c.t('grid.detailsHere')
     const highlight = c.highlight()
     if (row.members.length === 0) {
-      const message = messageToHtml(row.message, detailsLabel, MESSAGE_CUT, highlight)
       return h(MessageCell, {
-        html: message.html,
-        cut: message.cut,
+        message: messageParts(row.message, detailsLabel, MESSAGE_CUT, highlight),
         // A Problems row says its count in a column of its own.
         count: row.problem ? 1 : row.count,
         type: row.type,
@@ -76,10 +74,11 @@ export const messageColumn: LogColumn<Common> = {
         h('div', { key: member.id, class: 'tts-grid__member', title: member.message.text }, [
           h(TypeLabel, { type: member.type, compact: true }),
           h('span', { class: 'tts-grid__member-time' }, c.formatTime(member.date, row.date)),
-          h('span', {
-            class: 'tts-grid__member-text',
-            innerHTML: messageToHtml(member.message, detailsLabel, 200, highlight).html,
-          }),
+          h(
+            'span',
+            { class: 'tts-grid__member-text' },
+            messageNodes(messageParts(member.message, detailsLabel, MESSAGE_CUT, highlight)),
+          ),
         ]),
       ),
       row.count > row.members.length

@@ -4,7 +4,7 @@
  */
 import { h } from 'vue'
 import MessageCell from '@/cells/MessageCell.vue'
-import { messageToHtml } from '@/cells/messageHtml'
+import { messageParts } from '@/cells/messageParts'
 import type { EngineSynchronizationRecord } from '@/engine'
 import type { LogColumn } from '@/logKinds/columns'
 import type { LogKindView } from '@/logKinds/types'
@@ -16,18 +16,17 @@ import {
   typeColumn,
 } from '@/logKinds/views/sharedColumns'
 
+/** An empty Detailed cell. */
+const NO_MESSAGE = { parts: [], cut: false }
+
 const detailedColumn: LogColumn<EngineSynchronizationRecord> = {
   id: 'detailed',
   labelKey: 'columns.detailed',
   width: { min: 200, grow: 2 },
   cell: (row, c) => {
     const text = row.record.detailedDescription
-    const detail = text
-      ? messageToHtml({ segments: [{ kind: 'text', text }], text }, c.t('grid.detailsHere'))
-      : { html: '', cut: false }
     return h(MessageCell, {
-      html: detail.html,
-      cut: detail.cut,
+      message: text ? messageParts({ segments: [{ kind: 'text', text }], text }, c.t('grid.detailsHere')) : NO_MESSAGE,
       count: 1,
       type: row.type,
       onMore: () => c.open(row.row),

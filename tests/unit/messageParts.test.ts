@@ -2,17 +2,25 @@
 /**
  * Messages of 200 characters or more are cut at 200 in the grid, with "more" opening the whole
  * message (domain.md). The boundary is held at 199, 200 and 201 characters as the reader counts
- * them: after params are filled in, before HTML escaping, a line break being one character.
+ * them: after params are filled in, a line break being one character.
  */
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { h } from 'vue'
 import { createAppI18n } from '@/app/i18n'
-import { parseDescription } from '@/engine'
+import { parseDescription, type ParsedMessage } from '@/engine'
 import MessageCell from '@/cells/MessageCell.vue'
-import { messageToHtml } from '@/cells/messageHtml'
+import { messageNodes, messageParts } from '@/cells/messageParts'
 
 /** `length` characters, the last three telling where the text ends: ...XYZ. */
 const textOf = (length: number) => `${'a'.repeat(length - 3)}XYZ`
+
+/** A message as the page gets it: its elements' HTML (as a browser writes it back), and whether it was cut. */
+function messageToHtml(parsed: ParsedMessage, detailsLabel: string, cutAt?: number, highlight?: string) {
+  const message = messageParts(parsed, detailsLabel, cutAt, highlight)
+  const html = mount({ render: () => h('div', messageNodes(message)) }).element.innerHTML
+  return { html, cut: message.cut }
+}
 
 const gridHtml = (description: string) => messageToHtml(parseDescription(description), 'Details here')
 
@@ -77,8 +85,8 @@ describe('cutting long messages in the grid', () => {
 
 describe('the "more" control of a message cell', () => {
   const cell = (length: number) => {
-    const { html, cut } = gridHtml(textOf(length))
-    return mount(MessageCell, { props: { html, cut, count: 1, type: 1 }, global: { plugins: [createAppI18n()] } })
+    const message = messageParts(parseDescription(textOf(length)), 'Details here')
+    return mount(MessageCell, { props: { message, count: 1, type: 1 }, global: { plugins: [createAppI18n()] } })
   }
 
   it.each([
@@ -137,5 +145,26 @@ describe('highlighting the message filter’s matches', () => {
 
   it('keeps the line breaks between marks', () => {
     expect(render('first line\nsecond line', 'line')).toBe('first <mark>line</mark><br>second <mark>line</mark>')
+  })
+})
+
+describe('links in a message', () => {
+  const linked = (href: string) =>
+    gridHtml(JSON.stringify({ string: 'See !a_start!the guide!a_end!.', params: {}, links: [href] })).html
+
+  it('links an http(s) address, opening in a new tab', () => {
+    expect(linked('https://example.com/guide?a=1&b=2')).toBe(
+      'See <a href="https://example.com/guide?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">the guide</a>.',
+    )
+  })
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    '//evil.example',
+  ])('shows the label of a link to %s as text, with no link', (href) => {
+    expect(linked(href)).toBe('See the guide.')
   })
 })
