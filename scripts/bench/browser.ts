@@ -345,10 +345,15 @@ function installProbe() {
     armKeystrokeDuringLoad(held) {
       const loading = () => document.querySelector(PAGE)?.getAttribute('data-complete') !== 'true'
       return new Promise<boolean>((done) => {
+        // Half way: the records shown (the summary, at the views' next refresh), or the records
+        // loaded (the progress bar, at every batch; the app's only). A load whose views did not
+        // refresh between its half and its end would otherwise never be typed into.
         const check = () => {
           if (!loading()) return finish(false)
           const summary = document.querySelector(SUMMARY)
-          if (summary && Number(summary.getAttribute('data-total')) >= held) finish(true)
+          if (summary && Number(summary.getAttribute('data-total')) >= held) return finish(true)
+          const progress = document.querySelector('[data-testid=load-progress]')
+          if (progress && Number(progress.getAttribute('data-loaded')) >= held) finish(true)
         }
         const observer = new MutationObserver(check)
         const finish = (ok: boolean) => {
@@ -389,7 +394,7 @@ function installProbe() {
         observer.observe(document, {
           subtree: true,
           attributes: true,
-          attributeFilter: ['data-total', 'data-complete'],
+          attributeFilter: ['data-total', 'data-complete', 'data-loaded'],
         })
         check()
       })

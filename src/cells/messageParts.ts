@@ -125,6 +125,10 @@ export function messageNodes(message: MessageParts): VNodeArrayChildren {
   return out
 }
 
-/** A message in place, as messageNodes builds it: `<MessageText :message="…" />`. */
-export const MessageText: FunctionalComponent<{ message: MessageParts }> = (props) => messageNodes(props.message)
-MessageText.props = ['message']
+/**
+ * A message in place, in one element of its own (a <span>, or `tag`), as messageNodes builds it:
+ * `<MessageText :message="…" />`. One element, not a fragment: no anchors in the grid's cells.
+ */
+export const MessageText: FunctionalComponent<{ message: MessageParts; tag?: string }> = (props) =>
+  h(props.tag ?? 'span', messageNodes(props.message))
+MessageText.props = ['message', 'tag']

@@ -104,6 +104,30 @@ describe('LogPage with the real store and backend', () => {
     expect(summary(wrapper).total).toBe(orders.filter((r) => r.orderId === order.orderId).length)
   })
 
+  it('renders the load status again for each batch of records, not the whole page', async () => {
+    const { wrapper, pinia } = await mountPage('listing', '/listings/logs')
+    const store = useLogStore('listing', pinia)
+    // The page's own render, counted (Vue reads it from the instance at every render).
+    const page = wrapper.vm.$ as unknown as { render: (...args: unknown[]) => unknown }
+    const render = page.render
+    let pageRenders = 0
+    page.render = (...args) => {
+      pageRenders++
+      return render(...args)
+    }
+    // What each batch of a load does to the store: more records held, the status line moving.
+    store.status = 'loading'
+    await flushPromises()
+    const rendersBefore = pageRenders
+    for (const loaded of [1300, 1400, 1500]) {
+      store.loaded = loaded
+      await flushPromises()
+      expect(wrapper.get('[data-testid="load-progress"]').text()).toContain(loaded.toLocaleString('en-US'))
+    }
+    expect(pageRenders).toBe(rendersBefore)
+    wrapper.unmount()
+  })
+
   it('keeps the records it has when a page fails, says why, and finishes on Retry', async () => {
     await fetch(`${server.apiUrl}/__test/faults`, {
       method: 'POST',
