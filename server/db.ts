@@ -235,8 +235,13 @@ export class SqliteStore implements LogStore {
       `SELECT ${columns.map((_, k) => `json_group_array(c${k})`).join(', ')} FROM (${sql(after)})`
     const first = this.db.prepare(sql(false)).raw(true)
     const next = this.db.prepare(sql(true)).raw(true)
-    const firstColumns = this.db.prepare(inColumns(false)).raw(true)
-    const nextColumns = this.db.prepare(inColumns(true)).raw(true)
+    // Prepared on first use: most readers (pages, polls) never read column by column.
+    let inColumnsStatements: [first: Database.Statement, next: Database.Statement] | null = null
+    const columnStatements = () =>
+      (inColumnsStatements ??= [
+        this.db.prepare(inColumns(false)).raw(true),
+        this.db.prepare(inColumns(true)).raw(true),
+      ])
     const count = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where.join(' AND ')}`).pluck()
     const fields = columns.map((c) => c.field)
     /** The values of a page's placeholders. */
@@ -253,11 +258,18 @@ export class SqliteStore implements LogStore {
       count: async () => count.get(...values(upper)) as number,
       rows,
       columns: async (after: Seek | null, limit: number) => {
-        const texts = (after ? nextColumns : firstColumns).get(...args(after, limit)) as string[]
-        const read = texts.map((text) => JSON.parse(text) as unknown[])
+        let read: unknown[][] | null = null
+        try {
+          const [firstPage, nextPage] = columnStatements()
+          const texts = (after ? nextPage : firstPage).get(...args(after, limit)) as string[]
+          read = texts.map((text) => JSON.parse(text) as unknown[])
+        } catch {
+          // What JSON cannot hold (a BLOB written into the file by something else) is read row
+          // by row; a database that is down fails there too, and says so.
+        }
         // The aggregate takes the subquery's rows in its order; should a SQLite ever not, the
         // page is read again row by row rather than sent out of order.
-        if (newestFirst(read[dates] as number[], read[ids] as number[])) return read
+        if (read && newestFirst(read[dates] as number[], read[ids] as number[])) return read
         const again = await rows(after, limit)
         return fields.map((_, i) => again.map((row) => row[i]))
       },

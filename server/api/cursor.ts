@@ -1,4 +1,4 @@
-/** Cursors (where a page resumes) and columns pages of raw rows. */
+/** Cursors (where a page resumes), and columns pages of records read row by row or column by column. */
 import { encodeColumnValues, type ColumnsPageBody } from '../../src/api/columns.ts'
 import type { LogKindName } from '../../src/api/schemas.ts'
 import type { Seek } from '../store.ts'

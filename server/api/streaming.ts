@@ -101,7 +101,18 @@ export async function streamLogs(
   let lines = 0
   for (let chunk = 0; !closed; chunk++) {
     if (chunk > 0 && fault?.lineDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.lineDelayMs))
-    const { columns, hasMore } = chunk === 0 ? firstPage : await readColumns(plan, after, limit)
+    let read = firstPage
+    if (chunk > 0) {
+      try {
+        read = await readColumns(plan, after, limit)
+      } catch (error) {
+        // The line before is still in gzip: it leaves before the stream is cut, so the client
+        // resumes after it (every whole line it has is one it need not ask for again).
+        if (flushing) await waitOn(flushing)
+        throw error
+      }
+    }
+    const { columns, hasMore } = read
     const page: ColumnsPageBody = columnsPage(kind, plan, columns, hasMore)
     // The count waits until the first rows are on their way: the client needs it only to
     // reserve room, and at a million records it takes a while.

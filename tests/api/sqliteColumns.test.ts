@@ -102,6 +102,21 @@ describe('the SQLite store, column by column', () => {
     expect(columns[reader.fields.indexOf('productId')]).toContain(null)
     expect(columns[reader.fields.indexOf('productTitle')]).toContain(null)
   })
+  it('reads a page JSON cannot hold (a BLOB written into the file by something else) row by row', async () => {
+    const db = new SqliteStore(
+      openDatabase(':memory:', { seed: { listing: 50, order: 1, synchronization: 1 } }),
+      ':memory:',
+    )
+    db.db
+      .prepare('UPDATE listing_log SET listing_title = ? WHERE id = (SELECT MAX(id) FROM listing_log)')
+      .run(Buffer.from([0xde, 0xad]))
+    const reader = db.reader('listing', {})
+    const columns = await reader.columns!(null, 100)
+    expect(columns).toEqual(await byRows(reader, null, 100))
+    expect(columns[reader.fields.indexOf('listingTitle')]![0]).toBeInstanceOf(Buffer)
+    await db.close()
+  })
+
   it('checks the order SQLite handed the columns in (a page out of order is read again row by row)', () => {
     expect(newestFirst([9, 9, 7, 7], [4, 3, 8, 2])).toBe(true)
     expect(newestFirst([], [])).toBe(true)
