@@ -103,9 +103,11 @@ function buildParts(parsed: ParsedMessage, detailsLabel: string, cutAt: number, 
 }
 
 const LINE_BREAK = /\r\n|\r|\n/
+const LINE_BREAKS = /\r\n|\r|\n/g
 
-/** A run's text, its line breaks as <br>. */
-function lines(text: string): VNodeArrayChildren {
+/** A run's text, its line breaks as <br> (`breaks`), or as spaces. */
+function lines(text: string, breaks: boolean): VNodeArrayChildren {
+  if (!breaks) return [text.replace(LINE_BREAKS, ' ')]
   const out: VNodeArrayChildren = []
   text.split(LINE_BREAK).forEach((line, k) => {
     if (k > 0) out.push(h('br'))
@@ -114,11 +116,17 @@ function lines(text: string): VNodeArrayChildren {
   return out
 }
 
-/** The message's elements: text (as text), <br>, <mark> and links opening in a new tab. */
-export function messageNodes(message: MessageParts): VNodeArrayChildren {
+/**
+ * The message's elements: text (as text), <br>, <mark> and links opening in a new tab.
+ * `breaks: false`: its line breaks as spaces, for a message that keeps to one line (a grouped
+ * row's member, cut with an ellipsis).
+ */
+export function messageNodes(message: MessageParts, breaks = true): VNodeArrayChildren {
   const out: VNodeArrayChildren = []
   for (const part of message.parts) {
-    const runs = part.runs.flatMap((run) => (run.marked ? [h('mark', lines(run.text))] : lines(run.text)))
+    const runs = part.runs.flatMap((run) =>
+      run.marked ? [h('mark', lines(run.text, breaks))] : lines(run.text, breaks),
+    )
     if (part.href) out.push(h('a', { href: part.href, target: '_blank', rel: 'noopener noreferrer' }, runs))
     else out.push(...runs)
   }

@@ -320,6 +320,24 @@ test.describe('the grouped view', () => {
     }
   })
 
+  test('a member whose message has line breaks keeps to one line, inside its row', async ({ page }) => {
+    // TikTok Shop's rejections are three lines long ("… Revised.\nReason: …\nWhat to do: …").
+    await page.goto('/listings/logs?view=grouped&type=4&q=rejected%20the%20update')
+    await waitForComplete(page)
+    const rows = page.getByTestId('log-row')
+    await expect(rows.first()).toBeVisible()
+    for (const row of (await rows.all()).slice(0, 4)) {
+      const box = await boxOf(row)
+      for (const text of await row.locator('.tts-grid__member-text').all()) {
+        const line = await boxOf(text)
+        const lineHeight = await text.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight))
+        expect(line.bottom - line.top).toBeLessThan(1.5 * lineHeight)
+        expect(line.bottom).toBeLessThanOrEqual(box.bottom + 1)
+        await expect(text.locator('br')).toHaveCount(0)
+      }
+    }
+  })
+
   test('the grouped CSV writes each row as the grid shows it: the worst type, every message', async ({
     page,
     request,

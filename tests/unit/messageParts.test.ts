@@ -168,3 +168,18 @@ describe('links in a message', () => {
     expect(linked(href)).toBe('See the guide.')
   })
 })
+
+describe('a message kept to one line (a grouped row’s member)', () => {
+  it('has its line breaks as spaces, marks and links kept', () => {
+    const description = JSON.stringify({
+      string: 'Product was not Revised.\nReason: !a_start!the guide!a_end! says no.\r\nWhat to do: wait.',
+      params: {},
+      links: ['https://example.com/guide'],
+    })
+    const message = messageParts(parseDescription(description), 'Details here', 0, 'reason')
+    const html = mount({ render: () => h('div', messageNodes(message, false)) }).element.innerHTML
+    expect(html).toBe(
+      'Product was not Revised. <mark>Reason</mark>: <a href="https://example.com/guide" target="_blank" rel="noopener noreferrer">the guide</a> says no. What to do: wait.',
+    )
+  })
+})

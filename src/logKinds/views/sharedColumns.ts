@@ -77,7 +77,8 @@ export const messageColumn: LogColumn<Common> = {
           h(
             'span',
             { class: 'tts-grid__member-text' },
-            messageNodes(messageParts(member.message, detailsLabel, MESSAGE_CUT, highlight)),
+            // One line each: the message's own line breaks as spaces.
+            messageNodes(messageParts(member.message, detailsLabel, MESSAGE_CUT, highlight), false),
           ),
         ]),
       ),
