@@ -20,9 +20,10 @@ export interface StreamPlan extends ColumnReads {
 const STREAM_DROP_AFTER_MS = 1000
 
 /**
- * Level 1 (the stream is read as it comes; a fifth of the bytes already); a line (about 300 KB
- * in, 70 KB out) fits its buffers, so gzip takes it whole and compresses it in zlib's thread while
- * this one reads the next. (Zlib streams pass stream options on; the types do not say so.)
+ * Level 1: a fifth of the bytes already, and quick enough to keep up with the reads. A line (about
+ * 300 KB in, 70 KB out) fits its buffers, so gzip takes it whole and compresses it in zlib's
+ * thread while this one reads the next. (Zlib streams pass stream options on; the types do not say
+ * so.)
  */
 const GZIP_OPTIONS: ZlibOptions & TransformOptions = { level: 1, chunkSize: 128 * 1024, writableHighWaterMark: 1 << 20 }
 
