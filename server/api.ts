@@ -138,7 +138,7 @@ function planList(store: LogStore, kind: LogKindName, url: URL) {
     /** Up to `limit` records after `after` (null: from the newest), as raw rows (`fields` order). */
     rows: (after: Seek | null, limit: number) => reader.rows(after, limit),
     /** The same column by column (`fields` order), when the store reads so. */
-    columns: reader.columns && ((after: Seek | null, limit: number) => reader.columns!(after, limit)),
+    columns: reader.columns,
   }
 }
 type ListPlan = ReturnType<typeof planList>

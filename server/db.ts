@@ -249,14 +249,13 @@ export class SqliteStore implements LogStore {
       after
         ? [...values(Math.min(upper, after.createDate)), after.createDate, after.id, limit]
         : [...values(upper), limit]
-    const rows = async (after: Seek | null, limit: number) =>
-      (after ? next : first).all(...args(after, limit)) as unknown[][]
     const dates = fields.indexOf('createDate')
     const ids = fields.indexOf('id')
     return {
       fields,
       count: async () => count.get(...values(upper)) as number,
-      rows,
+      rows: async (after: Seek | null, limit: number) =>
+        (after ? next : first).all(...args(after, limit)) as unknown[][],
       columns: async (after: Seek | null, limit: number) => {
         let read: unknown[][] | null = null
         try {
@@ -265,13 +264,11 @@ export class SqliteStore implements LogStore {
           read = texts.map((text) => JSON.parse(text) as unknown[])
         } catch {
           // What JSON cannot hold (a BLOB written into the file by something else) is read row
-          // by row; a database that is down fails there too, and says so.
+          // by row (readColumns); a database that is down fails there too, and says so.
         }
         // The aggregate takes the subquery's rows in its order; should a SQLite ever not, the
-        // page is read again row by row rather than sent out of order.
-        if (read && newestFirst(read[dates] as number[], read[ids] as number[])) return read
-        const again = await rows(after, limit)
-        return fields.map((_, i) => again.map((row) => row[i]))
+        // page is read again row by row (readColumns) rather than sent out of order.
+        return read && newestFirst(read[dates] as number[], read[ids] as number[]) ? read : null
       },
     }
   }

@@ -35,7 +35,8 @@ export function nextCursorOf(plan: Paged, rows: unknown[][], hasMore: boolean): 
 /** How a page is read: row by row, and column by column when the store can (LogReader). */
 export interface ColumnReads extends Paged {
   rows(after: Seek | null, limit: number): Promise<unknown[][]>
-  columns?: ((after: Seek | null, limit: number) => Promise<unknown[][]>) | undefined
+  /** Null: this page is read row by row after all. */
+  columns?: ((after: Seek | null, limit: number) => Promise<unknown[][] | null>) | undefined
 }
 
 /** Raw rows as columns: an array per field, in `fields` order. */
@@ -43,9 +44,7 @@ export const columnsOfRows = (plan: Paged, rows: unknown[][]) => plan.fields.map
 
 /** Up to `limit` records after `after` (null: from the newest), column by column, and whether more follow. */
 export async function readColumns(plan: ColumnReads, after: Seek | null, limit: number) {
-  const columns = plan.columns
-    ? await plan.columns(after, limit + 1)
-    : columnsOfRows(plan, await plan.rows(after, limit + 1))
+  const columns = (await plan.columns?.(after, limit + 1)) ?? columnsOfRows(plan, await plan.rows(after, limit + 1))
   const hasMore = (columns[0]?.length ?? 0) > limit
   if (hasMore) for (const column of columns) column.length = limit
   return { columns, hasMore }

@@ -102,14 +102,13 @@ function buildParts(parsed: ParsedMessage, detailsLabel: string, cutAt: number, 
   return { parts, cut }
 }
 
-const LINE_BREAK = /\r\n|\r|\n/
 const LINE_BREAKS = /\r\n|\r|\n/g
 
 /** A run's text, its line breaks as <br> (`breaks`), or as spaces. */
 function lines(text: string, breaks: boolean): VNodeArrayChildren {
   if (!breaks) return [text.replace(LINE_BREAKS, ' ')]
   const out: VNodeArrayChildren = []
-  text.split(LINE_BREAK).forEach((line, k) => {
+  text.split(LINE_BREAKS).forEach((line, k) => {
     if (k > 0) out.push(h('br'))
     if (line) out.push(line)
   })

@@ -166,6 +166,15 @@ describe('links in a message', () => {
     '//evil.example',
   ])('shows the label of a link to %s as text, with no link', (href) => {
     expect(linked(href)).toBe('See the guide.')
+    // The parser drops such a link; the parts check again, whatever hands them a message.
+    const parsed: ParsedMessage = {
+      segments: [
+        { kind: 'text', text: 'See ' },
+        { kind: 'link', text: 'the guide', href },
+      ],
+      text: 'See the guide',
+    }
+    expect(messageToHtml(parsed, 'Details here').html).toBe('See the guide')
   })
 })
 

@@ -12,22 +12,22 @@ export function yieldToInput(): Promise<void> {
   })
 }
 
-/**
- * Resolves once the next frame is painted and what was queued for after it has run (at once
- * where there are no frames).
- */
-export function nextFrame(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
-    return yieldToInput()
-  return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput).then(yieldToInput)
-}
+/** No frames to wait for: a hidden tab, or no rendering at all (tests, workers). */
+const noFrames = () => typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden
 
 /**
  * Resolves in the first task after the next frame is painted: a rAF callback runs just before the
  * frame's paint, and a message posted there runs after it (at once where there are no frames).
  */
 export function afterPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden)
-    return yieldToInput()
+  if (noFrames()) return yieldToInput()
   return new Promise<void>((resolve) => requestAnimationFrame(() => resolve())).then(yieldToInput)
+}
+
+/**
+ * Resolves once the next frame is painted and what was queued for after it has run (at once
+ * where there are no frames).
+ */
+export function nextFrame(): Promise<void> {
+  return noFrames() ? yieldToInput() : afterPaint().then(yieldToInput)
 }
