@@ -137,7 +137,7 @@ export default defineConfig(
               allowTypeImports: true,
               message: "A log description's data part imports no Vue: cells and columns go in logKinds/views/.",
             })),
-            ...['pinia', 'vue-i18n', 'element-plus'].map((name) => ({
+            ...['pinia', 'petite-vue-i18n', 'element-plus'].map((name) => ({
               name,
               message: "A log description's data part imports no framework.",
             })),
@@ -181,7 +181,7 @@ export default defineConfig(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['vue', 'pinia', 'vue-router', 'vue-i18n', 'element-plus'].map((name) => ({
+          paths: ['vue', 'pinia', 'vue-router', 'petite-vue-i18n', 'element-plus'].map((name) => ({
             name,
             message: 'The API layer imports no framework.',
           })),
@@ -205,7 +205,7 @@ export default defineConfig(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['vue', 'pinia', 'axios', 'vue-router', 'vue-i18n', 'element-plus'],
+          paths: ['vue', 'pinia', 'axios', 'vue-router', 'petite-vue-i18n', 'element-plus'],
           patterns: [
             { group: ['@/*'], message: 'The engine imports relatively (benchmarks run it without the alias).' },
             {

@@ -66,7 +66,7 @@ export default defineConfig({
       'vue',
       'vue-router',
       'pinia',
-      'vue-i18n',
+      'petite-vue-i18n',
       'axios',
       'zod',
       'dayjs',

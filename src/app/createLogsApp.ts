@@ -1,8 +1,8 @@
-import { ID_INJECTION_KEY } from 'element-plus'
 import { createPinia, type Pinia } from 'pinia'
 import { createApp, type App, type Component } from 'vue'
 import type { Router } from 'vue-router'
 import AppShell from '@/shell/AppShell.vue'
+import { ELEMENT_IDS } from '@/app/elementNamespace'
 import { createAppI18n, setAppLocale, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
 import { LOG_KIND_DEFINITIONS, LOG_KINDS } from '@/logKinds'
@@ -55,7 +55,7 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   const localeReady = setAppLocale(i18n.global, options.locale ?? i18n.global.locale.value, options.formatLocale)
   // Element Plus ids unique per app, so two instances on one page never share an id.
   const idPrefix = 7000 + (instances++ % 2000)
-  app.provide(ID_INJECTION_KEY, { prefix: idPrefix, current: 0 })
+  app.provide(ELEMENT_IDS, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
   if (options.config) useAppConfigStore(pinia).configure(options.config)
   // What the entry started before the app loaded is for the first load only: whatever of it that

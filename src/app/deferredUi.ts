@@ -16,6 +16,8 @@ export interface ElementParts {
   ElInput: Component
   ElCheckbox: Component
   ElTag: Component
+  /** Gives them Element Plus's configuration (elementScope.ts). */
+  ElementScope: Component
 }
 
 /** Element Plus's controls, once loaded. */

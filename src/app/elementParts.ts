@@ -1,6 +1,7 @@
 /**
  * Element Plus's form controls with their styles, a chunk of its own (see deferredUi.ts): the
- * select and its options, the input, the checkbox and the tag.
+ * select and its options, the input, the checkbox and the tag; and ElementScope, which gives them
+ * Element Plus's configuration (elementScope.ts).
  */
 import 'element-plus/es/components/base/style/index'
 import 'element-plus/es/components/checkbox/style/index'
@@ -10,3 +11,4 @@ import 'element-plus/es/components/select/style/index'
 import 'element-plus/es/components/tag/style/index'
 
 export { ElCheckbox, ElInput, ElOption, ElSelect, ElTag } from 'element-plus/es'
+export { ElementScope } from '@/app/elementScope'

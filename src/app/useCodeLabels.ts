@@ -1,12 +1,15 @@
-import { useI18n } from 'vue-i18n'
+import { resolveValue } from '@intlify/core-base'
+import { useI18n } from 'petite-vue-i18n'
 import { DEFAULT_LOCALE } from '@/locales'
 import { withCodeLabels } from '@/locales/codeLabel'
 
 /** `t` for components, naming the codes it has no text for by number ("Action 97"). */
 export function useCodeLabels() {
-  const { t, te } = useI18n()
+  const { t, locale, getLocaleMessage } = useI18n()
+  // petite-vue-i18n has no `te`: a key exists when the language's messages hold a text at its path.
+  const has = (key: string, language: string) => resolveValue(getLocaleMessage(language), key) != null
   return withCodeLabels(
     (key, named, plural) => (named ? (plural === undefined ? t(key, named) : t(key, named, plural)) : t(key)),
-    (key) => te(key) || te(key, DEFAULT_LOCALE),
+    (key) => has(key, locale.value) || has(key, DEFAULT_LOCALE),
   )
 }

@@ -1,6 +1,6 @@
 import { storeToRefs } from 'pinia'
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { formatLocaleOf, type AppI18n } from '@/app/i18n'
 import { useAppConfigStore } from '@/stores/appConfig'
 

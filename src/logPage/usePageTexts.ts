@@ -1,6 +1,6 @@
 /** What the page says of its rows: the summary line, and why the grid is empty. */
 import { computed, type ComputedRef } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useFormatters } from '@/app/useFormatters'
 import type { LastVisit } from '@/logPage/newSince/useLastVisit'
 import type { LogStore } from '@/stores/logStore'

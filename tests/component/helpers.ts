@@ -41,7 +41,7 @@ export async function mountWithApp<T extends Component>(
         pinia,
         router,
         createAppI18n(options.locale ?? 'en_US'),
-        // Element Plus under the app's own namespace, as ElementProvider does in the app.
+        // Element Plus under the app's own namespace, as the app provides it where its components are (src/app/elementScope.ts).
         { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
       ],
       ...options.global,

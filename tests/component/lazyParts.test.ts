@@ -8,13 +8,16 @@ import { ElAlert, ElButton, ElProgress, provideGlobalConfig } from 'element-plus
 import { afterEach, describe, expect, it } from 'vitest'
 import { h, type Component } from 'vue'
 import { elementParts } from '@/app/deferredUi'
-import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { ELEMENT_IDS, ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { createAppI18n } from '@/app/i18n'
 import LiteAlert from '@/app/LiteAlert.vue'
 import LiteButton from '@/app/LiteButton.vue'
 import LiteProgress from '@/app/LiteProgress.vue'
 import LazyCheckbox from '@/app/LazyCheckbox.vue'
 import LazyInput from '@/app/LazyInput.vue'
+import LazySelect from '@/app/LazySelect.vue'
 import LazyTag from '@/app/LazyTag.vue'
+import { loadLocale } from '@/locales'
 
 const loaded = elementParts.value
 afterEach(() => {
@@ -33,7 +36,11 @@ function render(component: Component, props: Record<string, unknown>, text?: str
     props,
     slots: text === undefined ? {} : { default: () => text },
     global: {
-      plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
+      // The app's i18n: the controls take Element Plus's texts in its language (elementScope.ts).
+      plugins: [
+        createAppI18n('en_US'),
+        { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
+      ],
       // el-alert's own <Transition>, as the page renders it (test-utils stubs it otherwise).
       stubs: { transition: false },
     },
@@ -102,7 +109,11 @@ describe('the box of a control that is still loading', () => {
       },
       {
         global: {
-          plugins: [{ install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) }],
+          // The app's i18n: the controls take Element Plus's texts in its language (elementScope.ts).
+          plugins: [
+            createAppI18n('en_US'),
+            { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
+          ],
         },
       },
     )
@@ -111,6 +122,34 @@ describe('the box of a control that is still loading', () => {
     await wrapper.vm.$nextTick()
     await wrapper.find('[data-testid="unique"] input').setValue(true)
     expect(values).toEqual([true])
+    wrapper.unmount()
+  })
+})
+
+describe('a loaded control under the app alone', () => {
+  // No Element Plus configuration at the app's root (the app has none there): the control gets
+  // the app's namespace, ids and language from its own scope (src/app/elementScope.ts).
+  it.each([
+    ['en_US', 'Select'],
+    ['pl_PL', 'Wybierz'],
+  ] as const)('has the app’s namespace, ids and Element Plus’s texts in %s', async (locale, placeholder) => {
+    await loadLocale(locale)
+    const wrapper = mount(LazySelect, {
+      props: { modelValue: null, options: [{ value: 1, label: 'One' }] },
+      attachTo: document.body,
+      global: {
+        plugins: [
+          createAppI18n(locale),
+          { install: (app) => void app.provide(ELEMENT_IDS, { prefix: 7321, current: 0 }) },
+        ],
+      },
+    })
+    await flushPromises()
+    const root = wrapper.element as HTMLElement
+    expect(root.classList.contains(`${ELEMENT_NAMESPACE}-select`)).toBe(true)
+    expect(root.querySelector('[class^="el-"]')).toBeNull()
+    expect(root.querySelector('input')!.id).toMatch(new RegExp(`^${ELEMENT_NAMESPACE}-id-7321-\\d+$`))
+    expect(root.querySelector(`.${ELEMENT_NAMESPACE}-select__placeholder`)!.textContent!.trim()).toBe(placeholder)
     wrapper.unmount()
   })
 })

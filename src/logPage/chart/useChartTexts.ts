@@ -1,5 +1,5 @@
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useFormatters } from '@/app/useFormatters'
 import { OTHER_TYPES } from '@/engine'
 import type { ChartBars } from '@/logPage/chart/useChartBars'

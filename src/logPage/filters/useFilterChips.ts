@@ -1,7 +1,7 @@
 /** The filter bar's chips: one per filter in use, saying what it keeps, with a way to remove it. */
 import { storeToRefs } from 'pinia'
 import { computed, type ComputedRef } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useCodeLabels } from '@/app/useCodeLabels'
 import { useFormatters } from '@/app/useFormatters'
 import { CODE_FILTERS, TEXT_FILTERS } from '@/logKinds/filters'
