@@ -18,14 +18,15 @@ import {
   type ProblemSortField,
   type QueryResult,
 } from './types'
+import { KeptPasses } from './keptPasses'
 import { isProblemSort, sortFigures } from './problems'
 import {
   QueryScratch,
   SEVERITY,
   TYPE_SLOT,
-  detach,
   problemColumns,
   problemsKey,
+  viewKey,
   resultOf,
   typeCountsOf,
   type Pass,
@@ -155,7 +156,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   dropCaches(): void {
     this.texts.dropMask()
     this.sorter.dropRanks()
-    this.problemsPass = null
+    this.passes.clear()
   }
 
   /** The record index of an id, or -1 when it is not held. */
@@ -245,16 +246,16 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   query(options: LogQueryOptions = {}): QueryResult {
     const rowKeys = this.rowKeysOf(options)
-    // The Problems view's pass is kept for its filters (its rows are few): sorting again, or
-    // coming back to the view, reads it instead of passing over every record again.
-    if (rowKeys.view !== 'problems') return this.finish(this.aggregate(options, rowKeys), options.sort)
-    const key = problemsKey(options, this.t.count)
-    if (this.problemsPass?.key !== key) this.problemsPass = { key, pass: detach(this.aggregate(options, rowKeys)) }
-    return this.finish(this.problemsPass.pass, options.sort)
+    const make = () => this.aggregate(options, rowKeys)
+    const pass =
+      rowKeys.view === 'problems'
+        ? this.passes.problemsPass(problemsKey(options, this.t.count), make)
+        : this.passes.viewPass(viewKey(options, rowKeys.view, this.t.count), rowKeys.view, make)
+    return this.finish(pass, options.sort)
   }
 
-  /** The last Problems pass, for the filters and records of `key`. */
-  private problemsPass: { key: string; pass: Pass } | null = null
+  /** What is kept of earlier queries, to be read again (keptPasses.ts). */
+  private readonly passes = new KeptPasses()
 
   /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
   private aggregate(options: LogQueryOptions, rowKeys: RowKeys): Pass {

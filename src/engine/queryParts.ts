@@ -77,6 +77,23 @@ export function detach(pass: Pass): Pass {
   }
 }
 
+/**
+ * What a pass of the other views depends on besides the records held (`count` of them): the
+ * view, and all of the query but the sort.
+ */
+export function viewKey(options: LogQueryOptions, view: RowKeys['view'], count: number): string {
+  const { filter, newSince, onlyNew, histogram, numbersAsEqual } = options
+  return JSON.stringify([
+    view,
+    numbersAsEqual ?? false,
+    count,
+    filter ?? {},
+    newSince ?? null,
+    onlyNew ?? false,
+    histogram ?? null,
+  ])
+}
+
 /** What a Problems pass depends on besides the records held (`count` of them): all but the sort. */
 export function problemsKey(options: LogQueryOptions, count: number): string {
   const { filter, newSince, onlyNew, histogram } = options

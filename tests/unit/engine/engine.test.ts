@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest'
-import { LogEngine, type EngineListingRecord, type EngineOrderRecord } from '@/engine'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  LogEngine,
+  type EngineListingRecord,
+  type EngineOrderRecord,
+  type LogQueryOptions,
+  type QueryResult,
+} from '@/engine'
 import { listingRecord, orderRecord } from '../../fixtures/records'
 
 let nextId = 1
@@ -493,9 +499,92 @@ describe('memory held', () => {
     engine.query({ unique: true })
     const separated = typedBytes(engine)
     engine.query({ view: 'problems' })
-    // The working arrays of any view (rows, counts, last member, worst type): 14 bytes a record.
-    expect(separated - before).toBeLessThan(16 * n)
+    // The working arrays of any view (rows, counts, last member, worst type): 14 bytes a record;
+    // and the pass kept for the next query (sorted again, or the view come back to): its member
+    // chains, 4 more.
+    expect(separated - before).toBeLessThan(20 * n)
     // The Problems figures (products, first seen, shops) come with the view: 16 bytes a record more.
     expect(typedBytes(engine) - separated).toBeGreaterThanOrEqual(16 * n)
+  })
+})
+
+describe('the passes a LogEngine keeps', () => {
+  /** What a result shows: its rows (ids, counts, members) and its figures. */
+  const shown = (engine: LogEngine, result: QueryResult) => ({
+    rows: ids(engine, result.rows),
+    counts: Array.from(result.counts),
+    members: Array.from(result.rows, (_, row) => ids(engine, Uint32Array.from(result.membersOf(row)))),
+    matched: result.matched,
+    newCount: result.newCount,
+    typeCounts: result.typeCounts,
+    histogram: result.histogram && Array.from(result.histogram),
+  })
+  const records = () =>
+    Array.from({ length: 60 }, (_, i) =>
+      listing({
+        createDate: new Date(Date.UTC(2026, 10, 10, i % 24, i)).toISOString(),
+        description: ['Item was Revised.', 'Price was revised from 3 to 4.', 'Item was Listed.'][i % 3],
+        listingProductId: 1 + (i % 7),
+        type: 1 + (i % 4),
+      }),
+    )
+  const histogram = { from: Date.UTC(2026, 10, 10), to: Date.UTC(2026, 10, 11), buckets: 4 }
+
+  it('gives the unique checkbox ticked off and on again the rows of a fresh pass, without passing again', () => {
+    const all = records()
+    const engine = new LogEngine('listing')
+    engine.append(all)
+    const fresh = (options: LogQueryOptions) => {
+      const other = new LogEngine('listing')
+      other.append(all)
+      return shown(other, other.query(options))
+    }
+    const passes = vi.spyOn(engine as unknown as { aggregate: () => unknown }, 'aggregate')
+    try {
+      const unique = { unique: true, histogram, newSince: Date.UTC(2026, 10, 10, 12) }
+      const plain = { unique: false, histogram, newSince: Date.UTC(2026, 10, 10, 12) }
+      expect(shown(engine, engine.query(unique))).toEqual(fresh(unique))
+      expect(shown(engine, engine.query(plain))).toEqual(fresh(plain))
+      expect(passes).toHaveBeenCalledTimes(2)
+      // Back and forth: each view read from what was kept, as a fresh pass gives it.
+      for (let i = 0; i < 3; i++) {
+        expect(shown(engine, engine.query(unique))).toEqual(fresh(unique))
+        expect(shown(engine, engine.query(plain))).toEqual(fresh(plain))
+      }
+      // Sorted again: the same pass, in the new order.
+      const byProduct = { ...unique, sort: { field: 'productTitle', direction: 'asc' } } as const
+      expect(shown(engine, engine.query(byProduct))).toEqual(fresh(byProduct))
+      expect(passes).toHaveBeenCalledTimes(2)
+    } finally {
+      passes.mockRestore()
+    }
+  })
+
+  it('passes again when anything but the sort changed: a filter, numbers as equal, new records, another view between', () => {
+    const all = records()
+    const engine = new LogEngine('listing')
+    engine.append(all.slice(0, 50))
+    const passes = vi.spyOn(engine as unknown as { aggregate: () => unknown }, 'aggregate')
+    try {
+      const expectFresh = (options: LogQueryOptions, held: number) => {
+        const other = new LogEngine('listing')
+        other.append(all.slice(0, held))
+        expect(shown(engine, engine.query(options))).toEqual(shown(other, other.query(options)))
+      }
+      expectFresh({ unique: true }, 50)
+      expectFresh({ unique: false }, 50)
+      expectFresh({ unique: true, numbersAsEqual: true }, 50)
+      expectFresh({ unique: true, filter: { types: [4] } }, 50)
+      expectFresh({ unique: false, filter: { types: [4] } }, 50)
+      expectFresh({ view: 'problems', filter: { types: [4] } }, 50)
+      expectFresh({ unique: true, filter: { types: [4] } }, 50)
+      engine.append(all.slice(50))
+      expectFresh({ unique: false, filter: { types: [4] } }, 60)
+      expectFresh({ unique: true, filter: { types: [4] } }, 60)
+      // Each query above changed something: each is a pass of its own.
+      expect(passes).toHaveBeenCalledTimes(9)
+    } finally {
+      passes.mockRestore()
+    }
   })
 })

@@ -1,0 +1,59 @@
+/**
+ * The passes a LogEngine keeps (its queries' work before sorting), so that what comes back is
+ * read, not passed over every record again:
+ * - the Problems view's pass, for its filters (its rows are few): sorting again, or coming back
+ *   to the view;
+ * - the other views' last pass (the same query sorted again), and the pass of the view left last
+ *   (the unique checkbox ticked off, then on again), as long as nothing else changed.
+ * A pass is made in the engine's scratch buffers, which the next pass writes again: one kept
+ * beyond that is copied out of them first (`detach`).
+ */
+import { detach, type Pass, type RowKeys } from './queryParts'
+
+type View = RowKeys['view']
+
+export class KeptPasses {
+  private problems: { key: string; pass: Pass } | null = null
+  /** The last pass of the other views, in the scratch buffers unless it was a kept one. */
+  private current: { key: string; view: View; pass: Pass; kept: boolean } | null = null
+  /** The pass of the view before the current one, copied out of the scratch buffers. */
+  private other: { key: string; pass: Pass } | null = null
+
+  /** The Problems pass of `key`: kept, or made by `make` (in the scratch buffers) and kept. */
+  problemsPass(key: string, make: () => Pass): Pass {
+    if (this.problems?.key !== key) {
+      this.keepCurrent('problems')
+      this.problems = { key, pass: detach(make()) }
+    }
+    return this.problems.pass
+  }
+
+  /** The pass of `view` for `key`: the last one or the one left last, or made by `make`. */
+  viewPass(key: string, view: View, make: () => Pass): Pass {
+    if (this.current?.key !== key) {
+      const back = this.other?.key === key ? this.other.pass : null
+      this.keepCurrent(view)
+      this.current = { key, view, pass: back ?? make(), kept: back !== null }
+    }
+    return this.current.pass
+  }
+
+  /** Forgets every pass. */
+  clear(): void {
+    this.problems = null
+    this.current = null
+    this.other = null
+  }
+
+  /**
+   * Before a pass of `next`'s view writes the scratch buffers again: the current pass is kept
+   * when it is another view's (one copy, for coming back to it), and let go when it is the same
+   * view's (a filter typed: what it held will not be asked for again).
+   */
+  private keepCurrent(next: View | 'problems') {
+    const current = this.current
+    this.current = null
+    if (current && current.view !== next)
+      this.other = { key: current.key, pass: current.kept ? current.pass : detach(current.pass) }
+  }
+}
