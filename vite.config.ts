@@ -48,9 +48,9 @@ export default defineConfig({
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
-  // Features of Vue and vue-i18n nothing here uses, left out of the bundle: the Options API
-  // (every component has setup), vue-i18n's legacy API and global components (composition only,
-  // t() in setup), and their devtools hooks.
+  // Features of Vue and of vue-i18n's code (petite-vue-i18n is its translation-only build) nothing
+  // here uses, left out of the bundle: the Options API (every component has setup), the legacy API
+  // and global components (composition only, t() in setup), and their devtools hooks.
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

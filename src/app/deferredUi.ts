@@ -8,7 +8,8 @@
  * that fails (the network is gone) is tried again when the browser is back online, or a while
  * later.
  */
-import { markRaw, shallowRef, type Component } from 'vue'
+import { markRaw, shallowRef, type App, type Component } from 'vue'
+import type { ElementApp } from '@/app/elementScope'
 
 export interface ElementParts {
   ElSelect: Component
@@ -16,8 +17,8 @@ export interface ElementParts {
   ElInput: Component
   ElCheckbox: Component
   ElTag: Component
-  /** Gives them Element Plus's configuration (elementScope.ts). */
-  ElementScope: Component
+  /** Gives an app Element Plus's configuration (elementScope.ts). */
+  provideElementContextToApp(app: ElementApp): () => void
 }
 
 /** Element Plus's controls, once loaded. */
@@ -51,12 +52,36 @@ function retryLater() {
   window.addEventListener('online', retry)
 }
 
+/**
+ * The mounted apps, each with what its Element Plus configuration is made of. The configuration
+ * (namespace, texts in the app's language, the app's ids) is provided to the whole app, under
+ * Element Plus's own keys, once the controls' code has arrived and before any control shows:
+ * the keys come with that code, and nothing before the first rows needs them. Each entry holds
+ * the undoing of what was provided (null until then).
+ */
+const apps = new Map<App, { app: ElementApp; undo: (() => void) | null }>()
+
+/**
+ * Gives `app` Element Plus's configuration once its controls' code is there (at once if it is),
+ * until the app is unmounted.
+ */
+export function registerElementApp(app: ElementApp): void {
+  const entry = { app, undo: elementParts.value ? elementParts.value.provideElementContextToApp(app) : null }
+  apps.set(app.app, entry)
+  app.app.onUnmount(() => {
+    entry.undo?.()
+    apps.delete(app.app)
+  })
+}
+
 /** Loads the controls' code (once), when the first rows are shown or MAX_WAIT_MS has passed. */
 export function loadElementParts(): Promise<void> {
   loading ??= Promise.race([opened, new Promise<void>((resolve) => setTimeout(resolve, MAX_WAIT_MS))])
     .then(() => import('@/app/elementParts'))
     .then(
       (parts) => {
+        // The configuration first: a control set up before it would not see it.
+        for (const entry of apps.values()) entry.undo ??= parts.provideElementContextToApp(entry.app)
         elementParts.value = markRaw({ ...parts })
       },
       () => {

@@ -1,5 +1,4 @@
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
-import { provideGlobalConfig } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
 import { defineComponent, h, type Component } from 'vue'
@@ -10,7 +9,8 @@ import { useLogStore, type LogStore } from '@/stores/logStore'
 import { createAppI18n } from '@/app/i18n'
 import type { Router } from 'vue-router'
 import { createAppRouter } from '@/app/router'
-import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { registerElementApp } from '@/app/deferredUi'
+import { ELEMENT_IDS } from '@/app/elementNamespace'
 import type { AppLocale } from '@/locales'
 import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
 
@@ -33,6 +33,7 @@ export async function mountWithApp<T extends Component>(
   await router.isReady()
   const config = useAppConfigStore(pinia)
   config.configure({ timeZone: 'UTC', ...options.config })
+  const i18n = createAppI18n(options.locale ?? 'en_US')
   const wrapper = mount(component, {
     ...options,
     attachTo: document.body,
@@ -40,9 +41,16 @@ export async function mountWithApp<T extends Component>(
       plugins: [
         pinia,
         router,
-        createAppI18n(options.locale ?? 'en_US'),
-        // Element Plus under the app's own namespace, as the app provides it where its components are (src/app/elementScope.ts).
-        { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
+        i18n,
+        // As createLogsApp does: the app's Element Plus ids, and Element Plus's configuration
+        // provided once its controls' code is there (src/app/elementScope.ts).
+        {
+          install: (app) => {
+            const ids = { prefix: 7000, current: 0 }
+            app.provide(ELEMENT_IDS, ids)
+            registerElementApp({ app, locale: i18n.global.locale, ids })
+          },
+        },
       ],
       ...options.global,
     },

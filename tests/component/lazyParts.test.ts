@@ -7,7 +7,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { ElAlert, ElButton, ElProgress, provideGlobalConfig } from 'element-plus'
 import { afterEach, describe, expect, it } from 'vitest'
 import { h, type Component } from 'vue'
-import { elementParts } from '@/app/deferredUi'
+import { elementParts, registerElementApp } from '@/app/deferredUi'
 import { ELEMENT_IDS, ELEMENT_NAMESPACE } from '@/app/elementNamespace'
 import { createAppI18n } from '@/app/i18n'
 import LiteAlert from '@/app/LiteAlert.vue'
@@ -36,7 +36,8 @@ function render(component: Component, props: Record<string, unknown>, text?: str
     props,
     slots: text === undefined ? {} : { default: () => text },
     global: {
-      // The app's i18n: the controls take Element Plus's texts in its language (elementScope.ts).
+      // The app's i18n (the controls take Element Plus's texts in its language: elementScope.ts),
+      // and the namespace at the root for Element Plus's own components, compared below.
       plugins: [
         createAppI18n('en_US'),
         { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
@@ -109,11 +110,9 @@ describe('the box of a control that is still loading', () => {
       },
       {
         global: {
-          // The app's i18n: the controls take Element Plus's texts in its language (elementScope.ts).
-          plugins: [
-            createAppI18n('en_US'),
-            { install: (app) => void provideGlobalConfig({ namespace: ELEMENT_NAMESPACE }, app, true) },
-          ],
+          // As in the app: its i18n, and no Element Plus configuration at the root (the control
+          // brings its own: elementScope.ts).
+          plugins: [createAppI18n('en_US')],
         },
       },
     )
@@ -127,20 +126,27 @@ describe('the box of a control that is still loading', () => {
 })
 
 describe('a loaded control under the app alone', () => {
-  // No Element Plus configuration at the app's root (the app has none there): the control gets
-  // the app's namespace, ids and language from its own scope (src/app/elementScope.ts).
+  // No Element Plus configuration but what the app registers, as createLogsApp does: the control
+  // gets the app's namespace, ids and language from it (src/app/elementScope.ts).
   it.each([
     ['en_US', 'Select'],
     ['pl_PL', 'Wybierz'],
   ] as const)('has the app’s namespace, ids and Element Plus’s texts in %s', async (locale, placeholder) => {
     await loadLocale(locale)
+    const i18n = createAppI18n(locale)
     const wrapper = mount(LazySelect, {
       props: { modelValue: null, options: [{ value: 1, label: 'One' }] },
       attachTo: document.body,
       global: {
         plugins: [
-          createAppI18n(locale),
-          { install: (app) => void app.provide(ELEMENT_IDS, { prefix: 7321, current: 0 }) },
+          i18n,
+          {
+            install: (app) => {
+              const ids = { prefix: 7321, current: 0 }
+              app.provide(ELEMENT_IDS, ids)
+              registerElementApp({ app, locale: i18n.global.locale, ids })
+            },
+          },
         ],
       },
     })
