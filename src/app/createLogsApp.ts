@@ -2,7 +2,6 @@ import { createPinia, type Pinia } from 'pinia'
 import { createApp, type App, type Component } from 'vue'
 import type { Router } from 'vue-router'
 import AppShell from '@/shell/AppShell.vue'
-import { registerElementApp } from '@/app/deferredUi'
 import { ELEMENT_IDS } from '@/app/elementNamespace'
 import { createAppI18n, setAppLocale, type AppI18n } from '@/app/i18n'
 import { createAppRouter, type HistoryMode } from '@/app/router'
@@ -56,10 +55,9 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   const localeReady = setAppLocale(i18n.global, options.locale ?? i18n.global.locale.value, options.formatLocale)
   // Element Plus ids unique per app, so two instances on one page never share an id.
   const idPrefix = 7000 + (instances++ % 2000)
-  const ids = { prefix: idPrefix, current: 0 }
-  app.provide(ELEMENT_IDS, ids)
-  // Element Plus's configuration, once its controls' code is there (elementScope.ts).
-  registerElementApp({ app, locale: i18n.global.locale, ids })
+  // Element Plus's configuration follows once its controls' code is there (the root component's
+  // useElementConfiguration, deferredUi.ts).
+  app.provide(ELEMENT_IDS, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
   if (options.config) useAppConfigStore(pinia).configure(options.config)
   // What the entry started before the app loaded is for the first load only: whatever of it that

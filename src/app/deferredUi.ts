@@ -8,7 +8,9 @@
  * that fails (the network is gone) is tried again when the browser is back online, or a while
  * later.
  */
-import { markRaw, shallowRef, type App, type Component } from 'vue'
+import { useI18n } from 'petite-vue-i18n'
+import { getCurrentInstance, inject, markRaw, onUnmounted, shallowRef, type App, type Component } from 'vue'
+import { ELEMENT_IDS } from '@/app/elementNamespace'
 import type { ElementApp } from '@/app/elementScope'
 
 export interface ElementParts {
@@ -62,16 +64,33 @@ function retryLater() {
 const apps = new Map<App, { app: ElementApp; undo: (() => void) | null }>()
 
 /**
- * Gives `app` Element Plus's configuration once its controls' code is there (at once if it is),
- * until the app is unmounted.
+ * Gives `app` Element Plus's configuration once its controls' code is there (at once if it is).
+ * Returns what ends that, for when the app goes.
  */
-export function registerElementApp(app: ElementApp): void {
+export function registerElementApp(app: ElementApp): () => void {
+  // Once per app: what registered it first ends it.
+  if (apps.has(app.app)) return () => {}
   const entry = { app, undo: elementParts.value ? elementParts.value.provideElementContextToApp(app) : null }
   apps.set(app.app, entry)
-  app.app.onUnmount(() => {
+  return () => {
     entry.undo?.()
     apps.delete(app.app)
-  })
+  }
+}
+
+/** How many apps are held for Element Plus's configuration (for tests: none once unmounted). */
+export const elementAppsHeld = (): number => apps.size
+
+/**
+ * For an app's root component: the app is given Element Plus's configuration for as long as the
+ * root is mounted (an app never mounted, its language still loading when the host unmounts it,
+ * is never held here).
+ */
+export function useElementConfiguration(): void {
+  const instance = getCurrentInstance()
+  const ids = inject(ELEMENT_IDS, null)
+  if (!instance || !ids) return
+  onUnmounted(registerElementApp({ app: instance.appContext.app, locale: useI18n().locale, ids }))
 }
 
 /** Loads the controls' code (once), when the first rows are shown or MAX_WAIT_MS has passed. */

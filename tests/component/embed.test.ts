@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { elementAppsHeld } from '@/app/deferredUi'
 import { mount, type AppEvent } from '@/embed'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
 import { until } from './helpers'
@@ -14,6 +15,20 @@ afterAll(() => server.stop())
 const heading = (el: HTMLElement) => el.querySelector('h1')?.textContent?.trim()
 
 describe('the mount API', () => {
+  it('holds nothing of an app for Element Plus’s configuration once it is unmounted', async () => {
+    const held = elementAppsHeld()
+    const el = document.createElement('div')
+    document.body.appendChild(el)
+    const app = mount(el, { view: 'order', apiBaseUrl: server.apiUrl })
+    await until(() => !!el.querySelector('[data-complete="true"]'))
+    // The controls' code is there (the tests load it at once): the app was given the configuration.
+    expect(el.querySelector('.tts-el-select')).not.toBeNull()
+    expect(elementAppsHeld()).toBe(held + 1)
+    app.unmount()
+    expect(elementAppsHeld()).toBe(held)
+    el.remove()
+  })
+
   it('mounts the chosen log with filters, in memory, without touching the host URL', async () => {
     const el = document.createElement('div')
     document.body.appendChild(el)

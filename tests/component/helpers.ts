@@ -48,7 +48,7 @@ export async function mountWithApp<T extends Component>(
           install: (app) => {
             const ids = { prefix: 7000, current: 0 }
             app.provide(ELEMENT_IDS, ids)
-            registerElementApp({ app, locale: i18n.global.locale, ids })
+            app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
           },
         },
       ],

@@ -144,7 +144,7 @@ describe('a loaded control under the app alone', () => {
             install: (app) => {
               const ids = { prefix: 7321, current: 0 }
               app.provide(ELEMENT_IDS, ids)
-              registerElementApp({ app, locale: i18n.global.locale, ids })
+              app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
             },
           },
         ],
