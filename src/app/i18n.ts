@@ -12,7 +12,7 @@ import {
 } from '@/locales'
 
 // petite-vue-i18n, vue-i18n's translation-only build (no date or number formats, which the app
-// does with Intl itself), about 5 KB less before the first rows. Its messages are flat keys
+// does with Intl itself), 2 KB less before the first rows. Its messages are flat keys
 // unless told otherwise: ours are grouped (`filters.shape`), so keys are read as paths, as
 // vue-i18n reads them. Registered for this bundle's copy of it, before any i18n is created.
 registerMessageResolver(resolveValue)
