@@ -12,7 +12,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  * and none of what petite-vue-i18n's types declare but it does not have (it translates only: no
  * `te`, `tm`, `rt`, `d` or `n`, which TypeScript would let through to fail at run time).
  */
-const NO_EVAL = [
+const EVERYWHERE = [
   { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate strings as code.' },
   { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate strings as code.' },
   {
@@ -34,7 +34,7 @@ const VIEW_RESTRICTIONS = {
  * expressions end at a slash: `\x2F` is one).
  */
 const VIEW_DYNAMIC_IMPORTS = [
-  ...NO_EVAL,
+  ...EVERYWHERE,
   {
     selector: 'ImportExpression[source.value=/(^|\\x2F)api\\x2F(client|errors)(\\.ts)?(\\x2F|$)/]',
     message: `${VIEWS_USE_STORES} (A lazy import too.)`,
@@ -109,7 +109,7 @@ export default defineConfig(
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', ...NO_EVAL],
+      'no-restricted-syntax': ['error', ...EVERYWHERE],
     },
   },
   // Layers that point one way: api <- stores <- views; a pure engine under all of them.

@@ -56,7 +56,7 @@ export function createLogsApp(options: CreateLogsAppOptions = {}): LogsApp {
   // Element Plus ids unique per app, so two instances on one page never share an id.
   const idPrefix = 7000 + (instances++ % 2000)
   // Element Plus's configuration follows once its controls' code is there (the root component's
-  // useElementConfiguration, deferredUi.ts).
+  // useElementConfiguration, elementApps.ts).
   app.provide(ELEMENT_IDS, { prefix: idPrefix, current: 0 })
   app.use(pinia).use(router).use(i18n)
   if (options.config) useAppConfigStore(pinia).configure(options.config)

@@ -8,10 +8,8 @@
  * that fails (the network is gone) is tried again when the browser is back online, or a while
  * later.
  */
-import { useI18n } from 'petite-vue-i18n'
-import { getCurrentInstance, inject, markRaw, onUnmounted, shallowRef, type App, type Component } from 'vue'
-import { ELEMENT_IDS } from '@/app/elementNamespace'
-import type { ElementApp } from '@/app/elementScope'
+import { markRaw, shallowRef, type Component } from 'vue'
+import { elementCodeArrived, type ElementApp } from '@/app/elementApps'
 
 export interface ElementParts {
   ElSelect: Component
@@ -54,45 +52,6 @@ function retryLater() {
   window.addEventListener('online', retry)
 }
 
-/**
- * The mounted apps, each with what its Element Plus configuration is made of. The configuration
- * (namespace, texts in the app's language, the app's ids) is provided to the whole app, under
- * Element Plus's own keys, once the controls' code has arrived and before any control shows:
- * the keys come with that code, and nothing before the first rows needs them. Each entry holds
- * the undoing of what was provided (null until then).
- */
-const apps = new Map<App, { app: ElementApp; undo: (() => void) | null }>()
-
-/**
- * Gives `app` Element Plus's configuration once its controls' code is there (at once if it is).
- * Returns what ends that, for when the app goes.
- */
-export function registerElementApp(app: ElementApp): () => void {
-  // Once per app: what registered it first ends it.
-  if (apps.has(app.app)) return () => {}
-  const entry = { app, undo: elementParts.value ? elementParts.value.provideElementContextToApp(app) : null }
-  apps.set(app.app, entry)
-  return () => {
-    entry.undo?.()
-    apps.delete(app.app)
-  }
-}
-
-/** How many apps are held for Element Plus's configuration (for tests: none once unmounted). */
-export const elementAppsHeld = (): number => apps.size
-
-/**
- * For an app's root component: the app is given Element Plus's configuration for as long as the
- * root is mounted (an app never mounted, its language still loading when the host unmounts it,
- * is never held here).
- */
-export function useElementConfiguration(): void {
-  const instance = getCurrentInstance()
-  const ids = inject(ELEMENT_IDS, null)
-  if (!instance || !ids) return
-  onUnmounted(registerElementApp({ app: instance.appContext.app, locale: useI18n().locale, ids }))
-}
-
 /** Loads the controls' code (once), when the first rows are shown or MAX_WAIT_MS has passed. */
 export function loadElementParts(): Promise<void> {
   loading ??= Promise.race([opened, new Promise<void>((resolve) => setTimeout(resolve, MAX_WAIT_MS))])
@@ -100,7 +59,7 @@ export function loadElementParts(): Promise<void> {
     .then(
       (parts) => {
         // The configuration first: a control set up before it would not see it.
-        for (const entry of apps.values()) entry.undo ??= parts.provideElementContextToApp(entry.app)
+        elementCodeArrived(parts.provideElementContextToApp)
         elementParts.value = markRaw({ ...parts })
       },
       () => {

@@ -5,27 +5,20 @@
  * and the first rows need none of Element Plus's code (deferredUi.ts). So it is provided
  * - to the whole app, when the form controls' code arrives (deferredUi.ts, before any control
  *   shows), and
- * - by each lazily loaded component that holds Element Plus's own (the date filter, the dialogs,
- *   the drawer, the Logs Clearing page), which may come before the controls.
+ * - when a lazily loaded component that holds Element Plus's own (the date filter, the dialogs,
+ *   the drawer, the Logs Clearing page) is set up first, which may come before the controls.
+ * Either way once per app, to the whole app (elementApps.ts keeps the apps).
  * Size, z-index and empty values are not set, which is what Element Plus assumes when they are
  * not provided.
  */
 import { configProviderContextKey, ID_INJECTION_KEY, localeContextKey, namespaceContextKey } from 'element-plus'
 import { useI18n } from 'petite-vue-i18n'
-import { computed, effectScope, inject, provide, type App, type ComputedRef, type InjectionKey, type Ref } from 'vue'
+import { computed, effectScope, type ComputedRef, type Ref } from 'vue'
 import type { Language } from 'element-plus/es/locale'
-import { ELEMENT_IDS, ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { elementCodeArrived, type ElementApp } from '@/app/elementApps'
+import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
 import { localesLoaded } from '@/app/i18n'
 import { loadedLocale, type AppLocale } from '@/locales'
-
-/** An app, with what its configuration is made of. */
-export interface ElementApp {
-  app: App
-  /** Its language (its i18n's locale). */
-  locale: Readonly<Ref<string>>
-  /** Its Element Plus ids (the value of ELEMENT_IDS). */
-  ids: { prefix: number; current: number }
-}
 
 /** Element Plus's own texts (date pickers, tags, "No data") in the language `locale` names. */
 const languageOf = (locale: Readonly<Ref<string>>): ComputedRef<Language> =>
@@ -37,26 +30,12 @@ const languageOf = (locale: Readonly<Ref<string>>): ComputedRef<Language> =>
 /** Element Plus's texts in the app's language, for a component. */
 export const useElementLanguage = (): ComputedRef<Language> => languageOf(useI18n().locale)
 
-function provideConfiguration(
-  give: <T>(key: InjectionKey<T> | string, value: T) => void,
-  language: ComputedRef<Language>,
-  ids: ElementApp['ids'] | null,
-) {
-  give(
-    configProviderContextKey,
-    computed(() => ({ namespace: ELEMENT_NAMESPACE, locale: language.value })),
-  )
-  give(
-    namespaceContextKey,
-    computed(() => ELEMENT_NAMESPACE),
-  )
-  give(localeContextKey, language)
-  if (ids) give(ID_INJECTION_KEY, ids)
-}
-
-/** Provides Element Plus's configuration to what this component renders. */
+/**
+ * For a part with Element Plus's own components, in its setup: its code is there, so every app
+ * (this one included) is given the configuration, if not yet (elementApps.ts).
+ */
 export function provideElementContext(): void {
-  provideConfiguration(provide, useElementLanguage(), inject(ELEMENT_IDS, null))
+  elementCodeArrived(provideElementContextToApp)
 }
 
 /**
@@ -65,9 +44,20 @@ export function provideElementContext(): void {
  * following the app's, for the app's unmount.
  */
 export function provideElementContextToApp(target: ElementApp): () => void {
+  const { app, ids } = target
   const scope = effectScope(true)
-  scope.run(() =>
-    provideConfiguration((key, value) => void target.app.provide(key, value), languageOf(target.locale), target.ids),
-  )
+  scope.run(() => {
+    const language = languageOf(target.locale)
+    app.provide(
+      configProviderContextKey,
+      computed(() => ({ namespace: ELEMENT_NAMESPACE, locale: language.value })),
+    )
+    app.provide(
+      namespaceContextKey,
+      computed(() => ELEMENT_NAMESPACE),
+    )
+    app.provide(localeContextKey, language)
+    app.provide(ID_INJECTION_KEY, ids)
+  })
   return () => scope.stop()
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { elementAppsHeld } from '@/app/deferredUi'
+import { elementAppsHeld } from '@/app/elementApps'
 import { mount, type AppEvent } from '@/embed'
 import { startTestServer, type TestServer } from '../api/testServer.ts'
 import { until } from './helpers'

@@ -1,7 +1,7 @@
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
-import { defineComponent, h, type Component } from 'vue'
+import { defineComponent, h, type Component, type Plugin } from 'vue'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
 import type { LogKind, LogRecord } from '@/logKinds'
 import { provideLog } from '@/logPage/logContext'
@@ -9,12 +9,24 @@ import { useLogStore, type LogStore } from '@/stores/logStore'
 import { createAppI18n } from '@/app/i18n'
 import type { Router } from 'vue-router'
 import { createAppRouter } from '@/app/router'
-import { registerElementApp } from '@/app/deferredUi'
+import { registerElementApp } from '@/app/elementApps'
 import { ELEMENT_IDS } from '@/app/elementNamespace'
 import type { AppLocale } from '@/locales'
 import { useAppConfigStore, type AppConfig } from '@/stores/appConfig'
 
 /** Mounts with a fresh Pinia, a memory router and i18n, as the app factory does. */
+/**
+ * As an app's root does (createLogsApp, useElementConfiguration): the app's Element Plus ids, and
+ * Element Plus's configuration given to the app once its code is there (src/app/elementApps.ts).
+ */
+export const elementApp = (i18n: ReturnType<typeof createAppI18n>, prefix: number): Plugin => ({
+  install: (app) => {
+    const ids = { prefix, current: 0 }
+    app.provide(ELEMENT_IDS, ids)
+    app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
+  },
+})
+
 export async function mountWithApp<T extends Component>(
   component: T,
   options: ComponentMountingOptions<T> & {
@@ -38,20 +50,7 @@ export async function mountWithApp<T extends Component>(
     ...options,
     attachTo: document.body,
     global: {
-      plugins: [
-        pinia,
-        router,
-        i18n,
-        // As createLogsApp does: the app's Element Plus ids, and Element Plus's configuration
-        // provided once its controls' code is there (src/app/elementScope.ts).
-        {
-          install: (app) => {
-            const ids = { prefix: 7000, current: 0 }
-            app.provide(ELEMENT_IDS, ids)
-            app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
-          },
-        },
-      ],
+      plugins: [pinia, router, i18n, elementApp(i18n, 7000)],
       ...options.global,
     },
   } as ComponentMountingOptions<T>)

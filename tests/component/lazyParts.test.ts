@@ -5,10 +5,10 @@
 // And the box does nothing: it is inert.
 import { flushPromises, mount } from '@vue/test-utils'
 import { ElAlert, ElButton, ElProgress, provideGlobalConfig } from 'element-plus'
-import { afterEach, describe, expect, it } from 'vitest'
-import { h, type Component } from 'vue'
-import { elementParts, registerElementApp } from '@/app/deferredUi'
-import { ELEMENT_IDS, ELEMENT_NAMESPACE } from '@/app/elementNamespace'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, ref, type Component } from 'vue'
+import { elementParts } from '@/app/deferredUi'
+import { ELEMENT_NAMESPACE } from '@/app/elementNamespace'
 import { createAppI18n } from '@/app/i18n'
 import LiteAlert from '@/app/LiteAlert.vue'
 import LiteButton from '@/app/LiteButton.vue'
@@ -18,6 +18,7 @@ import LazyInput from '@/app/LazyInput.vue'
 import LazySelect from '@/app/LazySelect.vue'
 import LazyTag from '@/app/LazyTag.vue'
 import { loadLocale } from '@/locales'
+import { elementApp } from './helpers'
 
 const loaded = elementParts.value
 afterEach(() => {
@@ -138,16 +139,7 @@ describe('a loaded control under the app alone', () => {
       props: { modelValue: null, options: [{ value: 1, label: 'One' }] },
       attachTo: document.body,
       global: {
-        plugins: [
-          i18n,
-          {
-            install: (app) => {
-              const ids = { prefix: 7321, current: 0 }
-              app.provide(ELEMENT_IDS, ids)
-              app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
-            },
-          },
-        ],
+        plugins: [i18n, elementApp(i18n, 7321)],
       },
     })
     await flushPromises()
@@ -156,6 +148,50 @@ describe('a loaded control under the app alone', () => {
     expect(root.querySelector('[class^="el-"]')).toBeNull()
     expect(root.querySelector('input')!.id).toMatch(new RegExp(`^${ELEMENT_NAMESPACE}-id-7321-\\d+$`))
     expect(root.querySelector(`.${ELEMENT_NAMESPACE}-select__placeholder`)!.textContent!.trim()).toBe(placeholder)
+    wrapper.unmount()
+  })
+
+  it('gets them from a lazily loaded part set up before the controls’ code, once for the whole app', async () => {
+    // The app's modules as a page has them before any of Element Plus's code has arrived (the
+    // tests' setup loads the controls at once): the date filter, a dialog or the drawer may come
+    // first, and gives the app the configuration.
+    vi.resetModules()
+    const { registerElementApp } = await import('@/app/elementApps')
+    const { provideElementContext } = await import('@/app/elementScope')
+    const { ELEMENT_IDS } = await import('@/app/elementNamespace')
+    const { createAppI18n } = await import('@/app/i18n')
+    const { ElTag } = await import('element-plus')
+    const i18n = createAppI18n('en_US')
+    const Part = defineComponent({
+      setup() {
+        provideElementContext()
+        return () => h(ElTag, { disableTransitions: true }, () => 'part')
+      },
+    })
+    const Later = defineComponent({ setup: () => () => h(ElTag, { disableTransitions: true }, () => 'later') })
+    const shown = ref(false)
+    const wrapper = mount(() => [h(Part), shown.value ? h(Later) : null], {
+      attachTo: document.body,
+      global: {
+        plugins: [
+          i18n,
+          {
+            install: (app) => {
+              const ids = { prefix: 7322, current: 0 }
+              app.provide(ELEMENT_IDS, ids)
+              app.onUnmount(registerElementApp({ app, locale: i18n.global.locale, ids }))
+            },
+          },
+        ],
+      },
+    })
+    const tags = () => [...document.querySelectorAll(`.${ELEMENT_NAMESPACE}-tag`)].map((tag) => tag.textContent!.trim())
+    expect(tags()).toEqual(['part'])
+    // Anything of Element Plus's set up after it, anywhere in the app, has it too.
+    shown.value = true
+    await flushPromises()
+    expect(tags()).toEqual(['part', 'later'])
+    expect(document.querySelector('[class^="el-"]')).toBeNull()
     wrapper.unmount()
   })
 })
