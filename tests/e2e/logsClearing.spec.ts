@@ -77,14 +77,17 @@ test('Logs Clearing warns before unsaved edits are left behind; saving or discar
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Logs Clearing')
   await expect(listingDays).toHaveValue('33')
 
-  // Closing the tab: the browser asks (beforeunload).
-  let asked = false
-  page.once('dialog', async (browserDialog) => {
-    asked = browserDialog.type() === 'beforeunload'
-    await browserDialog.dismiss()
-  })
+  // Closing the tab: the browser asks (beforeunload). The test waits for its answer to be given,
+  // not only for the question: ending while the dismissal is on its way failed a clean-clone run.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', async (browserDialog) => {
+      const type = browserDialog.type()
+      await browserDialog.dismiss()
+      resolve(type)
+    }),
+  )
   await page.close({ runBeforeUnload: true })
-  await expect.poll(() => asked).toBe(true)
+  expect(await asked).toBe('beforeunload')
 })
 
 test('Logs Clearing lets the merchant leave after discarding, after saving, or by choosing to', async ({
