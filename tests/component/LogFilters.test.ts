@@ -2,6 +2,8 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import LogFilters from '@/logPage/filters/LogFilters.vue'
+import LabeledSelect from '@/logPage/filters/LabeledSelect.vue'
+import LazyInput from '@/app/LazyInput.vue'
 import type { LogKind } from '@/logKinds'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
 import { mountWithApp } from './helpers'
@@ -50,6 +52,29 @@ describe('LogFilters', () => {
     await wrapper.get('input[data-testid="filter-q"]').setValue('blad')
     const events = wrapper.emitted('change') as [LogViewState][]
     expect(events.at(-1)![0].q).toBe('blad')
+  })
+
+  it('renders no other control again while the merchant types in one box', async () => {
+    const wrapper = await mountFilters('listing', { types: [4], actions: [6] })
+    const others = [
+      ...wrapper.findAllComponents(LabeledSelect),
+      ...wrapper.findAllComponents(LazyInput).filter((input) => !input.find('[data-testid="filter-q"]').exists()),
+    ]
+    expect(others.length).toBeGreaterThanOrEqual(6)
+    // A component rendered again has a new tree of its render.
+    const trees = others.map((control) => control.vm.$.subTree)
+    const typed = { ...(wrapper.props('state') as LogViewState), q: 'b' }
+    await wrapper.setProps({ state: typed })
+    await wrapper.setProps({ state: { ...typed, q: 'bl' } })
+    expect(wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]').element.value).toBe('bl')
+    expect(
+      others
+        .filter((control, i) => control.vm.$.subTree !== trees[i])
+        .map((c) => c.find('[data-testid]').attributes('data-testid')),
+    ).toEqual([])
+    // What the bar shows still follows the state: a chosen type is a chip, and the list says so.
+    await wrapper.setProps({ state: { ...typed, q: 'bl', types: [4, 3] } })
+    expect(wrapper.get('[data-testid="filter-chips"]').text()).toContain('Type: Error, Warning')
   })
 
   it('shows active filters as removable chips', async () => {
