@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { nextTick } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import TypeLabel from '@/cells/TypeLabel.vue'
 import { createAppI18n, setAppLocale } from '@/app/i18n'
+import { useCodeLabels } from '@/app/useCodeLabels'
+import { loadLocale, type AppLocale } from '@/locales'
 
 afterEach(() => {
   document.body.innerHTML = ''
@@ -28,4 +30,46 @@ describe('the names of codes, as the rows show them', () => {
     await nextTick()
     expect([error.text(), newer.text()]).toEqual(['✕Error', '?Type 7'])
   })
+})
+
+/** Every message's key and text, in a language's messages. */
+function leaves(node: unknown, path: string[] = []): [string, string][] {
+  if (typeof node === 'string') return [[path.join('.'), node]]
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, child]) => leaves(child, [...path, key]))
+}
+
+describe('the texts with values, as the rows show them', () => {
+  it.each(['en_US', 'pl_PL'] as AppLocale[])(
+    "are the library's own in %s, for every message and for values that are not plain text",
+    async (language) => {
+      const i18n = createAppI18n('en_US')
+      await setAppLocale(i18n.global, language)
+      let label: ReturnType<typeof useCodeLabels> = () => ''
+      mount(
+        defineComponent({
+          setup() {
+            label = useCodeLabels()
+            return () => h('i')
+          },
+        }),
+        { global: { plugins: [i18n] } },
+      )
+      const values = [
+        (name: string) => `${name} <b>{x}</b> \u0000 | @:grid.more 'q'`,
+        (name: string) => name.length * 1001,
+        () => '',
+      ]
+      let checked = 0
+      for (const [key, message] of leaves((await loadLocale(language)).messages)) {
+        const names = [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))]
+        for (const value of values) {
+          const named = Object.fromEntries(names.map((name) => [name, value(name)]))
+          // Twice: given, then from what was kept.
+          for (let time = 0; time < 2; time++) expect(label(key, named), key).toBe(i18n.global.t(key, named))
+        }
+        checked++
+      }
+      expect(checked).toBeGreaterThan(250)
+    },
+  )
 })
