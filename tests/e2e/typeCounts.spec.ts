@@ -92,6 +92,25 @@ test.describe('type chips', () => {
     }
   })
 
+  test('the chart draws what a chip narrows to, and the whole log again when it is let go', async ({ page }) => {
+    await page.goto('/listings/logs')
+    await waitForComplete(page)
+    const chart = page.getByTestId('volume-chart')
+    /** The canvas, once what the chart was last given is drawn on it. */
+    const drawn = async () => {
+      await expect(chart).not.toHaveAttribute('data-drawing')
+      return chart.locator('canvas').evaluate((element: HTMLCanvasElement) => element.toDataURL())
+    }
+    await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /: [\d,]+ in \d+/)
+    const whole = await drawn()
+    await page.getByTestId('type-count-4').click()
+    await expect(page.getByTestId('type-count-4')).toHaveAttribute('aria-pressed', 'true')
+    expect(await drawn()).not.toBe(whole)
+    await page.getByTestId('type-count-4').click()
+    await expect(page.getByTestId('type-count-4')).toHaveAttribute('aria-pressed', 'false')
+    expect(await drawn()).toBe(whole)
+  })
+
   test('the chips say in a caption that they count records, in English and in Polish', async ({ page }) => {
     await page.goto('/sales/logs')
     await waitForComplete(page)
