@@ -54,7 +54,11 @@ function fill(text: GivenText, named: Named | undefined): string {
   return out
 }
 
-/** `t` for components, naming the codes it has no text for by number ("Action 97"). */
+/**
+ * `t` for components: names the codes it has no text for by number ("Action 97"), and gives each
+ * text once per language (with values: its pieces around them), which the rows, the filter bar
+ * and the chips ask for on every render.
+ */
 export function useCodeLabels() {
   const { t, locale, getLocaleMessage } = useI18n()
   // petite-vue-i18n has no `te`: a code's key exists when the language's messages hold something
