@@ -107,6 +107,17 @@ describe('useGridWindow', () => {
     expect(viewport.value!.scrollTop).toBe(0)
     expect(atTop).toHaveBeenLastCalledWith(true)
     expect(grid!.visibleRows.value[0]).toBe('row 0')
+    // At the top already: the scroll box is left alone (setting it would lay the page out).
+    const set = vi.spyOn(viewport.value!, 'scrollTop', 'set')
+    grid!.scrollToTop()
+    expect(set).not.toHaveBeenCalled()
+    // Scrolled by the merchant (the scroll event says where to): back to the top.
+    viewport.value!.scrollTop = 10 * ROW_HEIGHT
+    grid!.onScroll()
+    set.mockClear()
+    grid!.scrollToTop()
+    expect(set).toHaveBeenCalledWith(0)
+    expect(grid!.visibleRows.value[0]).toBe('row 0')
     wrapper.unmount()
   })
 })

@@ -414,6 +414,26 @@ test('action-run marks are shades of grey, never a message type colour', async (
   }
 })
 
+test('a new filter brings the grid back to its first row, from wherever it was scrolled', async ({ page }) => {
+  await page.goto('/listings/logs')
+  await waitForComplete(page)
+  const grid = page.getByTestId('log-grid')
+  const first = page.locator('[data-testid=log-row][aria-rowindex="2"]')
+  await expect(first).toHaveCount(1)
+  await grid.evaluate((el) => (el.scrollTop = 30 * 56))
+  // The rows under the scroll are rendered: the first is out of the window.
+  await expect(first).toHaveCount(0)
+  await page.locator('input[data-testid=filter-q]').fill('revised')
+  await expect(page.getByTestId('filter-chips')).toContainText('revised')
+  await expect(first).toHaveCount(1)
+  expect(await grid.evaluate((el) => el.scrollTop)).toBe(0)
+  // At the top already, another filter keeps it there.
+  await page.locator('input[data-testid=filter-q]').fill('revise')
+  await expect(page.getByTestId('filter-chips')).toContainText('“revise”')
+  await expect(first).toHaveCount(1)
+  expect(await grid.evaluate((el) => el.scrollTop)).toBe(0)
+})
+
 test('a cut listing or product title shows whole on hover', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.goto('/listings/logs')
