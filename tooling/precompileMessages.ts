@@ -13,6 +13,9 @@ const LOCALE_MODULE = /[\\/]src[\\/]locales[\\/](en_US|pl_PL)\.ts$/
 
 type Tree = { [key: string]: string | Tree }
 
+/** A locale's messages as the build ships them: each message its AST (tests run the app on these too). */
+export const compileMessages = (tree: Tree) => compileTree(tree, '')
+
 function compileTree(tree: Tree, path: string): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(tree)) {

@@ -28,6 +28,9 @@ const MARKED = new RegExp(`${MARK}(\\d+)${MARK}`)
 
 type Named = Record<string, unknown>
 
+/** A number named `count` or `n`: vue-i18n picks a plural form by it. */
+const choosesPlural = (named: Named | undefined) => typeof named?.count === 'number' || typeof named?.n === 'number'
+
 /** The parameters, when each one is text or a number (what a message shows as it is). */
 const plainNames = (named: Named) => {
   const names = Object.keys(named).sort()
@@ -70,8 +73,9 @@ export function useCodeLabels() {
   )
   return (key: string, named?: Named, plural?: number): string => {
     const names = named ? plainNames(named) : []
-    // A plural form is the library's to choose, every time.
-    if (plural !== undefined || names === null) return label(key, named, plural)
+    // A plural form is the library's to choose, every time: from `plural`, or from a number named
+    // `count` or `n` (vue-i18n's getPluralIndex). Otherwise its choice does not depend on the values.
+    if (plural !== undefined || names === null || choosesPlural(named)) return label(key, named, plural)
     // Read reactively, as `t` reads them: a render that names something renders again in another language.
     const messages = getLocaleMessage(locale.value)
     let texts = given.get(messages)
@@ -79,12 +83,8 @@ export function useCodeLabels() {
     const id = names.length ? `${key}${MARK}${names.join(',')}` : key
     let text = texts.get(id)
     if (text === undefined) {
-      const message = resolveValue(messages, key) ?? resolveValue(getLocaleMessage(DEFAULT_LOCALE), key)
       const marks = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]))
-      text =
-        typeof message === 'string' && message.includes('|')
-          ? null
-          : pieces(label(key, names.length ? marks : undefined), names)
+      text = pieces(label(key, names.length ? marks : undefined), names)
       texts.set(id, text)
     }
     return text ? fill(text, named) : label(key, named, plural)

@@ -19,7 +19,7 @@ const values = () =>
   ])
 
 describe('DateRangeFilter', () => {
-  it('stands in for the picker with its look and values until a pointer reaches it, then hands over the focus', async () => {
+  it('stands in for the picker with its look and values until a pointer presses it, then hands over the focus and opens it', async () => {
     const { wrapper } = await mountWithApp(DateRangeFilter, { props })
     await flushPromises()
     expect(wrapper.findComponent(ElDatePicker).exists()).toBe(false)
@@ -36,6 +36,22 @@ describe('DateRangeFilter', () => {
     // The picker's own inputs, with the same ids and texts, and the one clicked has the focus.
     expect(values()).toEqual(shown)
     expect(document.activeElement?.id).toBe('d-to')
+    // And opened, as a click on the picker's own box opens it.
+    expect(wrapper.get('#d-to').attributes('aria-expanded')).toBe('true')
+  })
+
+  it('shows a range only with both of its ends, as the picker does (a link may give one)', async () => {
+    const { wrapper } = await mountWithApp(DateRangeFilter, { props: { ...props, to: null } })
+    await flushPromises()
+    const empty = [
+      ['d', ''],
+      ['d-to', ''],
+    ]
+    expect(values()).toEqual(empty)
+    await wrapper.get('#d').trigger('mousedown')
+    await flushPromises()
+    expect(wrapper.findComponent(ElDatePicker).exists()).toBe(true)
+    expect(values()).toEqual(empty)
   })
 
   it('hands over to the picker when the keyboard reaches it, in Polish too', async () => {

@@ -63,7 +63,8 @@ export function useGridWindow<Row>(options: UseGridWindowOptions<Row>): GridWind
   function scrollToTop() {
     // At the top already, as the last scroll left it: setting scrollTop would make the browser lay
     // the page out at once, before the rows of a new filter are even rendered (9 ms of the first
-    // keystroke after a load of 100,000 records).
+    // keystroke after a load of 100,000 records). The scroll event comes a frame after a scroll:
+    // a filter changed in that same frame would leave the grid where the wheel took it.
     if (scrollTop.value === 0) return
     if (viewport.value) viewport.value.scrollTop = 0
     onScroll()
