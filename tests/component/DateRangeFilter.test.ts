@@ -36,7 +36,7 @@ describe('DateRangeFilter', () => {
     // The picker's own inputs, with the same ids and texts, and the one clicked has the focus.
     expect(values()).toEqual(shown)
     expect(document.activeElement?.id).toBe('d-to')
-    // And opened, as a click on the picker's own box opens it.
+    // And opened: the focus opens it, as it opens the picker's own box.
     expect(wrapper.get('#d-to').attributes('aria-expanded')).toBe('true')
   })
 
