@@ -1,4 +1,4 @@
-import { RecordWriter, type ColumnsPage, type FillRecord } from './appending'
+import { RecordWriter, type ColumnsPage } from './appending'
 import { LAYOUTS, type RecordLayout } from './layouts'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
@@ -84,15 +84,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   /** Adds records (a page, newest first, or any order). Work is proportional to the page. */
   append(records: readonly EngineRecordByKind[K][]): void {
     this.writer.append(records)
-  }
-
-  /**
-   * Adds `n` records read one at a time by `fill` into a reused object (no object per record):
-   * the columns page format. `createDate` may be given in ms. Records with `valid[k] === 0` are
-   * skipped.
-   */
-  appendEach(n: number, fill: FillRecord, valid?: Uint8Array): number {
-    return this.writer.appendRange(0, n, fill, valid ?? null)
   }
 
   /**

@@ -1,24 +1,14 @@
 /**
- * Putting records into the engine's tables: a page of record objects (live refresh, the rows
- * format), or a columns page read record by record into one reused object, in slices when the
- * caller wants to give the browser a turn between them.
+ * Putting records into the engine's tables, column by column (pageReads.ts): a columns page as it
+ * is, or a page of record objects. A columns page can go in in slices, when the caller gives the
+ * browser a turn between them.
  */
-import { parseIsoUtc } from './isoDate'
 import type { RecordLayout } from './layouts'
+import { columnsReads, objectReads, type ColumnsPage, type PageReads } from './pageReads'
 import type { RecordTables } from './tables'
 import type { EngineKind, EngineRecordByKind } from './types'
 
-/** Reads record `k` of a page into `target` (field names as in the rows format; createDate may be ms). */
-export type FillRecord = (k: number, target: Record<string, unknown>) => void
-
-/** A page in columns, as src/api/columns.ts decodes it (DecodedColumns). */
-export interface ColumnsPage {
-  count: number
-  /** 1 where the record is valid; the others are skipped. */
-  valid: Uint8Array
-  fill: FillRecord
-  columns: Record<string, { dict: readonly (string | null)[]; codes: ArrayLike<number> } | object>
-}
+export type { ColumnsPage }
 
 export class RecordWriter<K extends EngineKind> {
   constructor(
@@ -31,68 +21,56 @@ export class RecordWriter<K extends EngineKind> {
   append(records: readonly EngineRecordByKind[K][]): void {
     const n = records.length
     if (n === 0) return
-    const start = this.t.count
-    if (start + n > this.t.capacity) this.grow(start + n)
-    for (let k = 0; k < n; k++) this.write(start + k, records[k]!)
-    this.t.count = start + n
-    this.t.mergeDateOrder(start, n)
+    this.writer(objectReads(records as unknown as readonly Record<string, unknown>[]))(0, n, null)
   }
 
   /**
-   * Adds records `from..to-1` of a page read by `fill` (those with `valid[k] === 0` skipped);
-   * `messageOf(k)`, when given, is record k's interned message. Returns how many were added.
-   */
-  appendRange(from: number, to: number, fill: FillRecord, valid: Uint8Array | null, messageOf?: (k: number) => number) {
-    let accepted = to - from
-    if (valid) {
-      accepted = 0
-      for (let k = from; k < to; k++) accepted += valid[k]!
-    }
-    if (accepted <= 0) return 0
-    const start = this.t.count
-    if (start + accepted > this.t.capacity) this.grow(start + accepted)
-    const target: Record<string, unknown> = {}
-    let i = start
-    for (let k = from; k < to; k++) {
-      if (valid && valid[k] === 0) continue
-      fill(k, target)
-      const record = target as unknown as EngineRecordByKind[K]
-      this.write(i++, record, messageOf ? messageOf(k) : this.t.messageTexts.intern(record.description))
-    }
-    this.t.count = start + accepted
-    this.t.mergeDateOrder(start, accepted)
-    return accepted
-  }
-
-  /**
-   * A columns page's appender, for slices: `append(from, to)` adds its valid records `from..to-1`.
-   * Each message of the page's dictionary is interned once, not once per record.
+   * A columns page's appender, for slices: `append(from, to)` adds its valid records `from..to-1`
+   * and returns how many. Each text of the page's dictionaries is interned once, not once per record.
    */
   columnsAppender(page: ColumnsPage): (from: number, to: number) => number {
-    const column = page.columns.description
-    let messageOf: ((k: number) => number) | undefined
-    if (column && 'dict' in column) {
-      const { dict, codes } = column
-      /** The interned index of each dictionary entry; 0 (never an index): not interned yet. */
-      const interned = new Uint32Array(dict.length)
-      messageOf = (k) => {
-        const code = codes[k]!
-        return interned[code] || (interned[code] = this.t.messageTexts.intern(dict[code] as string))
-      }
-    }
-    return (from, to) => this.appendRange(from, to, page.fill, page.valid, messageOf)
+    const write = this.writer(columnsReads(page))
+    return (from, to) => write(from, to, page.valid)
   }
 
-  private write(i: number, record: EngineRecordByKind[K], message = this.t.messageTexts.intern(record.description)) {
+  /** Writes records `from..to-1` of a page (those with `valid[k] === 0` skipped); returns how many. */
+  private writer(page: PageReads) {
     const t = this.t
-    t.ids[i] = record.id
-    const date = record.createDate as string | number
-    t.dates[i] = typeof date === 'number' ? date : parseIsoUtc(date)
-    t.types[i] = record.type
-    t.initiators[i] = record.initiator
-    t.messages[i] = message
-    const owner = this.layout.write(t, i, record)
-    // 0 = never collapses (no product / no order).
-    t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
+    const ids = page.numbers('id')
+    const dates = page.numbers('createDate')
+    const types = page.numbers('type')
+    const initiators = page.numbers('initiator')
+    const { dict, codes } = page.texts('description')
+    /** The interned index of each dictionary entry; 0 (never an index): not interned yet. */
+    const interned = new Uint32Array(dict.length)
+    const own = this.layout.columns(t, page)
+    return (from: number, to: number, valid: Uint8Array | null) => {
+      let accepted = to - from
+      if (valid) {
+        accepted = 0
+        for (let k = from; k < to; k++) accepted += valid[k]!
+      }
+      if (accepted <= 0) return 0
+      const start = t.count
+      if (start + accepted > t.capacity) this.grow(start + accepted)
+      let i = start
+      for (let k = from; k < to; k++) {
+        if (valid && valid[k] === 0) continue
+        const code = codes[k]!
+        const message = interned[code] || (interned[code] = t.messageTexts.intern(dict[code] ?? ''))
+        t.ids[i] = ids[k]!
+        t.dates[i] = dates[k]!
+        t.types[i] = types[k]!
+        t.initiators[i] = initiators[k]!
+        t.messages[i] = message
+        const owner = own(i, k)
+        // 0 = never collapses (no product / no order).
+        t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
+        i++
+      }
+      t.count = start + accepted
+      t.mergeDateOrder(start, accepted)
+      return accepted
+    }
   }
 }

@@ -2,8 +2,9 @@
  * How each log's records map to the engine's slots, both ways: what is written on append, and
  * the record `get()` gives back. Everything else in the engine is the same for every log.
  */
+import type { PageReads, RecordWrite } from './pageReads'
 import type { Dictionary } from './dictionary'
-import type { RecordTables, Slot } from './tables'
+import type { RecordTables, Slot, TitleTable } from './tables'
 import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
 
 /** The fields every log has, kept by the engine itself (LogEngine.write). */
@@ -28,8 +29,11 @@ export interface RecordLayout<K extends EngineKind> {
     ids: (tables: RecordTables) => Dictionary<number>
     narrowTo: (filter: LogFilter) => number | undefined
   } | null
-  /** Fills the log's own slots of record `i`; returns its owner's index (0: none). */
-  write(tables: RecordTables, i: number, record: EngineRecordByKind[K]): number
+  /**
+   * How a page's records fill the log's own slots: `write(i, k)` puts record k of the page into
+   * slot i and returns its owner's index (0: none). Reads the page's columns once, up front.
+   */
+  columns(tables: RecordTables, page: PageReads): RecordWrite
   /** The log's own fields of record `i`. */
   read(tables: RecordTables, i: number): Pick<EngineRecordByKind[K], OwnField<K>>
 }
@@ -54,12 +58,21 @@ const withPlainFields =
     const handled: readonly string[] = [...COMMON_FIELDS, ...tuned.fields]
     return {
       ...tuned,
-      write(t, i, record) {
-        const owner = tuned.write(t, i, record)
-        const plain = (t.plainFields ??= Object.keys(record).filter((name) => !handled.includes(name)))
-        for (const name of plain)
-          t.plainColumn(name).write(i, (record as Record<string, string | number | null>)[name]!)
-        return owner
+      columns(t, page) {
+        const write = tuned.columns(t, page)
+        const plain = (t.plainFields ??= page.fields.filter((name) => !handled.includes(name)))
+        // A field of the first page that a later page lacks is null there.
+        const readers = plain.map((name) => {
+          const column = t.plainColumn(name)
+          const value = page.fields.includes(name) ? page.values(name) : () => null
+          return (i: number, k: number) => column.write(i, value(k))
+        })
+        if (readers.length === 0) return write
+        return (i, k) => {
+          const owner = write(i, k)
+          for (const read of readers) read(i, k)
+          return owner
+        }
       },
       read(t, i) {
         const own: Record<string, unknown> = tuned.read(t, i)
@@ -70,6 +83,39 @@ const withPlainFields =
   }
 
 const COMMON_FIELDS = ['id', 'createDate', 'type', 'initiator', 'description'] as const satisfies CommonField[]
+
+/**
+ * Interns a page's number column through `keys`, remembering the last value's index (records come
+ * in runs of one account, one shop, one action run). `run(k, none)`: a value equal to `none` is 0.
+ */
+function lastInterned(keys: Dictionary<number>, values: ArrayLike<number>) {
+  let last = Number.NaN
+  let index = 0
+  return (k: number, none?: number) => {
+    const value = values[k]!
+    if (value === none) return 0
+    if (value !== last) {
+      last = value
+      index = keys.intern(value)
+    }
+    return index
+  }
+}
+
+/**
+ * Interns a page's (id, title) pairs into a titled table; a record with neither is 0. The title
+ * comes from the page's dictionary, so equal titles are one string.
+ */
+function titled(table: TitleTable, page: PageReads, idField: string, titleField: string) {
+  const ids = page.numbers(idField)
+  const noId = page.nulls(idField)
+  const { dict, codes } = page.texts(titleField)
+  return (k: number) => {
+    const id = noId?.[k] === 1 ? null : ids[k]!
+    const title = dict[codes[k]!] ?? null
+    return id === null && title === null ? 0 : table.intern(id, title)
+  }
+}
 
 const listing = withPlainFields<'listing'>()({
   fields: [
@@ -86,18 +132,27 @@ const listing = withPlainFields<'listing'>()({
   slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns'],
   groups: true,
   owner: { slot: 'listingProducts', ids: (t) => t.listingProductIds, narrowTo: (filter) => filter.listingProductId },
-  write(t, i, r) {
-    t.accounts[i] = t.accountIds.intern(r.accountId)
-    t.shops[i] = t.shopIds.intern(r.shopId)
-    t.actions[i] = r.action
-    t.listings[i] = t.listingTable.intern(r.listingId, r.listingTitle)
-    t.products[i] =
-      r.productId === null && r.productTitle === null ? 0 : t.productTable.intern(r.productId, r.productTitle)
-    const owner = r.listingProductId === null ? 0 : t.listingProductIds.intern(r.listingProductId)
-    t.listingProducts[i] = owner
-    // Action run 0 (old code's "none") is no run: its records are never grouped together.
-    t.actionRuns[i] = r.actionId === 0 ? 0 : t.actionRunIds.intern(r.actionId)
-    return owner
+  columns(t, page) {
+    const account = lastInterned(t.accountIds, page.numbers('accountId'))
+    const shop = lastInterned(t.shopIds, page.numbers('shopId'))
+    const actions = page.numbers('action')
+    const listing = titled(t.listingTable, page, 'listingId', 'listingTitle')
+    const product = titled(t.productTable, page, 'productId', 'productTitle')
+    const owners = page.numbers('listingProductId')
+    const noOwner = page.nulls('listingProductId')
+    const run = lastInterned(t.actionRunIds, page.numbers('actionId'))
+    return (i, k) => {
+      t.accounts[i] = account(k)
+      t.shops[i] = shop(k)
+      t.actions[i] = actions[k]!
+      t.listings[i] = listing(k)
+      t.products[i] = product(k)
+      const owner = noOwner?.[k] === 1 ? 0 : t.listingProductIds.intern(owners[k]!)
+      t.listingProducts[i] = owner
+      // Action run 0 (old code's "none") is no run: its records are never grouped together.
+      t.actionRuns[i] = run(k, 0)
+      return owner
+    }
   },
   read(t, i) {
     const listing = t.listings[i]!
@@ -122,14 +177,29 @@ const order = withPlainFields<'order'>()({
   slots: ['accounts', 'shops', 'orders', 'orderIds'],
   groups: false,
   owner: { slot: 'orderIds', ids: (t) => t.orderIdKeys, narrowTo: (filter) => filter.orderId },
-  write(t, i, r) {
-    t.accounts[i] = t.accountIds.intern(r.accountId)
-    t.shops[i] = t.shopIds.intern(r.shopId)
-    t.orders[i] = t.orderTable.intern(r.orderId, r.ttsOrderId, r.magentoOrderNumber, r.magentoOrderId)
-    // Order 0 (old code's "none") is no order: its records never collapse together.
-    const owner = r.orderId === 0 ? 0 : t.orderIdKeys.intern(r.orderId)
-    t.orderIds[i] = owner
-    return owner
+  columns(t, page) {
+    const account = lastInterned(t.accountIds, page.numbers('accountId'))
+    const shop = lastInterned(t.shopIds, page.numbers('shopId'))
+    const orderIds = page.numbers('orderId')
+    const tts = page.texts('ttsOrderId')
+    const magentoNumbers = page.texts('magentoOrderNumber')
+    const magentoIds = page.numbers('magentoOrderId')
+    const noMagentoId = page.nulls('magentoOrderId')
+    return (i, k) => {
+      t.accounts[i] = account(k)
+      t.shops[i] = shop(k)
+      const orderId = orderIds[k]!
+      t.orders[i] = t.orderTable.intern(
+        orderId,
+        tts.dict[tts.codes[k]!] ?? '',
+        magentoNumbers.dict[magentoNumbers.codes[k]!] ?? null,
+        noMagentoId?.[k] === 1 ? null : magentoIds[k]!,
+      )
+      // Order 0 (old code's "none") is no order: its records never collapse together.
+      const owner = orderId === 0 ? 0 : t.orderIdKeys.intern(orderId)
+      t.orderIds[i] = owner
+      return owner
+    }
   },
   read(t, i) {
     const o = t.orders[i]!
@@ -149,11 +219,22 @@ const synchronization = withPlainFields<'synchronization'>()({
   slots: ['tasks', 'detailedMessages', 'operationIds'],
   groups: false,
   owner: null,
-  write(t, i, r) {
-    t.tasks[i] = r.task
-    t.detailedMessages[i] = r.detailedDescription === null ? 0 : t.detailTexts.intern(r.detailedDescription)
-    t.operationIds[i] = r.operationHistoryId ?? Number.NaN
-    return 0
+  columns(t, page) {
+    const tasks = page.numbers('task')
+    const details = page.texts('detailedDescription')
+    /** The interned index of each dictionary entry; 0: not interned yet (or null). */
+    const detailIndex = new Uint32Array(details.dict.length)
+    const operations = page.numbers('operationHistoryId')
+    const noOperation = page.nulls('operationHistoryId')
+    return (i, k) => {
+      t.tasks[i] = tasks[k]!
+      const code = details.codes[k]!
+      const detail = details.dict[code] ?? null
+      t.detailedMessages[i] =
+        detail === null ? 0 : detailIndex[code] || (detailIndex[code] = t.detailTexts.intern(detail))
+      t.operationIds[i] = noOperation?.[k] === 1 ? Number.NaN : operations[k]!
+      return 0
+    }
   },
   read(t, i) {
     const detail = t.detailedMessages[i]!

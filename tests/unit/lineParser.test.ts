@@ -359,7 +359,7 @@ describe('appending a columns page in slices', () => {
     const line = parseLine('listing', pageLine(ROWS.map((row, k) => (k === 9 ? { ...row, id: -1 } : row))))
     const page = readableColumns('listing', (line as { columns: ColumnsData }).columns)
     const whole = new LogEngine('listing')
-    whole.appendEach(page.count, page.fill, page.valid)
+    whole.columnsAppender(page)(0, page.count)
     const sliced = new LogEngine('listing')
     const append = sliced.columnsAppender(page)
     const added = [append(0, 7), append(7, 50), append(50, 120)]

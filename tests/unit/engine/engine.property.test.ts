@@ -4,7 +4,7 @@
  * texts collide), ids shuffled and repeated, equal dates, pages appended one after another, and
  * queries of one or two filters taken from values the records hold, in other cases and without
  * diacritics. Every page goes into two engines: one by `append(records)`, one the way the store
- * loads a log (the compact columns format, encoded, sent as JSON, decoded, `appendEach`), with
+ * loads a log (the compact columns format, encoded, sent as JSON, decoded, `columnsAppender`, in slices), with
  * malformed records the decoder must leave out. Both must agree with the model after every page.
  *
  * The cases are only worth something if queries find rows, rows collapse and the text filters
@@ -476,7 +476,10 @@ function appendAsColumns(kind: EngineKind, engine: LogEngine, page: AnyRecord[],
   ) as ColumnsPageBody
   const columns = decodeColumns(kind, body)
   expect(columns.rejectedCount).toBe(junk.length)
-  return engine.appendEach(columns.count, columns.fill, columns.valid)
+  // In slices, as the app appends a line: the slices' edges fall anywhere in the page.
+  const append = engine.columnsAppender(columns)
+  const edge = Math.floor(columns.count / 3)
+  return append(0, edge) + append(edge, columns.count)
 }
 
 // ---- agreement -------------------------------------------------------------------------------
@@ -639,7 +642,7 @@ function agree<K extends EngineKind>(
             : 'plain'
       const want = expected(model, held, view)
       expect(resultOf(byRecords as LogEngine, options, view), 'append').toEqual(want)
-      expect(resultOf(byColumns as LogEngine, options, view), 'appendEach (columns)').toEqual(want)
+      expect(resultOf(byColumns as LogEngine, options, view), 'columnsAppender (columns)').toEqual(want)
     }
   })
   for (const engine of [byRecords, byColumns]) expectRecordsHeld(kind, engine as LogEngine, held)

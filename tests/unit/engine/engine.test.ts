@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { decodeColumns, encodeColumns } from '@/api/columns'
 import {
   LogEngine,
   type EngineListingRecord,
@@ -61,11 +62,21 @@ describe('LogEngine', () => {
       sku: k === 0 ? 'SKU-1' : null,
     }))
     engine.append(records)
-    engine.appendEach(1, (_k, target) => Object.assign(target, listing(), { sku: 'SKU-2' }))
-    expect([0, 1, 2].map((index) => (engine.get(index) as Record<string, unknown>).sku)).toEqual([
+    // A columns page, as the stream's lines bring it.
+    const page = decodeColumns('listing', {
+      format: 'columns',
+      count: 1,
+      columns: encodeColumns('listing', [{ ...listing(), createDate: Date.parse(at(8)) }]),
+      nextCursor: null,
+    })
+    engine.columnsAppender({ ...page, columns: { ...page.columns, sku: { dict: ['SKU-2'], codes: [0] } } })(0, 1)
+    // A page of objects without the field holds null for it.
+    engine.append([listing()])
+    expect([0, 1, 2, 3].map((index) => (engine.get(index) as Record<string, unknown>).sku)).toEqual([
       'SKU-1',
       null,
       'SKU-2',
+      null,
     ])
     expect(engine.get(0).listingTitle).toBe('Summer Dresses 2026')
   })
