@@ -110,10 +110,21 @@ function titled(table: TitleTable, page: PageReads, idField: string, titleField:
   const ids = page.numbers(idField)
   const noId = page.nulls(idField)
   const { dict, codes } = page.texts(titleField)
+  // Per title of the page, the id it came with last and their index: most records repeat both.
+  const lastIds = new Float64Array(dict.length).fill(Number.NaN)
+  const lastIndices = new Uint32Array(dict.length)
   return (k: number) => {
+    const code = codes[k]!
     const id = noId?.[k] === 1 ? null : ids[k]!
-    const title = dict[codes[k]!] ?? null
-    return id === null && title === null ? 0 : table.intern(id, title)
+    if (id !== null && lastIds[code] === id) return lastIndices[code]!
+    const title = dict[code] ?? null
+    if (id === null && title === null) return 0
+    const index = table.intern(id, title)
+    if (id !== null) {
+      lastIds[code] = id
+      lastIndices[code] = index
+    }
+    return index
   }
 }
 

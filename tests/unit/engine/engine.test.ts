@@ -54,6 +54,36 @@ function ids(engine: LogEngine, rows: Uint32Array) {
 }
 
 describe('LogEngine', () => {
+  it('gives back each record its own listing and product when titles repeat, renamed ids included', () => {
+    // Two listings of one title, two products of one title, and a listing renamed half way:
+    // a page reads each title once, so its id must still be each record's own.
+    const records = [
+      listing({ listingId: 1, listingTitle: 'Dresses', productId: 11, productTitle: 'Red dress' }),
+      listing({ listingId: 2, listingTitle: 'Dresses', productId: 12, productTitle: 'Red dress' }),
+      listing({ listingId: 1, listingTitle: 'Dresses', productId: 12, productTitle: 'Red dress' }),
+      listing({ listingId: 1, listingTitle: 'Dresses 2027', productId: 11, productTitle: null }),
+      listing({ listingId: 2, listingTitle: 'Dresses', productId: null, productTitle: 'Red dress' }),
+    ]
+    const want = records.map((r) => [r.listingId, r.listingTitle, r.productId, r.productTitle])
+    const page = decodeColumns('listing', {
+      format: 'columns',
+      count: records.length,
+      columns: encodeColumns(
+        'listing',
+        records.map((r) => ({ ...r, createDate: Date.parse(r.createDate) })),
+      ),
+      nextCursor: null,
+    })
+    const byColumns = new LogEngine('listing')
+    byColumns.columnsAppender(page)(0, records.length)
+    const byRecords = new LogEngine('listing')
+    byRecords.append(records)
+    for (const engine of [byColumns, byRecords]) {
+      const held = records.map((_, i) => engine.get(i))
+      expect(held.map((r) => [r.listingId, r.listingTitle, r.productId, r.productTitle])).toEqual(want)
+    }
+  })
+
   it('keeps and gives back a field of the field list that no layout tunes', () => {
     // A field added to src/api/fields.ts reaches the engine without an engine change.
     const engine = new LogEngine('listing')
