@@ -1,10 +1,11 @@
 /**
- * Putting records into the engine's tables, column by column (pageReads.ts): a columns page as it
- * is, or a page of record objects. A columns page can go in in slices, when the caller gives the
- * browser a turn between them.
+ * Putting records into the engine's tables: a page of record objects record by record, or a
+ * columns page column by column (pageReads.ts), in slices when the caller gives the browser a turn
+ * between them.
  */
+import { parseIsoUtc } from './isoDate'
 import type { RecordLayout } from './layouts'
-import { columnsReads, objectReads, type ColumnsPage, type PageReads } from './pageReads'
+import { columnsReads, type ColumnsPage, type PageReads } from './pageReads'
 import type { RecordTables } from './tables'
 import type { EngineKind, EngineRecordByKind } from './types'
 
@@ -18,10 +19,32 @@ export class RecordWriter<K extends EngineKind> {
     private readonly grow: (minimum: number) => void,
   ) {}
 
+  /**
+   * A page of record objects (live refresh, the rows format), record by record: the layout reads
+   * each object's fields by name, which is quicker than turning a few objects into columns.
+   */
   append(records: readonly EngineRecordByKind[K][]): void {
     const n = records.length
     if (n === 0) return
-    this.writer(objectReads(records as unknown as readonly Record<string, unknown>[]))(0, n, null)
+    const t = this.t
+    const start = t.count
+    if (start + n > t.capacity) this.grow(start + n)
+    for (let k = 0; k < n; k++) {
+      const record = records[k]!
+      const i = start + k
+      const message = t.messageTexts.intern(record.description)
+      t.ids[i] = record.id
+      const date = record.createDate as string | number
+      t.dates[i] = typeof date === 'number' ? date : parseIsoUtc(date)
+      t.types[i] = record.type
+      t.initiators[i] = record.initiator
+      t.messages[i] = message
+      const owner = this.layout.write(t, i, record)
+      // 0 = never collapses (no product / no order).
+      t.uniqueKeys[i] = owner === 0 ? 0 : t.uniquePairs.intern(owner, message)
+    }
+    t.count = start + n
+    t.mergeDateOrder(start, n)
   }
 
   /**
@@ -33,7 +56,7 @@ export class RecordWriter<K extends EngineKind> {
     return (from, to) => write(from, to, page.valid)
   }
 
-  /** Writes records `from..to-1` of a page (those with `valid[k] === 0` skipped); returns how many. */
+  /** Writes records `from..to-1` of a columns page (those with `valid[k] === 0` skipped); returns how many. */
   private writer(page: PageReads) {
     const t = this.t
     const ids = page.numbers('id')
@@ -44,18 +67,15 @@ export class RecordWriter<K extends EngineKind> {
     /** The interned index of each dictionary entry; 0 (never an index): not interned yet. */
     const interned = new Uint32Array(dict.length)
     const own = this.layout.columns(t, page)
-    return (from: number, to: number, valid: Uint8Array | null) => {
-      let accepted = to - from
-      if (valid) {
-        accepted = 0
-        for (let k = from; k < to; k++) accepted += valid[k]!
-      }
+    return (from: number, to: number, valid: Uint8Array) => {
+      let accepted = 0
+      for (let k = from; k < to; k++) accepted += valid[k]!
       if (accepted <= 0) return 0
       const start = t.count
       if (start + accepted > t.capacity) this.grow(start + accepted)
       let i = start
       for (let k = from; k < to; k++) {
-        if (valid && valid[k] === 0) continue
+        if (valid[k] === 0) continue
         const code = codes[k]!
         const message = interned[code] || (interned[code] = t.messageTexts.intern(dict[code] ?? ''))
         t.ids[i] = ids[k]!

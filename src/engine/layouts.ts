@@ -29,9 +29,12 @@ export interface RecordLayout<K extends EngineKind> {
     ids: (tables: RecordTables) => Dictionary<number>
     narrowTo: (filter: LogFilter) => number | undefined
   } | null
+  /** Fills the log's own slots of record `i` from a record object; returns its owner's index (0: none). */
+  write(tables: RecordTables, i: number, record: EngineRecordByKind[K]): number
   /**
-   * How a page's records fill the log's own slots: `write(i, k)` puts record k of the page into
-   * slot i and returns its owner's index (0: none). Reads the page's columns once, up front.
+   * The same from a columns page: `write(i, k)` puts record k of the page into slot i and returns
+   * its owner's index. Reads the page's columns once, up front. `write` and this agree (a property
+   * test loads every log both ways against a model).
    */
   columns(tables: RecordTables, page: PageReads): RecordWrite
   /** The log's own fields of record `i`. */
@@ -58,6 +61,13 @@ const withPlainFields =
     const handled: readonly string[] = [...COMMON_FIELDS, ...tuned.fields]
     return {
       ...tuned,
+      write(t, i, record) {
+        const owner = tuned.write(t, i, record)
+        const plain = (t.plainFields ??= Object.keys(record).filter((name) => !handled.includes(name)))
+        for (const name of plain)
+          t.plainColumn(name).write(i, (record as Record<string, string | number | null>)[name] ?? null)
+        return owner
+      },
       columns(t, page) {
         const write = tuned.columns(t, page)
         const plain = (t.plainFields ??= page.fields.filter((name) => !handled.includes(name)))
@@ -143,6 +153,19 @@ const listing = withPlainFields<'listing'>()({
   slots: ['accounts', 'shops', 'actions', 'listings', 'products', 'listingProducts', 'actionRuns'],
   groups: true,
   owner: { slot: 'listingProducts', ids: (t) => t.listingProductIds, narrowTo: (filter) => filter.listingProductId },
+  write(t, i, r) {
+    t.accounts[i] = t.accountIds.intern(r.accountId)
+    t.shops[i] = t.shopIds.intern(r.shopId)
+    t.actions[i] = r.action
+    t.listings[i] = t.listingTable.intern(r.listingId, r.listingTitle)
+    t.products[i] =
+      r.productId === null && r.productTitle === null ? 0 : t.productTable.intern(r.productId, r.productTitle)
+    const owner = r.listingProductId === null ? 0 : t.listingProductIds.intern(r.listingProductId)
+    t.listingProducts[i] = owner
+    // Action run 0 (old code's "none") is no run: its records are never grouped together.
+    t.actionRuns[i] = r.actionId === 0 ? 0 : t.actionRunIds.intern(r.actionId)
+    return owner
+  },
   columns(t, page) {
     const account = lastInterned(t.accountIds, page.numbers('accountId'))
     const shop = lastInterned(t.shopIds, page.numbers('shopId'))
@@ -188,6 +211,15 @@ const order = withPlainFields<'order'>()({
   slots: ['accounts', 'shops', 'orders', 'orderIds'],
   groups: false,
   owner: { slot: 'orderIds', ids: (t) => t.orderIdKeys, narrowTo: (filter) => filter.orderId },
+  write(t, i, r) {
+    t.accounts[i] = t.accountIds.intern(r.accountId)
+    t.shops[i] = t.shopIds.intern(r.shopId)
+    t.orders[i] = t.orderTable.intern(r.orderId, r.ttsOrderId, r.magentoOrderNumber, r.magentoOrderId)
+    // Order 0 (old code's "none") is no order: its records never collapse together.
+    const owner = r.orderId === 0 ? 0 : t.orderIdKeys.intern(r.orderId)
+    t.orderIds[i] = owner
+    return owner
+  },
   columns(t, page) {
     const account = lastInterned(t.accountIds, page.numbers('accountId'))
     const shop = lastInterned(t.shopIds, page.numbers('shopId'))
@@ -230,6 +262,12 @@ const synchronization = withPlainFields<'synchronization'>()({
   slots: ['tasks', 'detailedMessages', 'operationIds'],
   groups: false,
   owner: null,
+  write(t, i, r) {
+    t.tasks[i] = r.task
+    t.detailedMessages[i] = r.detailedDescription === null ? 0 : t.detailTexts.intern(r.detailedDescription)
+    t.operationIds[i] = r.operationHistoryId ?? Number.NaN
+    return 0
+  },
   columns(t, page) {
     const tasks = page.numbers('task')
     const details = page.texts('detailedDescription')

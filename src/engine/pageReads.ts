@@ -1,10 +1,8 @@
 /**
- * How the engine reads a page of records: column by column, whether the page came as columns
- * (src/api/columns.ts decodes them: typed arrays, strings as a dictionary and codes) or as record
- * objects (live refresh, the rows format). Each log's layout (layouts.ts) reads its own fields
+ * How the engine reads a columns page (src/api/columns.ts decodes it: typed arrays, strings as a
+ * dictionary and codes): column by column. Each log's layout (layouts.ts) reads its own fields
  * through PageReads.
  */
-import { parseIsoUtc } from './isoDate'
 
 /** A decoded column (src/api/columns.ts TypedColumn): numbers with their null marks, or texts. */
 export type PageColumn =
@@ -31,7 +29,7 @@ export interface PageTexts {
  * marks (1: null; null: none is), texts, or any field's value (the fields no layout tunes).
  */
 export interface PageReads {
-  /** The page's fields (a page of objects: its first record's). */
+  /** The page's fields. */
   readonly fields: readonly string[]
   numbers(field: string): ArrayLike<number>
   nulls(field: string): ArrayLike<number> | null
@@ -71,33 +69,5 @@ export function columnsReads(page: ColumnsPage): PageReads {
       const { numbers, nulls } = found
       return nulls ? (k) => (nulls[k] === 1 ? null : numbers[k]!) : (k) => numbers[k]!
     },
-  }
-}
-
-/** Record objects, read column by column (a few at a time: live refresh, the rows format). */
-export function objectReads(records: readonly Record<string, unknown>[]): PageReads {
-  const n = records.length
-  let identity: Uint32Array | null = null
-  return {
-    fields: Object.keys(records[0] ?? {}),
-    numbers(field) {
-      const out = new Float64Array(n)
-      for (let k = 0; k < n; k++) {
-        const value = records[k]![field] as number | string | null
-        // createDate comes as the API's ISO text or in ms.
-        out[k] = typeof value === 'string' ? parseIsoUtc(value) : (value ?? 0)
-      }
-      return out
-    },
-    nulls(field) {
-      const out = new Uint8Array(n)
-      for (let k = 0; k < n; k++) out[k] = records[k]![field] === null ? 1 : 0
-      return out
-    },
-    texts(field) {
-      identity ??= Uint32Array.from({ length: n }, (_, k) => k)
-      return { dict: records.map((record) => (record[field] as string | null) ?? null), codes: identity }
-    },
-    values: (field) => (k) => (records[k]![field] as string | number | null) ?? null,
   }
 }

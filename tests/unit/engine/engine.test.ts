@@ -49,6 +49,26 @@ function order(overrides: Partial<EngineOrderRecord> = {}): EngineOrderRecord {
 
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 10, hour)).toISOString()
 
+/** A columns page of these records, as a stream's line brings it (the server's encoder, through JSON). */
+function columnsPageOf(kind: 'listing' | 'order', records: readonly (EngineListingRecord | EngineOrderRecord)[]) {
+  const rows = records.map((r) => ({ ...r, createDate: Date.parse(r.createDate) }))
+  return decodeColumns(
+    kind,
+    JSON.parse(
+      JSON.stringify({ format: 'columns', count: rows.length, columns: encodeColumns(kind, rows), nextCursor: null }),
+    ),
+  )
+}
+
+/** Two engines holding these records: appended as objects, and as a columns page. */
+function bothWays<R extends EngineListingRecord | EngineOrderRecord>(kind: 'listing' | 'order', records: R[]) {
+  const byObjects = new LogEngine(kind)
+  byObjects.append(records as never)
+  const byColumns = new LogEngine(kind)
+  byColumns.columnsAppender(columnsPageOf(kind, records))(0, records.length)
+  return [byObjects, byColumns]
+}
+
 function ids(engine: LogEngine, rows: Uint32Array) {
   return Array.from(rows, (index) => engine.idAt(index))
 }
@@ -65,21 +85,8 @@ describe('LogEngine', () => {
       listing({ listingId: 2, listingTitle: 'Dresses', productId: null, productTitle: 'Red dress' }),
     ]
     const want = records.map((r) => [r.listingId, r.listingTitle, r.productId, r.productTitle])
-    const page = decodeColumns('listing', {
-      format: 'columns',
-      count: records.length,
-      columns: encodeColumns(
-        'listing',
-        records.map((r) => ({ ...r, createDate: Date.parse(r.createDate) })),
-      ),
-      nextCursor: null,
-    })
-    const byColumns = new LogEngine('listing')
-    byColumns.columnsAppender(page)(0, records.length)
-    const byRecords = new LogEngine('listing')
-    byRecords.append(records)
-    for (const engine of [byColumns, byRecords]) {
-      const held = records.map((_, i) => engine.get(i))
+    for (const engine of bothWays('listing', records)) {
+      const held = records.map((_, i) => engine.get(i) as EngineListingRecord)
       expect(held.map((r) => [r.listingId, r.listingTitle, r.productId, r.productTitle])).toEqual(want)
     }
   })
@@ -433,26 +440,26 @@ describe('LogEngine', () => {
   })
 
   it('reads an order, an action run or a product of 0 as none: such records never collapse or group together', () => {
-    const orders = new LogEngine('order')
-    orders.append([
+    for (const orders of bothWays('order', [
       order({ id: 1, orderId: 0, description: 'Order import failed.' }),
       order({ id: 2, orderId: 0, description: 'Order import failed.' }),
       order({ id: 3, orderId: 7, description: 'Order import failed.' }),
       order({ id: 4, orderId: 7, description: 'Order import failed.' }),
-    ])
-    expect(orders.query({ unique: true }).shown).toBe(3)
-    expect(orders.get(0)).toMatchObject({ orderId: 0 })
-    const runs = new LogEngine('listing')
-    runs.append([
+    ])) {
+      expect(orders.query({ unique: true }).shown).toBe(3)
+      expect(orders.get(0)).toMatchObject({ orderId: 0 })
+    }
+    for (const runs of bothWays('listing', [
       listing({ id: 1, actionId: 0, listingProductId: 5001, description: 'A' }),
       listing({ id: 2, actionId: 0, listingProductId: 5001, description: 'B' }),
       listing({ id: 3, actionId: 9, listingProductId: 5001, description: 'C' }),
       listing({ id: 4, actionId: 9, listingProductId: 5001, description: 'D' }),
-    ])
-    expect(runs.query({ view: 'grouped' }).shown).toBe(3)
-    expect(runs.get(0)).toMatchObject({ actionId: 0 })
-    expect(runs.actionRunOf(0)).toEqual([0])
-    expect(runs.actionRunOf(2)).toHaveLength(2)
+    ])) {
+      expect(runs.query({ view: 'grouped' }).shown).toBe(3)
+      expect(runs.get(0)).toMatchObject({ actionId: 0 })
+      expect(runs.actionRunOf(0)).toEqual([0])
+      expect(runs.actionRunOf(2)).toHaveLength(2)
+    }
   })
 
   it('keeps codes a newer M2E writes: shows, filters and counts them apart, by their own number', () => {
