@@ -1,9 +1,9 @@
 /**
  * Where a whole-log load spends its time, as User Timing measures a PerformanceObserver can read
  * (`npm run bench` does): `tts-logs:parse` (splitting, parsing and checking a line; `detail.thread`
- * says whether in the worker or the page's thread) and `tts-logs:append` (putting records into
- * the engine, in the page's thread). They are not kept in the performance timeline, so a long
- * session does not grow it.
+ * says whether in the worker or the page's thread) and `tts-logs:append` (putting a page's
+ * records into the engine, in the page's thread: one measure a page, as long as its slices
+ * together). They are not kept in the performance timeline, so a long session does not grow it.
  */
 export type LoadTiming = 'tts-logs:parse' | 'tts-logs:append'
 
