@@ -129,6 +129,19 @@ describe('the log loader', () => {
     expect(heldIds(store).sort((a, b) => a - b)).toEqual(expected)
   })
 
+  it('times appending with one measure a line, which counts the records it put in', async () => {
+    const measure = vi.spyOn(performance, 'measure')
+    const store = useListingLogStore()
+    await store.load()
+    const appends = measure.mock.calls.filter(([name]) => name === 'tts-logs:append')
+    measure.mockRestore()
+    // The stream's two lines (a first of 1,000 records, then the other 2,000), each put in by
+    // slices of 1,000: one measure a line, not one a slice (the bench sums their durations).
+    expect(appends.map(([, options]) => (options as { detail: { records: number } }).detail.records)).toEqual([
+      1000, 2000,
+    ])
+  })
+
   it('narrowing mid-load: the first listing never lands in the second listing’s log', async () => {
     const [first, second] = await twoListings()
     const store = useListingLogStore()

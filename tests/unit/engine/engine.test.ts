@@ -91,6 +91,36 @@ describe('LogEngine', () => {
     }
   })
 
+  it('reads a columns page whole: ids of 0, and fields no layout tunes set by the first page', () => {
+    // As a load starts: the first page is a columns page, with two fields the layouts do not
+    // know (a text and a nullable number); the next page lacks them.
+    const engine = new LogEngine('listing')
+    const first = columnsPageOf('listing', [
+      listing({ accountId: 0, shopId: 0, listingId: 0, actionId: 0 }),
+      listing({ accountId: 0, shopId: 0, listingId: 0, actionId: 0 }),
+    ])
+    engine.columnsAppender({
+      ...first,
+      columns: {
+        ...first.columns,
+        sku: { dict: ['SKU-1', null], codes: [0, 1] },
+        weight: { numbers: Float64Array.of(250, 0), nulls: Uint8Array.of(0, 1) },
+      },
+    })(0, 2)
+    engine.columnsAppender(columnsPageOf('listing', [listing()]))(0, 1)
+    const held = [0, 1, 2].map((index) => engine.get(index) as Record<string, unknown>)
+    expect(held.map(({ accountId, shopId, listingId, actionId }) => [accountId, shopId, listingId, actionId])).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [1, 1, 1, 100],
+    ])
+    expect(held.map(({ sku, weight }) => [sku, weight])).toEqual([
+      ['SKU-1', 250],
+      [null, null],
+      [null, null],
+    ])
+  })
+
   it('keeps and gives back a field of the field list that no layout tunes', () => {
     // A field added to src/api/fields.ts reaches the engine without an engine change.
     const engine = new LogEngine('listing')
@@ -439,7 +469,7 @@ describe('LogEngine', () => {
     expect(Array.from(result.histogram!)).toEqual([0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0])
   })
 
-  it('reads an order, an action run or a product of 0 as none: such records never collapse or group together', () => {
+  it('reads an order or an action run of 0 as none: such records never collapse or group together', () => {
     for (const orders of bothWays('order', [
       order({ id: 1, orderId: 0, description: 'Order import failed.' }),
       order({ id: 2, orderId: 0, description: 'Order import failed.' }),
