@@ -1,5 +1,6 @@
-import { RecordWriter, type ColumnsPage } from './appending'
+import { RecordWriter } from './appending'
 import { LAYOUTS, type RecordLayout } from './layouts'
+import type { ColumnsPage } from './pageReads'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
 import { MessageTexts } from './messageTexts'

@@ -5,11 +5,9 @@
  */
 import { parseIsoUtc } from './isoDate'
 import type { RecordLayout } from './layouts'
-import { columnsReads, type ColumnsPage, type PageReads } from './pageReads'
+import { columnsReads, internedTexts, type ColumnsPage, type PageReads } from './pageReads'
 import type { RecordTables } from './tables'
 import type { EngineKind, EngineRecordByKind } from './types'
-
-export type { ColumnsPage }
 
 export class RecordWriter<K extends EngineKind> {
   constructor(
@@ -63,9 +61,7 @@ export class RecordWriter<K extends EngineKind> {
     const dates = page.numbers('createDate')
     const types = page.numbers('type')
     const initiators = page.numbers('initiator')
-    const { dict, codes } = page.texts('description')
-    /** The interned index of each dictionary entry; 0 (never an index): not interned yet. */
-    const interned = new Uint32Array(dict.length)
+    const messageOf = internedTexts(page.texts('description'), (text) => t.messageTexts.intern(text))
     const own = this.layout.columns(t, page)
     return (from: number, to: number, valid: Uint8Array) => {
       let accepted = 0
@@ -76,8 +72,7 @@ export class RecordWriter<K extends EngineKind> {
       let i = start
       for (let k = from; k < to; k++) {
         if (valid[k] === 0) continue
-        const code = codes[k]!
-        const message = interned[code] || (interned[code] = t.messageTexts.intern(dict[code] ?? ''))
+        const message = messageOf(k)
         t.ids[i] = ids[k]!
         t.dates[i] = dates[k]!
         t.types[i] = types[k]!

@@ -2,12 +2,12 @@
  * How each log's records map to the engine's slots, both ways: what is written on append, and
  * the record `get()` gives back. Everything else in the engine is the same for every log.
  */
-import type { PageReads, RecordWrite } from './pageReads'
+import { internedTexts, type PageReads, type RecordWrite } from './pageReads'
 import type { Dictionary } from './dictionary'
 import type { RecordTables, Slot, TitleTable } from './tables'
 import type { EngineKind, EngineRecordByKind, LogFilter } from './types'
 
-/** The fields every log has, kept by the engine itself (LogEngine.write). */
+/** The fields every log has, kept by the engine itself (appending.ts). */
 type CommonField = 'id' | 'createDate' | 'type' | 'initiator' | 'description'
 /** A log's own fields (its field list's, less the common ones). */
 export type OwnField<K extends EngineKind> = Exclude<keyof EngineRecordByKind[K], CommonField> & string
@@ -270,17 +270,12 @@ const synchronization = withPlainFields<'synchronization'>()({
   },
   columns(t, page) {
     const tasks = page.numbers('task')
-    const details = page.texts('detailedDescription')
-    /** The interned index of each dictionary entry; 0: not interned yet (or null). */
-    const detailIndex = new Uint32Array(details.dict.length)
+    const detail = internedTexts(page.texts('detailedDescription'), (text) => t.detailTexts.intern(text))
     const operations = page.numbers('operationHistoryId')
     const noOperation = page.nulls('operationHistoryId')
     return (i, k) => {
       t.tasks[i] = tasks[k]!
-      const code = details.codes[k]!
-      const detail = details.dict[code] ?? null
-      t.detailedMessages[i] =
-        detail === null ? 0 : detailIndex[code] || (detailIndex[code] = t.detailTexts.intern(detail))
+      t.detailedMessages[i] = detail(k)
       t.operationIds[i] = noOperation?.[k] === 1 ? Number.NaN : operations[k]!
       return 0
     }

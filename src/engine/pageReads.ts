@@ -4,10 +4,14 @@
  * through PageReads.
  */
 
+/** A page's texts: record k's is `dict[codes[k]]`. */
+export interface PageTexts {
+  dict: readonly (string | null)[]
+  codes: ArrayLike<number>
+}
+
 /** A decoded column (src/api/columns.ts TypedColumn): numbers with their null marks, or texts. */
-export type PageColumn =
-  | { numbers: ArrayLike<number>; nulls: ArrayLike<number> | null }
-  | { dict: readonly (string | null)[]; codes: ArrayLike<number> }
+export type PageColumn = { numbers: ArrayLike<number>; nulls: ArrayLike<number> | null } | PageTexts
 
 /** A page in columns, as src/api/columns.ts decodes it (DecodedColumns). */
 export interface ColumnsPage {
@@ -16,12 +20,6 @@ export interface ColumnsPage {
   valid: Uint8Array
   /** By field name, as in the rows format (createDate in ms). */
   columns: Readonly<Record<string, PageColumn>>
-}
-
-/** A page's texts: record k's is `dict[codes[k]]`. */
-export interface PageTexts {
-  dict: readonly (string | null)[]
-  codes: ArrayLike<number>
 }
 
 /**
@@ -69,5 +67,22 @@ export function columnsReads(page: ColumnsPage): PageReads {
       const { numbers, nulls } = found
       return nulls ? (k) => (nulls[k] === 1 ? null : numbers[k]!) : (k) => numbers[k]!
     },
+  }
+}
+
+/**
+ * Record k's text interned by `intern`, once per entry of the page's dictionary, not once per
+ * record; a null text is 0 (`intern` never gives 0: it is every dictionary's "none").
+ */
+export function internedTexts(texts: PageTexts, intern: (text: string) => number): (k: number) => number {
+  const { dict, codes } = texts
+  /** Each entry's index; 0: not interned yet. */
+  const indices = new Uint32Array(dict.length)
+  return (k) => {
+    const code = codes[k]!
+    const held = indices[code]!
+    if (held !== 0) return held
+    const text = dict[code] ?? null
+    return text === null ? 0 : (indices[code] = intern(text))
   }
 }
