@@ -5,6 +5,41 @@
 /** Debian's Chromium; `CHROMIUM_PATH` points elsewhere. Never a browser Playwright downloads. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/**
+ * The features Playwright (1.65) turns off itself, in its own `--disable-features`
+ * (chromiumSwitches.ts in playwright-core). Chromium keeps only the last `--disable-features` it
+ * is given, so ours must name them again, or they come back on. tests/e2e/chromium.spec.ts
+ * compares the two lists as Chromium applies them: a newer Playwright's additions fail it.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = Object.freeze([
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+])
+
+/**
+ * The address bar's popup as WebUI pages. Chromium 156 builds them in every new window, and each
+ * Playwright context is a new window: two chrome://omnibox-popup.top-chrome pages, with about a
+ * second of CPU in a renderer of their own, while the page under test loads. On a 2-core machine
+ * that work shared the cores with the page and its server: the order log's first rows (10,000
+ * records) took 1.0–2.3 s instead of 0.64–0.88. A merchant's browser built its popup once, when
+ * it started, not at each page load; a test or a benchmark of a page must not count it.
+ */
+export const OWN_DISABLED_FEATURES = Object.freeze(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'])
+
 /** The flags that keep Debian's Chromium quiet on a machine with no outside network. */
 export const CHROMIUM_ARGS = Object.freeze([
   '--no-sandbox',
@@ -14,4 +49,5 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`,
 ])
