@@ -5,7 +5,8 @@
  */
 import type { StreamEnd } from './columns.ts'
 
-const NEWLINE = 10
+/** The byte that ends a line (UTF-8 never uses it inside a character). */
+export const NEWLINE = 10
 
 /**
  * Bytes in, whole lines out, as the bytes arrive (in the page's thread or a worker). A last piece
@@ -16,6 +17,11 @@ export class LineSplitter {
   private readonly decoder = new TextDecoder()
   private parts: Uint8Array[] = []
   private partsLength = 0
+
+  /** Bytes of a line begun and not yet ended. */
+  get pending(): number {
+    return this.partsLength
+  }
 
   /** The lines `bytes` completes, in order. */
   push(bytes: Uint8Array): string[] {
@@ -31,6 +37,22 @@ export class LineSplitter {
       this.partsLength += bytes.length - from
     }
     return lines
+  }
+
+  /**
+   * The first line `bytes` completes, and the bytes after its newline, not yet split (none: no
+   * line ended, and `bytes` is kept back as the line's beginning). Decodes no more than that line.
+   */
+  pushLine(bytes: Uint8Array): { line: string | null; rest: Uint8Array } {
+    const newline = bytes.indexOf(NEWLINE)
+    if (newline === -1) {
+      if (bytes.length > 0) {
+        this.parts.push(bytes)
+        this.partsLength += bytes.length
+      }
+      return { line: null, rest: bytes.subarray(bytes.length) }
+    }
+    return { line: this.take(bytes.subarray(0, newline)), rest: bytes.subarray(newline + 1) }
   }
 
   /** The bytes of the line begun but not ended (to go on splitting elsewhere), and forgets them. */

@@ -52,7 +52,9 @@ async function expectParsedInWorker(watched: Awaited<ReturnType<typeof watch>>, 
   expect(watched.workers).toEqual([expect.stringMatching(path)])
   const { violations, parsed } = await watched.seen()
   expect(violations).toEqual([])
-  // The first lines may be parsed in the page while the worker starts; the rest are the worker's.
+  // The first line is parsed in the page (the first rows wait for no worker); every later one is
+  // the worker's, even those that arrived while it started.
+  expect(parsed.main).toBe(1)
   expect(parsed.worker).toBeGreaterThan(0)
   expect(watched.notes).toEqual([])
 }

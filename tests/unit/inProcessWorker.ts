@@ -10,6 +10,8 @@ import { createLinesWorkerSide } from '@/api/lines/workerSide'
 export interface InProcessWorkerOptions {
   /** Fails before its first message, as a worker a CSP forbids. */
   refuse?: boolean
+  /** Runs (or fails) only once this settles: a worker whose script is still loading. */
+  startsAfter?: Promise<void>
 }
 
 export class InProcessWorker implements LinesWorker {
@@ -29,11 +31,13 @@ export class InProcessWorker implements LinesWorker {
 
   constructor(options: InProcessWorkerOptions = {}) {
     InProcessWorker.started.push(this)
-    setTimeout(() => {
-      if (this.terminated) return
-      if (options.refuse) this.onerror?.(Object.assign(new Event('error'), { message: 'refused' }) as ErrorEvent)
-      else this.toPage({ type: 'ready' })
-    })
+    void (options.startsAfter ?? Promise.resolve()).then(() =>
+      setTimeout(() => {
+        if (this.terminated) return
+        if (options.refuse) this.onerror?.(Object.assign(new Event('error'), { message: 'refused' }) as ErrorEvent)
+        else this.toPage({ type: 'ready' })
+      }),
+    )
   }
 
   postMessage(message: ToLinesWorker, transfer: Transferable[]): void {

@@ -20,6 +20,20 @@ const ROWS = generateListingRecords(120, NOW).map((r, i) => ({
   createDate: Date.parse(r.createDate),
 })) as Record<string, unknown>[]
 
+/** Records enough for lines longer than a short one (16 KB), which wait for the worker. */
+const BIG = generateListingRecords(600, NOW).map((r, i) => ({
+  ...r,
+  id: 9000 - i,
+  createDate: Date.parse(r.createDate),
+})) as Record<string, unknown>[]
+
+/** Lines parsed in the page's thread, as its `tts-logs:parse` measures say. */
+const parsedHere = (measure: { mock: { calls: unknown[][] } }) =>
+  measure.mock.calls.filter(
+    ([name, options]) =>
+      name === 'tts-logs:parse' && (options as { detail: { thread: string } }).detail.thread === 'main',
+  ).length
+
 /** A page line of the stream, as the server writes it. */
 function pageLine(rows: Record<string, unknown>[], nextCursor: string | null = 'c1') {
   return JSON.stringify({ format: 'columns', count: rows.length, columns: encodeColumns('listing', rows), nextCursor })
@@ -67,13 +81,13 @@ const records = (columns: ColumnsData) => {
   })
 }
 
-function source(options: { refuse?: boolean; throws?: boolean } = {}) {
+function source(options: { refuse?: boolean; throws?: boolean; startsAfter?: Promise<void> } = {}) {
   const refusals: string[] = []
   const workers: InProcessWorker[] = []
   const workerSource: LinesWorkerSource = {
     start() {
       if (options.throws) throw new Error('this browser has no Web Workers')
-      const worker = new InProcessWorker({ refuse: options.refuse })
+      const worker = new InProcessWorker({ refuse: options.refuse, startsAfter: options.startsAfter })
       workers.push(worker)
       return worker
     },
@@ -96,6 +110,29 @@ describe('splitting bytes into lines', () => {
       splitter.push(chunk),
     )
     expect(lines).toEqual(['Żółw – one', 'second line'])
+  })
+
+  it('takes one line at a time: the bytes after it stay bytes, undecoded', () => {
+    const bytes = new TextEncoder().encode('Żółw – one\nsecond line\nno newline yet')
+    const splitter = new LineSplitter()
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode')
+    try {
+      // The first chunk ends inside "Ż": no line yet, its byte kept back.
+      expect(splitter.pushLine(bytes.subarray(0, 1))).toEqual({ line: null, rest: new Uint8Array(0) })
+      expect(splitter.pending).toBe(1)
+      const first = splitter.pushLine(bytes.subarray(1))
+      expect(first.line).toBe('Żółw – one')
+      expect(splitter.pending).toBe(0)
+      // Only the first line was decoded; what follows is handed back as it came.
+      expect(decode).toHaveBeenCalledTimes(1)
+      expect(new TextDecoder().decode(first.rest)).toBe('second line\nno newline yet')
+      const second = splitter.pushLine(first.rest)
+      expect(second.line).toBe('second line')
+      expect(splitter.pushLine(second.rest)).toEqual({ line: null, rest: new Uint8Array(0) })
+      expect(new TextDecoder().decode(splitter.rest())).toBe('no newline yet')
+    } finally {
+      decode.mockRestore()
+    }
   })
 })
 
@@ -213,6 +250,51 @@ describe('the lines parsed in the worker', () => {
     ])
     expect(InProcessWorker.linesParsed).toBe(before + 2)
     expect(workers[0]!.received.map((message) => message.type)).toEqual(['open', 'bytes', 'bytes', 'close'])
+  })
+
+  it('after the first line, waits while the worker starts rather than parse here, the whole body arrived meanwhile', async () => {
+    let release!: () => void
+    const { workerSource } = source({ startsAfter: new Promise<void>((resolve) => (release = resolve)) })
+    const parser = createLineParser(workerSource)
+    const lines = [pageLine(BIG.slice(0, 100)), pageLine(BIG.slice(100), null), END(BIG.length)]
+    expect(lines[1]!.length).toBeGreaterThan(16 * 1024)
+    const measure = vi.spyOn(performance, 'measure')
+    try {
+      const before = InProcessWorker.linesParsed
+      // One chunk: every line is here before the worker runs.
+      const stream = await parser.open('listing', body(lines, 1 << 20), noArm)
+      expect(await stream.next()).toEqual(parseLine('listing', lines[0]!))
+      let second: ParsedLine | null | undefined
+      const next = stream.next().then((line) => (second = line))
+      for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve))
+      expect(second).toBeUndefined()
+      release()
+      expect(await next).toEqual(parseLine('listing', lines[1]!))
+      expect([await stream.next(), await stream.next()]).toEqual([parseLine('listing', lines[2]!), null])
+      expect(InProcessWorker.linesParsed - before).toBe(2)
+      expect(parsedHere(measure)).toBe(1)
+    } finally {
+      measure.mockRestore()
+    }
+  })
+
+  it('does not wait for the worker to start for a short line: a small log ends at once', async () => {
+    let release!: () => void
+    const { workerSource } = source({ startsAfter: new Promise<void>((resolve) => (release = resolve)) })
+    const parser = createLineParser(workerSource)
+    const lines = [pageLine(ROWS.slice(0, 100), null), END(100)]
+    const measure = vi.spyOn(performance, 'measure')
+    try {
+      const before = InProcessWorker.linesParsed
+      const stream = await parser.open('listing', body(lines, 1 << 20), noArm)
+      expect(await all(stream)).toEqual(lines.map((line) => parseLine('listing', line)))
+      expect(InProcessWorker.linesParsed).toBe(before)
+      expect(parsedHere(measure)).toBe(2)
+      stream.close()
+    } finally {
+      measure.mockRestore()
+      release()
+    }
   })
 
   it('reads the body no further than two lines ahead of the page', async () => {

@@ -3,7 +3,7 @@
  * over as they come, its lines sent back parsed), or parsed in the page's thread.
  */
 import type { LogKindName } from '@/api/schemas'
-import { LineSplitter, readLines } from '@/api/stream'
+import { LineSplitter, NEWLINE, readLines } from '@/api/stream'
 import { recordLoadTiming } from '@/api/lines/loadTiming'
 import { parseLine, type ParsedLine } from '@/api/lines/parseLine'
 import type { FromLinesWorker, ToLinesWorker } from '@/api/lines/protocol'
@@ -47,6 +47,11 @@ export interface Receiver {
  */
 const LINES_AHEAD = 2
 const BYTES_AHEAD = 8 * 1024 * 1024
+/**
+ * A line after the first this short (the end line, a small log's last page) is parsed here rather
+ * than waited for the worker to start: it costs less than the wait.
+ */
+const SHORT_LINE = 16 * 1024
 
 /** One response's part in a worker. */
 export interface WorkerSession {
@@ -63,10 +68,12 @@ export interface WorkerSession {
 
 /**
  * The lines of a body parsed in the worker, read a little ahead of the page (LINES_AHEAD,
- * BYTES_AHEAD). The first line is parsed here, when it is asked for (the first rows never wait for the worker, nor share the
- * thread with a parse of the lines after them); from the next on, once the worker runs, it has
- * the body: what was read meanwhile, then each chunk as it comes (its buffer transferred, not
- * copied). A worker that never runs leaves the whole body to be parsed here, a line at a time.
+ * BYTES_AHEAD). The first line is parsed here, when it is asked for, and only it is decoded (the
+ * first rows never wait for the worker, nor for the lines after them, however much of the body
+ * has arrived). The next lines are the worker's: the page waits while it starts (but for a short
+ * line, SHORT_LINE), then the worker has the body: what was read meanwhile, then each chunk as it
+ * comes (its buffer transferred, not copied). A worker that never runs leaves the whole body to
+ * be parsed here, a line at a time.
  */
 export function inWorker(
   session: WorkerSession,
@@ -76,19 +83,17 @@ export function inWorker(
 ): LineStream {
   const { worker, stream } = session
   /** Read, not yet split here nor handed over. */
-  const chunks: Uint8Array[] = []
-  const here = new LineSplitter()
-  /** Split here, not yet parsed (they come before anything the worker sends). */
-  const texts: string[] = []
+  const held = new HeldBytes()
   /** Parsed by the worker. */
   const parsed: ParsedLine[] = []
   let running = false
+  /** The worker ran or never will. */
+  let settled = false
   let taken = 0
   let handedOver = false
-  /** Bytes handed to the worker, and those it has been through; bytes read and not yet split here. */
+  /** Bytes handed to the worker, and those it has been through. */
   let handed = 0
   let parsedUpTo = 0
-  let waiting = 0
   let resume: (() => void) | null = null
   let bodyEnded = false
   let closed = false
@@ -105,16 +110,18 @@ export function inWorker(
     resume = null
   }
   const ahead = () =>
-    handedOver
-      ? parsed.length >= LINES_AHEAD || handed - parsedUpTo > BYTES_AHEAD
-      : texts.length >= LINES_AHEAD || waiting > BYTES_AHEAD
+    handedOver ? parsed.length >= LINES_AHEAD || handed - parsedUpTo > BYTES_AHEAD : held.waiting > BYTES_AHEAD
   const end = (error: Error | null) => {
     failure = error
     closed = true
     onClosed()
     signal()
   }
-  void session.started.then((ok) => (running = ok))
+  void session.started.then((ok) => {
+    running = ok
+    settled = true
+    signal()
+  })
   session.receive({
     line(line, through) {
       parsed.push(line)
@@ -138,10 +145,7 @@ export function inWorker(
     if (handedOver || !running || taken === 0) return
     handedOver = true
     worker.postMessage({ type: 'open', stream, kind }, [])
-    const rest = here.rest()
-    if (rest.length > 0) hand(rest)
-    for (const chunk of chunks.splice(0)) hand(chunk)
-    waiting = 0
+    for (const bytes of held.take()) hand(bytes)
     if (bodyEnded) worker.postMessage({ type: 'close', stream }, [])
   }
   const pumped = (async () => {
@@ -153,10 +157,7 @@ export function inWorker(
         const { done, value } = await reader.read()
         if (done || left) break
         if (handedOver) hand(value)
-        else {
-          chunks.push(value)
-          waiting += value.length
-        }
+        else held.add(value)
         handOverWhenDue()
         signal()
       }
@@ -169,8 +170,6 @@ export function inWorker(
   })()
   /** The next line, or null at the end; undefined: none yet. */
   function nextLine(): ParsedLine | null | undefined {
-    const text = texts.shift()
-    if (text !== undefined) return parseHere(kind, text)
     handOverWhenDue()
     if (handedOver) {
       const line = parsed.shift()
@@ -178,14 +177,14 @@ export function inWorker(
       if (failure) throw failure
       if (!closed) return undefined
     } else {
-      const chunk = chunks.shift()
-      if (chunk) {
-        waiting -= chunk.length
-        texts.push(...here.push(chunk))
-        // Room ahead again (a line longer than the room included).
-        signal()
-        return nextLine()
-      }
+      // After the first line, the worker parses (off this thread) once it runs.
+      const nothingLeft = bodyEnded && held.empty
+      if (taken > 0 && !settled && !nothingLeft && !held.shortLineNext(SHORT_LINE)) return undefined
+      // One line decoded at a time: what follows it stays bytes, for the worker if it runs.
+      const text = held.line()
+      // Room ahead again (a line longer than the room included).
+      signal()
+      if (text !== null) return parseHere(kind, text)
       if (!bodyEnded) return undefined
     }
     if (readError !== null) throw readError
@@ -214,6 +213,57 @@ export function inWorker(
       signal()
       session.leave(handedOver && !closed)
     },
+  }
+}
+
+/**
+ * Bytes read and not yet handed to a worker: lines are taken from them one at a time, and what
+ * follows a line stays bytes, undecoded.
+ */
+class HeldBytes {
+  private readonly chunks: Uint8Array[] = []
+  private readonly splitter = new LineSplitter()
+  /** Bytes held and not yet split. */
+  waiting = 0
+
+  get empty(): boolean {
+    return this.chunks.length === 0
+  }
+
+  add(chunk: Uint8Array): void {
+    this.chunks.push(chunk)
+    this.waiting += chunk.length
+  }
+
+  /** The next whole line, decoded; null when the bytes held end none (a line begun is kept). */
+  line(): string | null {
+    for (let chunk = this.chunks.shift(); chunk; chunk = this.chunks.shift()) {
+      this.waiting -= chunk.length
+      const { line, rest } = this.splitter.pushLine(chunk)
+      if (rest.length > 0) {
+        this.chunks.unshift(rest)
+        this.waiting += rest.length
+      }
+      if (line !== null) return line
+    }
+    return null
+  }
+
+  /** The next line is whole, and shorter than `bytes`. */
+  shortLineNext(bytes: number): boolean {
+    const next = this.chunks[0]
+    if (!next || this.splitter.pending > 0) return false
+    const newline = next.indexOf(NEWLINE)
+    return newline !== -1 && newline < bytes
+  }
+
+  /** Everything held, in order (a line begun first), forgotten here. */
+  take(): Uint8Array[] {
+    const begun = this.splitter.rest()
+    const all = this.chunks.splice(0)
+    if (begun.length > 0) all.unshift(begun)
+    this.waiting = 0
+    return all
   }
 }
 
