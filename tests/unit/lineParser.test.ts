@@ -214,7 +214,7 @@ describe('the lines parsed in the worker', () => {
     expect(workers).toHaveLength(1)
   })
 
-  it('parses here until the worker runs, then hands it the rest, the line under way included', async () => {
+  it('parses the first line here before the worker runs, then hands it the rest, the line under way included', async () => {
     const { workerSource, workers } = source()
     const parser = createLineParser(workerSource)
     const lines = [pageLine(ROWS.slice(0, 40)), pageLine(ROWS.slice(40), null), END(120)]
@@ -255,10 +255,12 @@ describe('the lines parsed in the worker', () => {
   it('after the first line, waits while the worker starts rather than parse here, the whole body arrived meanwhile', async () => {
     let release!: () => void
     const { workerSource } = source({ startsAfter: new Promise<void>((resolve) => (release = resolve)) })
-    const parser = createLineParser(workerSource)
+    // No limit to the wait here (its end has a test of its own).
+    const parser = createLineParser(workerSource, { startWaitMs: Infinity })
     const lines = [pageLine(BIG.slice(0, 100)), pageLine(BIG.slice(100), null), END(BIG.length)]
     expect(lines[1]!.length).toBeGreaterThan(16 * 1024)
     const measure = vi.spyOn(performance, 'measure')
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode')
     try {
       const before = InProcessWorker.linesParsed
       // One chunk: every line is here before the worker runs.
@@ -268,6 +270,8 @@ describe('the lines parsed in the worker', () => {
       const next = stream.next().then((line) => (second = line))
       for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve))
       expect(second).toBeUndefined()
+      // The page decoded the first line alone, though the whole body had come.
+      expect(decode).toHaveBeenCalledTimes(1)
       release()
       expect(await next).toEqual(parseLine('listing', lines[1]!))
       expect([await stream.next(), await stream.next()]).toEqual([parseLine('listing', lines[2]!), null])
@@ -275,13 +279,73 @@ describe('the lines parsed in the worker', () => {
       expect(parsedHere(measure)).toBe(1)
     } finally {
       measure.mockRestore()
+      decode.mockRestore()
     }
+  })
+
+  it('waits for a starting worker only so long: then parses the lines itself, and hands the rest over once it runs', async () => {
+    let release!: () => void
+    const { workerSource } = source({ startsAfter: new Promise<void>((resolve) => (release = resolve)) })
+    // The wait ends at once: a worker whose script is slow or never comes does not hold the load.
+    const parser = createLineParser(workerSource, { startWaitMs: 0 })
+    const lines = [
+      pageLine(BIG.slice(0, 100)),
+      pageLine(BIG.slice(100, 350)),
+      pageLine(BIG.slice(350), null),
+      END(BIG.length),
+    ]
+    const measure = vi.spyOn(performance, 'measure')
+    try {
+      const before = InProcessWorker.linesParsed
+      const stream = await parser.open('listing', body(lines, 1 << 20), noArm)
+      expect([await stream.next(), await stream.next()]).toEqual(
+        lines.slice(0, 2).map((line) => parseLine('listing', line)),
+      )
+      expect(parsedHere(measure)).toBe(2)
+      release()
+      expect(await parser.prepare()).toBe(true)
+      expect(await all(stream)).toEqual([parseLine('listing', lines[2]!), parseLine('listing', lines[3]!)])
+      // The rest was the worker's once it ran.
+      expect(InProcessWorker.linesParsed - before).toBe(2)
+      expect(parsedHere(measure)).toBe(2)
+    } finally {
+      measure.mockRestore()
+    }
+  })
+
+  it('a cut while the worker starts: the lines that arrived, parsed here, then the cut', async () => {
+    const { workerSource } = source({ startsAfter: new Promise<void>(() => undefined) })
+    const parser = createLineParser(workerSource, { startWaitMs: Infinity })
+    const lines = [pageLine(BIG.slice(0, 100)), pageLine(BIG.slice(100, 350))]
+    // Both lines in the first chunk, then the connection fails.
+    const stream = await parser.open('listing', body(lines, 1 << 20, 1), noArm)
+    expect(await stream.next()).toEqual(parseLine('listing', lines[0]!))
+    expect(await stream.next()).toEqual(parseLine('listing', lines[1]!))
+    await expect(stream.next()).rejects.toThrow(new TypeError('network error'))
+  })
+
+  it('a worker refused after the first line: the page parses every line after it', async () => {
+    let release!: () => void
+    const { workerSource, refusals } = source({
+      refuse: true,
+      startsAfter: new Promise<void>((resolve) => (release = resolve)),
+    })
+    const parser = createLineParser(workerSource, { startWaitMs: Infinity })
+    const lines = [pageLine(BIG.slice(0, 100)), pageLine(BIG.slice(100), null), END(BIG.length)]
+    const before = InProcessWorker.linesParsed
+    const stream = await parser.open('listing', body(lines, 1 << 20), noArm)
+    expect(await stream.next()).toEqual(parseLine('listing', lines[0]!))
+    const rest = all(stream)
+    release()
+    expect(await rest).toEqual(lines.slice(1).map((line) => parseLine('listing', line)))
+    expect(InProcessWorker.linesParsed).toBe(before)
+    expect(refusals).toEqual([expect.stringMatching(/did not start/)])
   })
 
   it('does not wait for the worker to start for a short line: a small log ends at once', async () => {
     let release!: () => void
     const { workerSource } = source({ startsAfter: new Promise<void>((resolve) => (release = resolve)) })
-    const parser = createLineParser(workerSource)
+    const parser = createLineParser(workerSource, { startWaitMs: Infinity })
     const lines = [pageLine(ROWS.slice(0, 100), null), END(100)]
     const measure = vi.spyOn(performance, 'measure')
     try {

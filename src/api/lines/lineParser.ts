@@ -12,6 +12,7 @@ import type { FromLinesWorker } from '@/api/lines/protocol'
 import {
   inPage,
   inWorker,
+  WORKER_START_WAIT_MS,
   type LineStream,
   type LinesWorker,
   type Receiver,
@@ -66,7 +67,14 @@ function documentWorkers(): LinesWorkerSource {
 }
 const DOCUMENT_WORKERS = documentWorkers()
 
-export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): LineParser {
+/**
+ * `startWaitMs`: how long a response waits, after its first line, for a worker still starting
+ * before the page parses its lines itself (tests hold a worker back longer, or not at all).
+ */
+export function createLineParser(
+  source: LinesWorkerSource = DOCUMENT_WORKERS,
+  { startWaitMs = WORKER_START_WAIT_MS }: { startWaitMs?: number } = {},
+): LineParser {
   let worker: LinesWorker | null = null
   /** Resolves true at the worker's first message, false at an error before it. */
   let ready: Promise<boolean> | null = null
@@ -158,6 +166,7 @@ export function createLineParser(source: LinesWorkerSource = DOCUMENT_WORKERS): 
         worker: used,
         stream,
         started: ready,
+        startWaitMs,
         receive: (receiver) => receivers.set(stream, receiver),
         leave: (unfinished) => leave(stream, used, unfinished),
       }

@@ -41,9 +41,10 @@ export interface Receiver {
 }
 
 /**
- * How far the body is read ahead of the page: lines parsed and not yet taken, and bytes handed
- * over and not yet parsed. Beyond them the body waits (and so does the server): memory stays
- * bounded, and parsing the page cannot use yet takes no time from the page's thread.
+ * How far the body is read ahead of the page: once the worker has it, lines parsed and not yet
+ * taken, and bytes handed over and not yet parsed; before that, bytes held here. Beyond them the
+ * body waits (and so does the server): memory stays bounded, and parsing the page cannot use yet
+ * takes no time from the page's thread.
  */
 const LINES_AHEAD = 2
 const BYTES_AHEAD = 8 * 1024 * 1024
@@ -52,6 +53,12 @@ const BYTES_AHEAD = 8 * 1024 * 1024
  * than waited for the worker to start: it costs less than the wait.
  */
 const SHORT_LINE = 16 * 1024
+/**
+ * How long the page waits, after the first line, for a worker that has not started yet (its
+ * script still loading). Past it the page parses the lines itself until the worker runs, as a
+ * load must not hang on a worker whose script is slow or never comes.
+ */
+export const WORKER_START_WAIT_MS = 1000
 
 /** One response's part in a worker. */
 export interface WorkerSession {
@@ -60,6 +67,8 @@ export interface WorkerSession {
   stream: number
   /** Resolves true once the worker runs, false if it never will. */
   started: Promise<boolean>
+  /** How long the page waits for a worker still starting before it parses the lines itself (ms; Infinity: no limit). */
+  startWaitMs: number
   /** Where what the worker sends for it goes. */
   receive(receiver: Receiver): void
   /** Its part is over; `unfinished`: the worker may still be busy with it. */
@@ -70,10 +79,11 @@ export interface WorkerSession {
  * The lines of a body parsed in the worker, read a little ahead of the page (LINES_AHEAD,
  * BYTES_AHEAD). The first line is parsed here, when it is asked for, and only it is decoded (the
  * first rows never wait for the worker, nor for the lines after them, however much of the body
- * has arrived). The next lines are the worker's: the page waits while it starts (but for a short
- * line, SHORT_LINE), then the worker has the body: what was read meanwhile, then each chunk as it
- * comes (its buffer transferred, not copied). A worker that never runs leaves the whole body to
- * be parsed here, a line at a time.
+ * has arrived). The next lines are the worker's: the page waits while it starts, for a while
+ * (`startWaitMs`), but not for a short line (SHORT_LINE) nor once the body has failed; then the
+ * worker has the body: what was read meanwhile, then each chunk as it comes (its buffer
+ * transferred, not copied). A worker that never runs, or is not running by the end of the wait,
+ * leaves the lines to be parsed here, a line at a time, until it runs.
  */
 export function inWorker(
   session: WorkerSession,
@@ -86,9 +96,8 @@ export function inWorker(
   const held = new HeldBytes()
   /** Parsed by the worker. */
   const parsed: ParsedLine[] = []
-  let running = false
-  /** The worker ran or never will. */
-  let settled = false
+  /** Whether the worker runs, and whether the page still waits for it to start. */
+  const start = watchStart(session, () => signal())
   let taken = 0
   let handedOver = false
   /** Bytes handed to the worker, and those it has been through. */
@@ -117,11 +126,6 @@ export function inWorker(
     onClosed()
     signal()
   }
-  void session.started.then((ok) => {
-    running = ok
-    settled = true
-    signal()
-  })
   session.receive({
     line(line, through) {
       parsed.push(line)
@@ -134,7 +138,7 @@ export function inWorker(
     },
     closed: () => end(null),
     // A worker that stops before it has the body changes nothing: the body is parsed here.
-    failed: (error) => (handedOver ? end(error) : (running = false)),
+    failed: (error) => (handedOver ? end(error) : (start.state.running = false)),
   })
   const hand = (bytes: Uint8Array) => {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
@@ -142,7 +146,7 @@ export function inWorker(
     worker.postMessage({ type: 'bytes', stream, bytes: own }, [own.buffer as ArrayBuffer])
   }
   const handOverWhenDue = () => {
-    if (handedOver || !running || taken === 0) return
+    if (handedOver || left || !start.state.running || taken === 0) return
     handedOver = true
     worker.postMessage({ type: 'open', stream, kind }, [])
     for (const bytes of held.take()) hand(bytes)
@@ -179,7 +183,11 @@ export function inWorker(
     } else {
       // After the first line, the worker parses (off this thread) once it runs.
       const nothingLeft = bodyEnded && held.empty
-      if (taken > 0 && !settled && !nothingLeft && !held.shortLineNext(SHORT_LINE)) return undefined
+      const { settled, patient } = start.state
+      if (taken > 0 && !settled && patient && readError === null && !nothingLeft && !held.shortLineNext(SHORT_LINE)) {
+        start.waiting()
+        return undefined
+      }
       // One line decoded at a time: what follows it stays bytes, for the worker if it runs.
       const text = held.line()
       // Room ahead again (a line longer than the room included).
@@ -210,9 +218,39 @@ export function inWorker(
     close() {
       if (left) return
       left = true
+      start.stop()
       signal()
       session.leave(handedOver && !closed)
     },
+  }
+}
+
+/**
+ * Whether a session's worker runs (`running`; set false again if it fails before it has the body),
+ * whether it has started or never will (`settled`), and whether the page still waits for it
+ * (`patient`: until `startWaitMs` has gone from the first wait). `changed` is called whenever one
+ * of them changes.
+ */
+function watchStart(session: WorkerSession, changed: () => void) {
+  const state = { running: false, settled: false, patient: true }
+  let patience: ReturnType<typeof setTimeout> | undefined
+  void session.started.then((ok) => {
+    state.running = ok
+    state.settled = true
+    clearTimeout(patience)
+    changed()
+  })
+  return {
+    state,
+    /** The page waits for the worker: the wait's clock starts (once). */
+    waiting() {
+      if (patience !== undefined || !Number.isFinite(session.startWaitMs)) return
+      patience = setTimeout(() => {
+        state.patient = false
+        changed()
+      }, session.startWaitMs)
+    },
+    stop: () => clearTimeout(patience),
   }
 }
 
@@ -231,6 +269,7 @@ class HeldBytes {
   }
 
   add(chunk: Uint8Array): void {
+    if (chunk.length === 0) return
     this.chunks.push(chunk)
     this.waiting += chunk.length
   }
