@@ -8,11 +8,10 @@
  */
 import type { LogKindName } from '@/api/schemas'
 import { recordLoadTiming } from '@/api/lines/loadTiming'
-import type { FromLinesWorker } from '@/api/lines/protocol'
+import { WORKER_START_WAIT_MS, type FromLinesWorker } from '@/api/lines/protocol'
 import {
   inPage,
   inWorker,
-  WORKER_START_WAIT_MS,
   type LineStream,
   type LinesWorker,
   type Receiver,

@@ -53,12 +53,6 @@ const BYTES_AHEAD = 8 * 1024 * 1024
  * than waited for the worker to start: it costs less than the wait.
  */
 const SHORT_LINE = 16 * 1024
-/**
- * How long the page waits, after the first line, for a worker that has not started yet (its
- * script still loading). Past it the page parses the lines itself until the worker runs, as a
- * load must not hang on a worker whose script is slow or never comes.
- */
-export const WORKER_START_WAIT_MS = 1000
 
 /** One response's part in a worker. */
 export interface WorkerSession {

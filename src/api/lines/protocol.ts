@@ -3,6 +3,13 @@ import type { ColumnsData } from '@/api/columns'
 import type { LogKindName } from '@/api/schemas'
 import type { ParsedLine } from '@/api/lines/parseLine'
 
+/**
+ * How long the page waits, after a response's first line, for a worker that has not started yet
+ * (its script still loading). Past it the page parses the lines itself until the worker runs, as
+ * a load must not hang on a worker whose script is slow or never comes.
+ */
+export const WORKER_START_WAIT_MS = 1000
+
 /** The page's thread to the worker. `stream` tells the responses one worker reads apart. */
 export type ToLinesWorker =
   /** A response begins: its lines hold records of `kind`. */
