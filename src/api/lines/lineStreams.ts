@@ -286,8 +286,8 @@ class HeldBytes {
   shortLineNext(bytes: number): boolean {
     const next = this.chunks[0]
     if (!next || this.splitter.pending > 0) return false
-    const newline = next.indexOf(NEWLINE)
-    return newline !== -1 && newline < bytes
+    // Only its first `bytes` are looked through: asked at each wake while the page waits.
+    return next.subarray(0, bytes).includes(NEWLINE)
   }
 
   /** Everything held, in order (a line begun first), forgotten here. */
