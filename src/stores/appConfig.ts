@@ -57,6 +57,12 @@ export interface AppConfig {
   getToken: (() => string | Promise<string>) | null
   /** The page's first requests, started by the app's entry before the app loaded; null: none. */
   firstRequests: FirstRequests | null
+  /**
+   * The client's first retry delay, doubled at each retry (`ApiClientOptions.retryDelayMs`). Not a
+   * mount option: the tests that run the stores against a failing server shorten it.
+   * @default 500
+   */
+  retryDelayMs: number
 }
 
 /** Records a log page holds at most, unless the host says otherwise (`maxRecords`). */
@@ -91,6 +97,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     maxRecords: defaultMaxRecords(),
     getToken: null,
     firstRequests: null,
+    retryDelayMs: 500,
   })
 
   const client = computed(() =>
@@ -99,6 +106,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
       headers: config.value.requestHeaders,
       params: config.value.requestParams,
       withCredentials: config.value.withCredentials,
+      retryDelayMs: config.value.retryDelayMs,
       ...(config.value.getToken && { getToken: config.value.getToken }),
       ...(config.value.firstRequests && { firstRequests: config.value.firstRequests }),
     }),

@@ -1,7 +1,10 @@
 // @vitest-environment node
+import type { IncomingMessage } from 'node:http'
 import { createServer } from 'node:net'
+import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApiClient, type ApiClientOptions } from '@/api/client'
+import { useAppConfigStore } from '@/stores/appConfig'
 import type { Fault } from '../../server/api.ts'
 import { listingRecord, withoutId } from '../fixtures/records'
 import { apiFailure, injectFaults, requestArrives, startTestServer, type TestServer } from './testServer.ts'
@@ -207,6 +210,28 @@ describe('the API client against the preview backend', () => {
     await inject({ path: '/meta', status: 503, times: 3 })
     const meta = await client({ retries: 3 }).getMeta()
     expect(meta.accounts).toHaveLength(2)
+  })
+
+  it("the app's own client backs off 500 ms, then 1 s, before its retries (the store tests shorten it)", async () => {
+    setActivePinia(createPinia())
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+    const appClient = useAppConfigStore().client
+    await inject({ path: '/meta', status: 503, times: 2 })
+    // Timed where they arrive: at the server.
+    const arrivals: number[] = []
+    const listener = (req: IncomingMessage) => {
+      if (req.url?.includes('/meta')) arrivals.push(performance.now())
+    }
+    server.server.on('request', listener)
+    try {
+      expect((await appClient.getMeta()).accounts).toHaveLength(2)
+    } finally {
+      server.server.off('request', listener)
+    }
+    expect(arrivals).toHaveLength(3)
+    // Lower bounds only: a slow machine waits longer, never shorter.
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(500)
+    expect(arrivals[2]! - arrivals[1]!).toBeGreaterThanOrEqual(1000)
   })
 
   it('gives up after 3 retries with a server error', async () => {

@@ -26,7 +26,9 @@ afterEach(async () => {
 
 beforeEach(() => {
   setActivePinia(createPinia())
-  useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+  // Retries back off from 20 ms, not the app's 500: the same retries, sooner (client.test.ts
+  // holds the app's own delay).
+  useAppConfigStore().configure({ apiBaseUrl: server.apiUrl, retryDelayMs: 20 })
 })
 
 const inject = (...faults: Partial<Fault>[]) => injectFaults(server, ...faults)

@@ -62,7 +62,9 @@ describe.each(STORES)('the streamed load, %s store', (store) => {
   })
   beforeEach(() => {
     setActivePinia(createPinia())
-    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+    // Retries back off from 20 ms, not the app's 500: the same retries, sooner (client.test.ts
+    // holds the app's own delay).
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl, retryDelayMs: 20 })
   })
 
   it('brings a whole log in one request, every record once', async () => {
