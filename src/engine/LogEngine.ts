@@ -3,7 +3,7 @@ import { LAYOUTS, type RecordLayout } from './layouts'
 import type { ColumnsPage } from './pageReads'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
-import { MessageTexts } from './messageTexts'
+import { MessageTexts, warmMask } from './messageTexts'
 import { planFilter } from './plan'
 import { RecordTables } from './tables'
 import { actionRunOf, dateExtent, indexOfId, maxId } from './recordReads'
@@ -23,6 +23,7 @@ import { KeptPasses } from './keptPasses'
 import { isProblemSort, sortFigures } from './problems'
 import {
   QueryScratch,
+  type WarmPass,
   SEVERITY,
   TYPE_SLOT,
   problemColumns,
@@ -144,6 +145,15 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return actionRunOf(this.t, index)
   }
 
+  /** Runs a first search's code, keeping nothing: its keystroke then waits for no compiling (issue 28). */
+  warmSearch(options: LogQueryOptions = {}): void {
+    warmMask()
+    // Every message let through, in working arrays of its own (the rows shown are in the engine's).
+    const query = { ...options, filter: { ...options.filter, message: 'e' } }
+    const everyMessage = new Uint8Array(this.t.messageTexts.size).fill(1)
+    this.aggregate(query, this.rowKeysOf(query), { scratch: new QueryScratch(), everyMessage })
+  }
+
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
   dropCaches(): void {
     this.texts.dropMask()
@@ -226,12 +236,12 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   /** The query's filters as masks and interned values (plan.ts). */
-  private planOf(options: LogQueryOptions) {
+  private planOf(options: LogQueryOptions, everyMessage?: Uint8Array) {
     return planFilter(
       this.t,
       this.layout,
       options.filter ?? {},
-      (needle) => this.texts.mask(needle),
+      (needle) => everyMessage ?? this.texts.mask(needle),
       (key) => this.keys.shapeMask(key, this.t.messageTexts.size),
     )
   }
@@ -250,12 +260,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly passes = new KeptPasses()
 
   /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
-  private aggregate(options: LogQueryOptions, rowKeys: RowKeys): Pass {
+  private aggregate(options: LogQueryOptions, rowKeys: RowKeys, warm?: WarmPass): Pass {
     const t = this.t
     const grouped = rowKeys.view === 'grouped'
     const problems = rowKeys.view === 'problems'
     const n = t.count
-    const plan = this.planOf(options)
+    const plan = this.planOf(options, warm?.everyMessage)
+    const scratch = warm?.scratch ?? this.scratch
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
     // New since the last visit: a record is new when its unique grouping first happened after it.
@@ -270,12 +281,10 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
     const keys = rowKeys.keys
     const rowOfKey = keys ? new Int32Array(rowKeys.count).fill(-1) : null
-    const scratch = this.scratch.buffers(t)
-    const rows = scratch.rows
-    const counts = scratch.counts
-    const worst = grouped || problems ? scratch.worst : null
-    const { pairKeys, pairSeen, owned, oldest, shopBits } = problemColumns(problems, this.keys, this.scratch, t)
-    const lastMember = scratch.lastMember
+    const buffers = scratch.buffers(t)
+    const { rows, counts, lastMember } = buffers
+    const worst = grouped || problems ? buffers.worst : null
+    const { pairKeys, pairSeen, owned, oldest, shopBits } = problemColumns(problems, this.keys, scratch, t)
     // The member chains outlive the query (membersOf); 0 ends a chain, so links store index + 1.
     const nextMember = keys ? new Uint32Array(n) : null
     const typeCounts = new Float64Array(TYPE_SLOTS)

@@ -2,7 +2,7 @@
  * A log's distinct messages, parsed and folded once each (on first use), and the search's mask
  * of the messages that contain a needle (narrowed, not rebuilt, as the merchant types on).
  */
-import type { Dictionary } from './dictionary'
+import { Dictionary } from './dictionary'
 import { parseDescription, type ParsedMessage } from './message'
 import { foldText } from './text'
 
@@ -53,4 +53,14 @@ export class MessageTexts {
   dropMask(): void {
     this.maskCache = null
   }
+}
+
+/** A few texts with capitals and diacritics, for warmMask. */
+const SAMPLE_TEXTS = ['Product was Listed.', 'Item was not Revised: Ążę quantity.', 'Price changed.']
+
+/** Runs the search's mask over a few texts of its own, keeping nothing (LogEngine.warmSearch). */
+export function warmMask(): void {
+  const sample = new Dictionary<string>()
+  for (const text of SAMPLE_TEXTS) sample.intern(text)
+  new MessageTexts(sample).mask('e')
 }

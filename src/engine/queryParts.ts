@@ -110,6 +110,12 @@ function refitted<T extends Record<string, { length: number }>>(
   return first && first.length >= t.count ? held : make(Math.max(t.capacity, t.count))
 }
 
+/** A pass of LogEngine.warmSearch: its own working arrays, and every message let through unsearched. */
+export interface WarmPass {
+  scratch: QueryScratch
+  everyMessage: Uint8Array
+}
+
 /** Working arrays reused by every query, so a query allocates only what its result keeps. */
 export class QueryScratch {
   private held: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null

@@ -28,7 +28,7 @@ export interface LogStoreSetup<K extends LogKind>
     TypedReads,
     Pick<LogWindowState, 'narrowingFor' | 'logTotal' | 'wholeLog'>,
     Pick<NewSince, 'newSince'>,
-    Pick<LogResult, 'queried' | 'collapsing' | 'result' | 'codesHeld'>,
+    Pick<LogResult, 'queried' | 'collapsing' | 'result' | 'codesHeld' | 'warmSearch'>,
     Pick<VolumePlans, 'volumePlan' | 'volumeHistogram' | 'showChart' | 'chartPending'>,
     Pick<LogAccess, 'noAccess'>,
     ClearAll {
@@ -100,7 +100,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       histogramRequest: plans.histogramRequest,
       loading: () => loader.status.value === 'loading',
     })
-    const { queried, collapsing, result, codesHeld } = logResult
+    const { queried, collapsing, result, codesHeld, warmSearch } = logResult
     typingPending = logResult.typingPending
     const reads = useTypedReads({ held, result, collapsing, trendVolume: plans.trendVolume, newness })
     const { clearing, clearAll } = useClearAll({
@@ -133,6 +133,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
       volumePlan,
       volumeHistogram,
       codesHeld,
+      warmSearch,
       noAccess,
       showChart,
       chartPending,

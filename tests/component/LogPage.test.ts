@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { LogEngine } from '@/engine'
 import LogPage from '@/logPage/LogPage.vue'
 import { useAppConfigStore } from '@/stores/appConfig'
 import { useLogStore } from '@/stores/logStore'
@@ -50,6 +51,27 @@ describe('LogPage with the real store and backend', () => {
     expect(summary(wrapper)).toMatchObject({ shown: keys.size, total: 1200 })
     expect(summary(wrapper).text).toBe(`Showing ${keys.size.toLocaleString('en-US')} rows (1,200 of 1,200 records)`)
     expect(wrapper.get('h1').text()).toBe('Listings Logs & Events')
+  })
+
+  it('readies the search once the page has settled, once, and not when a search is typed already', async () => {
+    const warm = vi.spyOn(LogEngine.prototype, 'warmSearch')
+    try {
+      const { wrapper } = await mountPage('listing', '/listings/logs')
+      await until(() => wrapper.find('[data-settled="true"]').exists() && warm.mock.calls.length > 0)
+      // The pass the rows answer: unique on, the chart's hours.
+      expect(warm.mock.calls[0]![0]).toMatchObject({ unique: true, filter: {} })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(warm).toHaveBeenCalledTimes(1)
+      wrapper.unmount()
+      warm.mockClear()
+      const searched = await mountPage('listing', '/listings/logs?q=revised')
+      await until(() => searched.wrapper.find('[data-settled="true"]').exists())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(warm).not.toHaveBeenCalled()
+      searched.wrapper.unmount()
+    } finally {
+      warm.mockRestore()
+    }
   })
 
   it('restores filters from a deep link: errors only, unique off', async () => {

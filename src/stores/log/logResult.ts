@@ -1,6 +1,6 @@
 /** The current query over the records held: the view's filters, grouping, sort and marks. */
 import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
-import type { CodeColumn, HistogramRequest, LogEngine, QueryResult } from '@/engine'
+import type { CodeColumn, HistogramRequest, LogEngine, LogQueryOptions, QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
 import { ENTITY_KEYS, TEXT_FILTERS } from '@/logKinds/filters'
 import { toEngineFilter, type LogViewState } from '@/logKinds/viewState'
@@ -30,6 +30,8 @@ export interface LogResult {
    * beside the known ones). Read again whenever the records change.
    */
   codesHeld: ComputedRef<Record<CodeColumn, readonly number[]>>
+  /** Runs the code a first search runs, keeping nothing (LogEngine.warmSearch): once a log is loaded, in idle time. */
+  warmSearch(): void
 }
 
 const TEXT_KEYS: ReadonlySet<string> = new Set(TEXT_FILTERS.map((filter) => filter.urlKey))
@@ -81,10 +83,10 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
     return state.unique && state.view === 'separated' && ENTITY_KEYS.every((key) => state[key] === null)
   })
 
-  const result = computed<QueryResult>(() => {
-    const engine = held.value
+  /** The engine's query for the state the rows answer. */
+  const queryOptions = (): LogQueryOptions => {
     const state = viewState.value
-    return engine.query({
+    return {
       histogram: options.histogramRequest(),
       filter: toEngineFilter(state),
       unique: collapsing.value,
@@ -93,8 +95,9 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
       sort: state.sort,
       newSince: markedSince.value,
       onlyNew: state.onlyNew,
-    })
-  })
+    }
+  }
+  const result = computed<QueryResult>(() => held.value.query(queryOptions()))
 
   const codesHeld = computed(() => {
     const engine = held.value
@@ -106,5 +109,12 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
     }
   })
 
-  return { queried: viewState, typingPending, collapsing, result, codesHeld }
+  return {
+    queried: viewState,
+    typingPending,
+    collapsing,
+    result,
+    codesHeld,
+    warmSearch: () => held.value.warmSearch(queryOptions()),
+  }
 }

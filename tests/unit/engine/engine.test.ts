@@ -638,6 +638,29 @@ describe('the passes a LogEngine keeps', () => {
     }
   })
 
+  it('readying the search (warmSearch) keeps nothing: the rows kept, the texts not folded, the next search as fresh', () => {
+    const all = records()
+    const engine = new LogEngine('listing')
+    engine.append(all)
+    const fresh = (options: LogQueryOptions) => {
+      const other = new LogEngine('listing')
+      other.append(all)
+      return shown(other, other.query(options))
+    }
+    const errors = { unique: true, histogram, filter: { types: [4] } }
+    const kept = engine.query(errors)
+    const before = shown(engine, kept)
+    const texts = (engine as unknown as { texts: { foldedOf: string[] } }).texts
+    // Another view's pass, with every message let through: none of it may reach the rows held.
+    engine.warmSearch(errors)
+    engine.warmSearch({ unique: false, histogram })
+    expect(shown(engine, kept)).toEqual(before)
+    expect(shown(engine, engine.query(errors))).toEqual(fresh(errors))
+    expect(texts.foldedOf).toHaveLength(0)
+    const searched = { ...errors, filter: { types: [4], message: 'revised' } }
+    expect(shown(engine, engine.query(searched))).toEqual(fresh(searched))
+  })
+
   it('passes again when anything but the sort changed: a filter, numbers as equal, new records, another view between', () => {
     const all = records()
     const engine = new LogEngine('listing')
