@@ -607,8 +607,8 @@ describe('the passes a LogEngine keeps', () => {
       }),
     )
   const histogram = { from: Date.UTC(2026, 10, 10), to: Date.UTC(2026, 10, 11), buckets: 4 }
-
-  it('gives the unique checkbox ticked off and on again the rows of a fresh pass, without passing again', () => {
+  /** An engine holding the records, and what a fresh engine with the same records shows for a query. */
+  const heldAndFresh = () => {
     const all = records()
     const engine = new LogEngine('listing')
     engine.append(all)
@@ -617,6 +617,11 @@ describe('the passes a LogEngine keeps', () => {
       other.append(all)
       return shown(other, other.query(options))
     }
+    return { engine, fresh }
+  }
+
+  it('gives the unique checkbox ticked off and on again the rows of a fresh pass, without passing again', () => {
+    const { engine, fresh } = heldAndFresh()
     const passes = vi.spyOn(engine as unknown as { aggregate: () => unknown }, 'aggregate')
     try {
       const unique = { unique: true, histogram, newSince: Date.UTC(2026, 10, 10, 12) }
@@ -639,14 +644,7 @@ describe('the passes a LogEngine keeps', () => {
   })
 
   it('readying the search (warmSearch) keeps nothing: the rows kept, the texts not folded, the next search as fresh', () => {
-    const all = records()
-    const engine = new LogEngine('listing')
-    engine.append(all)
-    const fresh = (options: LogQueryOptions) => {
-      const other = new LogEngine('listing')
-      other.append(all)
-      return shown(other, other.query(options))
-    }
+    const { engine, fresh } = heldAndFresh()
     const errors = { unique: true, histogram, filter: { types: [4] } }
     const kept = engine.query(errors)
     const before = shown(engine, kept)
