@@ -151,7 +151,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Every message let through, in working arrays of its own (the rows shown are in the engine's).
     const query = { ...options, filter: { ...options.filter, message: 'e' } }
     const everyMessage = new Uint8Array(this.t.messageTexts.size).fill(1)
-    this.aggregate(query, this.rowKeysOf(query), { scratch: new QueryScratch(), everyMessage })
+    this.aggregate(query, this.rowKeysOf(query), { scratch: new QueryScratch(true), everyMessage })
   }
 
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */

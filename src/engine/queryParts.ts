@@ -105,9 +105,10 @@ function refitted<T extends Record<string, { length: number }>>(
   held: T | null,
   t: RecordTables,
   make: (size: number) => T,
+  exact: boolean,
 ): T {
   const first = held && Object.values(held)[0]!
-  return first && first.length >= t.count ? held : make(Math.max(t.capacity, t.count))
+  return first && first.length >= t.count ? held : make(exact ? t.count : Math.max(t.capacity, t.count))
 }
 
 /** A pass of LogEngine.warmSearch: its own working arrays, and every message let through unsearched. */
@@ -118,6 +119,12 @@ export interface WarmPass {
 
 /** Working arrays reused by every query, so a query allocates only what its result keeps. */
 export class QueryScratch {
+  /**
+   * @param exact arrays for the records held, not the room reserved for a whole load (a pass of
+   * its own, made once: a loading log's room may be millions of records)
+   */
+  constructor(private readonly exact = false) {}
+
   private held: { rows: Uint32Array; counts: Uint32Array; lastMember: Uint32Array; worst: Uint16Array } | null = null
   /**
    * The Problems view's per-row figures, made on its first use: 16 bytes a record that a log
@@ -126,20 +133,30 @@ export class QueryScratch {
   private problemsHeld: { owners: Uint32Array; oldest: Float64Array; shopBits: Uint32Array } | null = null
 
   buffers(t: RecordTables) {
-    return (this.held = refitted(this.held, t, (size) => ({
-      rows: new Uint32Array(size),
-      counts: new Uint32Array(size),
-      lastMember: new Uint32Array(size),
-      worst: new Uint16Array(size),
-    })))
+    return (this.held = refitted(
+      this.held,
+      t,
+      (size) => ({
+        rows: new Uint32Array(size),
+        counts: new Uint32Array(size),
+        lastMember: new Uint32Array(size),
+        worst: new Uint16Array(size),
+      }),
+      this.exact,
+    ))
   }
 
   problemBuffers(t: RecordTables) {
-    return (this.problemsHeld = refitted(this.problemsHeld, t, (size) => ({
-      owners: new Uint32Array(size),
-      oldest: new Float64Array(size),
-      shopBits: new Uint32Array(size),
-    })))
+    return (this.problemsHeld = refitted(
+      this.problemsHeld,
+      t,
+      (size) => ({
+        owners: new Uint32Array(size),
+        oldest: new Float64Array(size),
+        shopBits: new Uint32Array(size),
+      }),
+      this.exact,
+    ))
   }
 }
 

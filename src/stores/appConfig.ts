@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { createApiClient, type FirstRequests } from '@/api/client'
 import { DEFAULT_API_BASE_URL } from '@/api/client/requests'
+import { DEFAULT_RETRY_DELAY_MS } from '@/api/client/types'
 import type { AppLocale } from '@/locales'
 
 /** URL templates with `{id}`, for the links the grid shows. */
@@ -60,7 +61,7 @@ export interface AppConfig {
   /**
    * The client's first retry delay, doubled at each retry (`ApiClientOptions.retryDelayMs`). Not a
    * mount option: the tests that run the stores against a failing server shorten it.
-   * @default 500
+   * @default DEFAULT_RETRY_DELAY_MS (500)
    */
   retryDelayMs: number
 }
@@ -97,7 +98,7 @@ export const useAppConfigStore = defineStore('tts-app-config', () => {
     maxRecords: defaultMaxRecords(),
     getToken: null,
     firstRequests: null,
-    retryDelayMs: 500,
+    retryDelayMs: DEFAULT_RETRY_DELAY_MS,
   })
 
   const client = computed(() =>

@@ -10,7 +10,7 @@ import { readBody, type Progress } from '@/api/client/streamBody'
 import { browserStreams, streamShape, streamUrl } from '@/api/client/requests'
 import { sleep } from '@/api/client/sleep'
 import type { Transport } from '@/api/client/transport'
-import type { ApiClientOptions, LogBatch } from '@/api/client/types'
+import { DEFAULT_RETRY_DELAY_MS, type ApiClientOptions, type LogBatch } from '@/api/client/types'
 
 /** Statuses with which a server says it has no streamed format: the client pages instead. */
 const NO_STREAM_STATUSES = new Set([400, 404, 405, 406, 415, 501])
@@ -38,7 +38,7 @@ export interface LogStream {
 
 export function createLogStream(options: ApiClientOptions, transport: Transport, lines: LineParser): LogStream {
   const retries = options.retries ?? 3
-  const retryDelayMs = options.retryDelayMs ?? 500
+  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS
   const timeoutMs = options.timeoutMs ?? 30_000
   /** Whether to ask for `format=columns-stream`; turned off for good by the first refusal. */
   let streamSupported = options.stream ?? browserStreams()

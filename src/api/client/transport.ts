@@ -7,7 +7,7 @@ import { ApiError, errorOfStatus, toApiError } from '@/api/errors'
 import type { EarlyResponse } from '@/api/client/firstRequests'
 import { bearer, jsonShape } from '@/api/client/requests'
 import { sleep } from '@/api/client/sleep'
-import type { ApiClientOptions } from '@/api/client/types'
+import { DEFAULT_RETRY_DELAY_MS, type ApiClientOptions } from '@/api/client/types'
 
 /** A request the app's entry started already (firstRequests.ts), and the URL it must have. */
 export interface Adoptable {
@@ -88,7 +88,7 @@ export function createTransport(options: ApiClientOptions): Transport {
   }
 
   const retries = options.retries ?? 3
-  const retryDelayMs = options.retryDelayMs ?? 500
+  const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS
 
   async function get(url: string, config: AxiosRequestConfig = {}, early?: Adoptable): Promise<unknown> {
     const signal = config.signal as AbortSignal | undefined

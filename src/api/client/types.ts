@@ -3,6 +3,9 @@ import type { DecodedColumns } from '@/api/columns'
 import type { FirstRequests } from '@/api/client/firstRequests'
 import type { LogKindName, LogRecordByKind } from '@/api/schemas'
 
+/** The first retry's delay unless `retryDelayMs` says otherwise, ms; it doubles at each retry. */
+export const DEFAULT_RETRY_DELAY_MS = 500
+
 export interface ApiClientOptions {
   /** Where `/api/v1` lives, e.g. `/api/v1` or `https://admin.example.com/m2e/api/v1`. */
   baseUrl: string
@@ -16,7 +19,7 @@ export interface ApiClientOptions {
   timeoutMs?: number
   /** Retries of idempotent GETs after offline, timeout or 5xx. @default 3 */
   retries?: number
-  /** First retry delay; doubles each time. @default 500 */
+  /** First retry delay; doubles each time. @default DEFAULT_RETRY_DELAY_MS (500) */
   retryDelayMs?: number
   /**
    * Load whole logs in one streamed response (`format=columns-stream`) rather than page by page.

@@ -30,9 +30,15 @@ export interface LogResult {
    * beside the known ones). Read again whenever the records change.
    */
   codesHeld: ComputedRef<Record<CodeColumn, readonly number[]>>
-  /** Runs the code a first search runs, keeping nothing (LogEngine.warmSearch): once a log is loaded, in idle time. */
-  warmSearch(): void
+  /**
+   * Runs the code a first search runs, keeping nothing (LogEngine.warmSearch), once per engine and
+   * only with records held. True when it ran now.
+   */
+  warmSearch(): boolean
 }
+
+/** Engines whose first search was readied: once each (a page come back to keeps its log's engine). */
+const readied = new WeakSet<LogEngine>()
 
 const TEXT_KEYS: ReadonlySet<string> = new Set(TEXT_FILTERS.map((filter) => filter.urlKey))
 /** The two states differ only in what is typed in text filters. */
@@ -115,6 +121,12 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
     collapsing,
     result,
     codesHeld,
-    warmSearch: () => held.value.warmSearch(queryOptions()),
+    warmSearch() {
+      const engine = held.value
+      if (engine.size === 0 || readied.has(engine)) return false
+      readied.add(engine)
+      engine.warmSearch(queryOptions())
+      return true
+    },
   }
 }

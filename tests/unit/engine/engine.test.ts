@@ -650,8 +650,16 @@ describe('the passes a LogEngine keeps', () => {
     const before = shown(engine, kept)
     const texts = (engine as unknown as { texts: { foldedOf: string[] } }).texts
     // Another view's pass, with every message let through: none of it may reach the rows held.
+    const passes = vi.spyOn(engine as unknown as { aggregate: (...args: unknown[]) => unknown }, 'aggregate')
     engine.warmSearch(errors)
     engine.warmSearch({ unique: false, histogram })
+    // Each a pass with a message filter, in working arrays of its own, sized to the records held.
+    expect(passes).toHaveBeenCalledTimes(2)
+    for (const [query, , warm] of passes.mock.calls as [LogQueryOptions, unknown, { scratch: object }][]) {
+      expect(query.filter?.message).toBe('e')
+      expect(warm.scratch).not.toBe((engine as unknown as { scratch: object }).scratch)
+    }
+    passes.mockRestore()
     expect(shown(engine, kept)).toEqual(before)
     expect(shown(engine, engine.query(errors))).toEqual(fresh(errors))
     expect(texts.foldedOf).toHaveLength(0)
