@@ -77,4 +77,24 @@ describe('useWarmSearch', () => {
     expect(typed.warm).not.toHaveBeenCalled()
     typed.wrapper.unmount()
   })
+
+  it('a page settled before any record came readies the search once its first records are held', async () => {
+    setActivePinia(createPinia())
+    useAppConfigStore().configure({ apiBaseUrl: server.apiUrl })
+    const store = useListingLogStore()
+    const settled = ref(true)
+    const warm = vi.spyOn(LogEngine.prototype, 'warmSearch')
+    const wrapper = mount(
+      defineComponent(() => {
+        useWarmSearch({ store, settled })
+        return () => h('div')
+      }),
+    )
+    // Nothing held yet: nothing readied.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(warm).not.toHaveBeenCalled()
+    await store.load()
+    await vi.waitFor(() => expect(warm).toHaveBeenCalledTimes(1))
+    wrapper.unmount()
+  })
 })
