@@ -3,7 +3,14 @@ import { expect, test, type Page } from '@playwright/test'
 import { waitForComplete } from './helpers'
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  // Legacy mode: axe runs in the page itself (injected into every frame, as in the default mode),
+  // rather than in parts finished on a blank page opened for it. The same rules give the same
+  // results on these pages, which have no frames; the blank page and its second copy of axe took
+  // half of each check's time (1.2 s against 2.3–2.9 s on the listing log, alone on the machine).
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode(true)
+    .analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
