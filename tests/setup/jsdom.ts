@@ -1,6 +1,16 @@
-export {}
+import { vi } from 'vitest'
 // What jsdom lacks and the app's libraries expect of any browser. Not mocks of the app: these
 // fill gaps in the test DOM so components mount as they would in Chromium.
+
+// The component files share one window per worker (vitest.config.ts): each starts with it as a
+// fresh page has it, whatever the file before it left there.
+if (typeof window !== 'undefined') {
+  vi.useRealTimers()
+  document.body.replaceChildren()
+  localStorage.clear()
+  sessionStorage.clear()
+  window.history.replaceState(null, '', '/')
+}
 
 // uPlot watches the device pixel ratio with matchMedia when it loads.
 if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
