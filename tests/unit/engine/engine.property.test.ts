@@ -673,8 +673,7 @@ const RUNS = 150
 /** Large cases: fast-check keeps arrays short unless told otherwise. */
 const manyRecords = <R>(record: fc.Arbitrary<R>) => fc.array(record, { minLength: 20, maxLength: 80, size: 'max' })
 
-function property<K extends EngineKind>(kind: K, record: fc.Arbitrary<EngineRecordByKind[K]>): Coverage {
-  const coverage = newCoverage()
+function property<K extends EngineKind>(kind: K, record: fc.Arbitrary<EngineRecordByKind[K]>, coverage: Coverage) {
   fc.assert(
     fc.property(
       manyRecords(record),
@@ -685,7 +684,32 @@ function property<K extends EngineKind>(kind: K, record: fc.Arbitrary<EngineReco
     // A failure shrinks for as long as this, then reports the smallest case found so far.
     { numRuns: RUNS, plugins: [fc.interruptAfterTimeLimit(20_000)] },
   )
-  return coverage
+}
+
+/** Batches of RUNS cases the coverage floors may take (see coveredProperty). */
+const MAX_BATCHES = 3
+
+/**
+ * The property, in batches of RUNS cases until the cases together reach the coverage floors, at
+ * most MAX_BATCHES. Some cases come in clumps (a case's records decide whether numbers as equal
+ * can collapse anything, say): over 14 quiet runs of one batch the listing log's share of unique
+ * queries that numbers as equal changed went from 0.11 to 0.26, and one run in a full suite had
+ * 0.046 against its floor of 0.05, a red main by chance. A further batch evens a clump out; a
+ * generator that stops making such cases still fails, after the last batch.
+ */
+function coveredProperty<K extends EngineKind>(kind: K, record: fc.Arbitrary<EngineRecordByKind[K]>, floors: Floors) {
+  const coverage = newCoverage()
+  for (let batch = 1; batch < MAX_BATCHES; batch++) {
+    property(kind, record, coverage)
+    try {
+      expectCoverage(coverage, floors)
+      return
+    } catch {
+      // Short of a floor after this batch: another batch.
+    }
+  }
+  property(kind, record, coverage)
+  expectCoverage(coverage, floors)
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
@@ -738,9 +762,8 @@ function expectCoverage(coverage: Coverage, floors: Floors) {
 
 describe('the engine agrees with the model, loaded by records and by columns', () => {
   it('on the listing log: text filters, unique on/off, numbers as equal, grouped view, every sort', () => {
-    const coverage = property('listing', listingRecord)
     const text = ['message', 'product', 'listing']
-    expectCoverage(coverage, {
+    coveredProperty('listing', listingRecord, {
       collapses: true,
       textFilters: text,
       foldedFilters: text,
@@ -749,8 +772,7 @@ describe('the engine agrees with the model, loaded by records and by columns', (
   })
 
   it('on the order log', () => {
-    const coverage = property('order', orderRecord)
-    expectCoverage(coverage, {
+    coveredProperty('order', orderRecord, {
       collapses: true,
       textFilters: ['message', 'ttsOrder', 'magentoOrder'],
       foldedFilters: ['message'],
@@ -759,8 +781,7 @@ describe('the engine agrees with the model, loaded by records and by columns', (
   })
 
   it('on the synchronization log', () => {
-    const coverage = property('synchronization', syncRecord)
-    expectCoverage(coverage, {
+    coveredProperty('synchronization', syncRecord, {
       collapses: false,
       textFilters: ['message'],
       foldedFilters: ['message'],
