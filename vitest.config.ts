@@ -1,6 +1,9 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
 import viteConfig from './vite.config.ts'
 
+/** See the `components-isolated` project. */
+const ISOLATED_COMPONENT_FILE = 'tests/component/lazyParts.test.ts'
+
 export default mergeConfig(
   viteConfig,
   defineConfig({
@@ -30,15 +33,28 @@ export default mergeConfig(
           test: {
             name: 'components',
             include: ['tests/component/**/*.test.ts'],
+            exclude: [ISOLATED_COMPONENT_FILE],
             setupFiles: ['tests/setup/jsdom.ts'],
             // The component files share their worker's modules and its one jsdom window: Vue,
             // Element Plus and the app's modules are evaluated once per worker instead of once
-            // per file (the project: 77 s -> 35 s alone on this 2-core machine). What a file
-            // could leave behind in the window (nodes, storage, the URL, stubbed globals, mocks)
-            // is cleared before each file (tests/setup/jsdom.ts) and after each test (below).
+            // per file (the project: 77 s -> 35 s alone on this 2-core machine). What a test or a
+            // file could leave behind is undone (tests/setup/jsdom.ts): the apps it mounted after
+            // each test; stubbed globals and spies before each test (below) and after each test;
+            // the window's nodes, storage, URL and the root's attributes before each file.
             isolate: false,
             unstubGlobals: true,
             restoreMocks: true,
+          },
+        },
+        {
+          extends: true,
+          // The one component file that resets the module registry (vi.resetModules) to see the
+          // app as a page has it before Element Plus arrives: shared, every later file in its
+          // worker would load the app's modules and Element Plus again.
+          test: {
+            name: 'components-isolated',
+            include: [ISOLATED_COMPONENT_FILE],
+            setupFiles: ['tests/setup/jsdom.ts'],
           },
         },
       ],

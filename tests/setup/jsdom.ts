@@ -1,12 +1,27 @@
-import { vi } from 'vitest'
+import { enableAutoUnmount } from '@vue/test-utils'
+import { afterEach, vi } from 'vitest'
 // What jsdom lacks and the app's libraries expect of any browser. Not mocks of the app: these
 // fill gaps in the test DOM so components mount as they would in Chromium.
 
-// The component files share one window per worker (vitest.config.ts): each starts with it as a
-// fresh page has it, whatever the file before it left there.
+// The component files share their worker's modules and one window (vitest.config.ts). What a test
+// leaves is undone after it: the apps it mounted (their timers and watchers would run on into the
+// next file: a page's last-visit timer writing to the shared storage, a page readying its search
+// under another file's spy), its stubbed globals and its spies.
+const shared = globalThis as { unmountMounted?: () => void }
+// Test Utils' own list of mounted wrappers; its module is shared, so it is enabled once per worker.
+if (!shared.unmountMounted) enableAutoUnmount((unmount) => (shared.unmountMounted = unmount))
+afterEach(() => {
+  shared.unmountMounted?.()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+// Each file starts with the window as a fresh page has it, whatever the file before it left there.
 if (typeof window !== 'undefined') {
   vi.useRealTimers()
   document.body.replaceChildren()
+  for (const root of [document.documentElement, document.body])
+    for (const name of root.getAttributeNames()) root.removeAttribute(name)
   localStorage.clear()
   sessionStorage.clear()
   window.history.replaceState(null, '', '/')

@@ -688,6 +688,8 @@ function property<K extends EngineKind>(kind: K, record: fc.Arbitrary<EngineReco
 
 /** Batches of RUNS cases the coverage floors may take (see coveredProperty). */
 const MAX_BATCHES = 3
+/** Each batch may take 20 s (its time limit above): room for all three, beyond the 30 s default. */
+const BATCHES_TIMEOUT_MS = MAX_BATCHES * 20_000 + 30_000
 
 /**
  * The property, in batches of RUNS cases until the cases together reach the coverage floors, at
@@ -761,31 +763,43 @@ function expectCoverage(coverage: Coverage, floors: Floors) {
 }
 
 describe('the engine agrees with the model, loaded by records and by columns', () => {
-  it('on the listing log: text filters, unique on/off, numbers as equal, grouped view, every sort', () => {
-    const text = ['message', 'product', 'listing']
-    coveredProperty('listing', listingRecord, {
-      collapses: true,
-      textFilters: text,
-      foldedFilters: text,
-      punctuationFilters: ['message', 'product'],
-    })
-  })
+  it(
+    'on the listing log: text filters, unique on/off, numbers as equal, grouped view, every sort',
+    () => {
+      const text = ['message', 'product', 'listing']
+      coveredProperty('listing', listingRecord, {
+        collapses: true,
+        textFilters: text,
+        foldedFilters: text,
+        punctuationFilters: ['message', 'product'],
+      })
+    },
+    BATCHES_TIMEOUT_MS,
+  )
 
-  it('on the order log', () => {
-    coveredProperty('order', orderRecord, {
-      collapses: true,
-      textFilters: ['message', 'ttsOrder', 'magentoOrder'],
-      foldedFilters: ['message'],
-      punctuationFilters: ['message'],
-    })
-  })
+  it(
+    'on the order log',
+    () => {
+      coveredProperty('order', orderRecord, {
+        collapses: true,
+        textFilters: ['message', 'ttsOrder', 'magentoOrder'],
+        foldedFilters: ['message'],
+        punctuationFilters: ['message'],
+      })
+    },
+    BATCHES_TIMEOUT_MS,
+  )
 
-  it('on the synchronization log', () => {
-    coveredProperty('synchronization', syncRecord, {
-      collapses: false,
-      textFilters: ['message'],
-      foldedFilters: ['message'],
-      punctuationFilters: ['message'],
-    })
-  })
+  it(
+    'on the synchronization log',
+    () => {
+      coveredProperty('synchronization', syncRecord, {
+        collapses: false,
+        textFilters: ['message'],
+        foldedFilters: ['message'],
+        punctuationFilters: ['message'],
+      })
+    },
+    BATCHES_TIMEOUT_MS,
+  )
 })
