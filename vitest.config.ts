@@ -16,8 +16,8 @@ export default mergeConfig(
       hookTimeout: 30_000,
       server: { deps: { inline: ['element-plus'] } },
       reporters: ['default', ['json', { outputFile: 'test-results/unit-report.json' }]],
-      // Two projects, one run: only the components get Element Plus's select and Polish loaded
-      // up front (tests/setup/jsdom.ts), which took about 2.5 s per file in every other file too.
+      // Projects in one run: only the components get Element Plus's select and Polish loaded up
+      // front (tests/setup/jsdom.ts), which took about 2.5 s per file in every other file too.
       projects: [
         {
           extends: true,
