@@ -112,6 +112,22 @@ describe('splitting bytes into lines', () => {
     expect(lines).toEqual(['Żółw – one', 'second line'])
   })
 
+  it('puts lines over several chunks together in one kept buffer, never leaving a longer line’s bytes in a shorter one', () => {
+    const encoder = new TextEncoder()
+    const texts = ['a'.repeat(40) + 'ą', 'short ż', 'b'.repeat(100) + '–end', 'x']
+    const bytes = encoder.encode(texts.join('\n') + '\nbegun')
+    const splitter = new LineSplitter()
+    const lines: string[] = []
+    // Chunks of 7 bytes: every line but the last spans several, characters split between them.
+    for (let at = 0; at < bytes.length; at += 7) lines.push(...splitter.push(bytes.slice(at, at + 7)))
+    expect(lines).toEqual(texts)
+    // What is handed on is the caller's own: later lines do not write into it.
+    const begun = splitter.rest()
+    splitter.push(encoder.encode('zzzzzzzzzz'))
+    expect(splitter.push(encoder.encode('zz\n'))).toEqual(['zzzzzzzzzzzz'])
+    expect(new TextDecoder().decode(begun)).toBe('begun')
+  })
+
   it('takes one line at a time: the bytes after it stay bytes, undecoded', () => {
     const bytes = new TextEncoder().encode('Żółw – one\nsecond line\nno newline yet')
     const splitter = new LineSplitter()
