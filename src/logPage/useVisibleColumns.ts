@@ -40,7 +40,7 @@ export function useVisibleColumns(store: LogStore): VisibleColumns {
       : columns
   })
   // Opening the drawer or hiding a column keeps the grid where it is. The rows' state: typing
-  // in a filter moves the grid when its rows change, a frame after the key.
-  const resetKey = computed(() => JSON.stringify(serializeViewState({ ...store.queried, detail: null, hidden: [] })))
+  // in a filter moves the grid when its rows change (while the log loads, a frame after the key).
+  const resetKey = computed(() => JSON.stringify(serializeViewState({ ...store.viewState, detail: null, hidden: [] })))
   return { narrowedToOne, narrowedColumns, visibleColumns, resetKey }
 }

@@ -28,7 +28,7 @@ export interface LogStoreSetup<K extends LogKind>
     TypedReads,
     Pick<LogWindowState, 'narrowingFor' | 'logTotal' | 'wholeLog'>,
     Pick<NewSince, 'newSince'>,
-    Pick<LogResult, 'queried' | 'collapsing' | 'result' | 'codesHeld' | 'warmSearch'>,
+    Pick<LogResult, 'collapsing' | 'result' | 'codesHeld' | 'warmSearch'>,
     Pick<VolumePlans, 'volumePlan' | 'volumeHistogram' | 'showChart' | 'chartPending'>,
     Pick<LogAccess, 'noAccess'>,
     ClearAll {
@@ -52,9 +52,7 @@ function defineLogStore<K extends LogKind>(kind: K) {
     // This app's config (with several apps on a page, the active Pinia may be another's).
     const config = useAppConfigStore()
     const metaStore = useMetaStore()
-    // Bound once the query's part exists (below): a refresh holds off while typing waits for its query.
-    let typingPending = () => false
-    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind, () => typingPending())
+    const { held, emptyEngine, adoptEngine, changed } = useEngineRefresh(kind)
 
     const loader = createLogLoader({
       kind,
@@ -98,10 +96,8 @@ function defineLogStore<K extends LogKind>(kind: K) {
       viewState,
       markedSince,
       histogramRequest: plans.histogramRequest,
-      loading: () => loader.status.value === 'loading',
     })
-    const { queried, collapsing, result, codesHeld, warmSearch } = logResult
-    typingPending = logResult.typingPending
+    const { collapsing, result, codesHeld, warmSearch } = logResult
     const reads = useTypedReads({ held, result, collapsing, trendVolume: plans.trendVolume, newness })
     const { clearing, clearAll } = useClearAll({
       kind,
@@ -125,7 +121,6 @@ function defineLogStore<K extends LogKind>(kind: K) {
       logTotal,
       wholeLog,
       viewState,
-      queried,
       problems,
       newSince,
       collapsing,

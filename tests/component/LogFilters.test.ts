@@ -6,6 +6,7 @@ import LabeledSelect from '@/logPage/filters/LabeledSelect.vue'
 import LazyInput from '@/app/LazyInput.vue'
 import type { LogKind } from '@/logKinds'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
+import { afterPaint } from '@/stores/loader/frames'
 import { mountWithApp } from './helpers'
 
 async function mountFilters(kind: LogKind, state: Partial<LogViewState> = {}, narrowedToOne = false) {
@@ -52,6 +53,48 @@ describe('LogFilters', () => {
     await wrapper.get('input[data-testid="filter-q"]').setValue('blad')
     const events = wrapper.emitted('change') as [LogViewState][]
     expect(events.at(-1)![0].q).toBe('blad')
+  })
+
+  it('while the log loads, shows what is typed at once and tells the page in the task after, the keys as one change', async () => {
+    const { wrapper } = await mountWithApp(LogFilters, {
+      props: { kind: 'listing', state: defaultViewState(), narrowedToOne: false, typingDeferred: true },
+    })
+    await flushPromises()
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    await input.setValue('b')
+    await input.setValue('bl')
+    // The box shows the keys; the page has not heard of them yet (its chips, address and query wait).
+    expect(input.element.value).toBe('bl')
+    expect(wrapper.emitted('change')).toBeUndefined()
+    // The task after the next frame (the box's wait was asked for first).
+    await afterPaint()
+    await flushPromises()
+    const events = wrapper.emitted('change') as [LogViewState][]
+    expect(events.map(([state]) => state.q)).toEqual(['bl'])
+    // The page's state comes back with it: the box keeps showing it.
+    await wrapper.setProps({ state: events[0]![0] })
+    expect(input.element.value).toBe('bl')
+  })
+
+  it('while the log loads, a change from elsewhere wins over keys not yet sent', async () => {
+    const { wrapper } = await mountWithApp(LogFilters, {
+      props: {
+        kind: 'listing',
+        state: { ...defaultViewState(), q: 'old' },
+        narrowedToOne: false,
+        typingDeferred: true,
+      },
+    })
+    await flushPromises()
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    await input.setValue('olde')
+    // Reset (or the chip's close, or Back) before the keys were sent: the box shows the new state,
+    // and the keys are not sent over it.
+    await wrapper.setProps({ state: defaultViewState() })
+    expect(input.element.value).toBe('')
+    await afterPaint()
+    await flushPromises()
+    expect(wrapper.emitted('change')).toBeUndefined()
   })
 
   it('renders no other control again while the merchant types in one box', async () => {

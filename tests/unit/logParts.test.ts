@@ -5,7 +5,6 @@ import { markRaw, ref, shallowRef, watch } from 'vue'
 import type { Meta } from '@/api/schemas'
 import { LogEngine } from '@/engine'
 import { defaultViewState, type LogViewState } from '@/logKinds/viewState'
-import { afterPaint } from '@/stores/loader/frames'
 import { useLogResult } from '@/stores/log/logResult'
 import { useClearAll } from '@/stores/log/clearAll'
 import { useEngineRefresh } from '@/stores/log/engineRefresh'
@@ -84,9 +83,8 @@ describe('Clear All', () => {
   })
 })
 
-describe('the query while the merchant types', () => {
-  function resultOf(loadingAtFirst = true) {
-    let loading = loadingAtFirst
+describe('the query', () => {
+  it('answers each change of the view state at once: a keystroke that reaches it has been painted already (TextFilter)', () => {
     const engine = new LogEngine('listing')
     engine.append(
       ['Item was Revised.', 'Price was changed.', 'Item was Listed.'].map((description, i) =>
@@ -95,83 +93,32 @@ describe('the query while the merchant types', () => {
     )
     const query = vi.spyOn(engine, 'query')
     const viewState = ref<LogViewState>(defaultViewState())
-    const held = shallowRef(markRaw(engine))
     const part = useLogResult({
-      held,
+      held: shallowRef(markRaw(engine)),
       viewState,
       markedSince: ref(null),
       histogramRequest: () => undefined,
-      loading: () => loading,
     })
-    return {
-      part,
-      viewState,
-      query,
-      type: (q: string) => (viewState.value = { ...viewState.value, q }),
-      loaded: () => (loading = false),
-    }
-  }
-
-  it('while the log loads, a keystroke in a text filter reaches the query after the next frame; keys typed before it make one query', async () => {
-    const { part, viewState, query, type } = resultOf()
     expect(part.result.value.shown).toBe(3)
-    query.mockClear()
-    type('I')
-    // The views' refresh holds off until then: it would query the old filter.
-    expect(part.typingPending()).toBe(true)
-    type('It')
-    type('Item')
-    // The key's own task does no query: the rows answer what was there before.
-    expect(part.result.value.shown).toBe(3)
-    expect(part.queried.value.q).toBe('')
-    expect(query).not.toHaveBeenCalled()
-    await afterPaint()
-    expect(part.queried.value).toBe(viewState.value)
+    viewState.value = { ...viewState.value, q: 'Item' }
     expect(part.result.value.shown).toBe(2)
-    // One query for the three keys.
-    expect(query).toHaveBeenCalledTimes(1)
-    expect(part.typingPending()).toBe(false)
-  })
-
-  it('typing that waits for its frame is applied then, even if the load ended meanwhile', async () => {
-    const { part, viewState, type, loaded } = resultOf()
-    type('Item')
-    loaded()
-    expect(part.result.value.shown).toBe(3)
-    await afterPaint()
-    expect(part.queried.value).toBe(viewState.value)
-    expect(part.result.value.shown).toBe(2)
-  })
-
-  it('once the log is loaded, a keystroke reaches the query at once', () => {
-    const { part, viewState, type } = resultOf(false)
-    type('Item')
-    expect(part.queried.value).toBe(viewState.value)
-    expect(part.result.value.shown).toBe(2)
-  })
-
-  it('any other change reaches the query at once, with what was typed', () => {
-    const { part, viewState, type } = resultOf()
-    type('Item')
     viewState.value = { ...viewState.value, unique: false }
-    expect(part.queried.value).toBe(viewState.value)
     expect(part.result.value.shown).toBe(2)
+    expect(query).toHaveBeenCalledTimes(3)
   })
 })
 
 describe('the views’ refresh while records stream in', () => {
-  it('holds off while typing waits for its query, but not when the load asks for it', () => {
-    let typing = true
-    const refresh = useEngineRefresh('listing', () => typing)
+  it('renders at most once in a while, but at once when the load asks for it', () => {
+    const refresh = useEngineRefresh('listing')
     let renders = 0
     watch(refresh.held, () => renders++, { flush: 'sync' })
     refresh.changed(false)
-    expect(renders).toBe(0)
-    typing = false
+    expect(renders).toBe(1)
+    // Within the throttle: the records went in, the views wait for the next moment.
     refresh.changed(false)
     expect(renders).toBe(1)
     // The load's own refreshes (its first rows, its end) are forced.
-    typing = true
     refresh.changed(true)
     expect(renders).toBe(2)
   })

@@ -20,11 +20,7 @@ export interface EngineRefresh<K extends LogKind> {
   changed(force: boolean): void
 }
 
-/**
- * `postpone`: while it says so, a throttled refresh waits for the next change (typing about to
- * reach the query renders the records held then itself).
- */
-export function useEngineRefresh<K extends LogKind>(kind: K, postpone: () => boolean = () => false): EngineRefresh<K> {
+export function useEngineRefresh<K extends LogKind>(kind: K): EngineRefresh<K> {
   const held = shallowRef<LogEngine<K>>(markRaw(new LogEngine(kind)))
   let lastRefresh = 0
   /** The last refresh while loading: query and render, ms. */
@@ -43,7 +39,7 @@ export function useEngineRefresh<K extends LogKind>(kind: K, postpone: () => boo
       // While records stream in, the page re-queries everything held and renders again: tens
       // of ms at a million records, so it refreshes less often as that grows (the query and
       // the render together take at most a tenth of the time).
-      if (force || (now - lastRefresh >= Math.max(REFRESH_MS, lastRefreshMs * 10) && !postpone())) {
+      if (force || now - lastRefresh >= Math.max(REFRESH_MS, lastRefreshMs * 10)) {
         lastRefresh = now
         triggerRef(held)
         // Vue renders in a microtask; nextTick resolves after it.

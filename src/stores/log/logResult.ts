@@ -1,10 +1,9 @@
 /** The current query over the records held: the view's filters, grouping, sort and marks. */
-import { computed, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, type ComputedRef, type Ref } from 'vue'
 import type { CodeColumn, HistogramRequest, LogEngine, LogQueryOptions, QueryResult } from '@/engine'
 import type { LogKind } from '@/logKinds'
-import { ENTITY_KEYS, TEXT_FILTERS } from '@/logKinds/filters'
+import { ENTITY_KEYS } from '@/logKinds/filters'
 import { toEngineFilter, type LogViewState } from '@/logKinds/viewState'
-import { afterPaint } from '@/stores/loader/frames'
 
 export interface UseLogResultOptions<K extends LogKind> {
   held: Ref<LogEngine<K>>
@@ -13,15 +12,14 @@ export interface UseLogResultOptions<K extends LogKind> {
   markedSince: Ref<number | null>
   /** The hours the volume chart counts (undefined: none). */
   histogramRequest(): HistogramRequest | undefined
-  /** Records are streaming in: typing in a text filter reaches the query a frame later. */
-  loading(): boolean
 }
 
+/**
+ * The query answers the view state at once. While records stream in, what is typed in a text
+ * filter reaches the view state (and so the query) in the task after the frame that shows it:
+ * the filter's box holds it until then (src/logPage/filters/TextFilter.vue).
+ */
 export interface LogResult {
-  /** The view state the result answers: typing in a text filter reaches it a frame later. */
-  queried: Readonly<Ref<LogViewState>>
-  /** Typing waits for the task after its frame (the views' refresh holds off until then). */
-  typingPending(): boolean
   /** Repeated messages collapse into one row (the unique checkbox, where it applies). */
   collapsing: ComputedRef<boolean>
   result: ComputedRef<QueryResult>
@@ -40,49 +38,8 @@ export interface LogResult {
 /** Engines whose first search was readied: once each (a page come back to keeps its log's engine). */
 const readied = new WeakSet<LogEngine>()
 
-const TEXT_KEYS: ReadonlySet<string> = new Set(TEXT_FILTERS.map((filter) => filter.urlKey))
-/** The two states differ only in what is typed in text filters. */
-function onlyTyped(a: LogViewState, b: LogViewState): boolean {
-  const rest = (state: LogViewState) => JSON.stringify(Object.entries(state).filter(([key]) => !TEXT_KEYS.has(key)))
-  return rest(a) === rest(b)
-}
-
-/**
- * The state the query reads. While records stream in, a change that is only typing in text
- * filters (a keystroke, or clearing one: Reset, a text chip closed, Back between entries that
- * differ only there) reaches it in the first task after the frame that shows it is painted: the
- * key never waits for a query over a log that is still growing (it shares the thread with the
- * load), and keys typed before that task make one query. Any other change (a click on a type
- * chip, a link, a view) reaches it at once, with whatever was typed; so does typing once the log
- * is loaded, when the rows answer in the key's own frame.
- */
-function queriedState(viewState: Ref<LogViewState>, loading: () => boolean) {
-  const queried = shallowRef(viewState.value)
-  let due = false
-  watch(
-    viewState,
-    (state) => {
-      if (!loading() || !onlyTyped(queried.value, state)) {
-        queried.value = state
-        return
-      }
-      if (due || queried.value === state) return
-      due = true
-      void afterPaint().then(() => {
-        due = false
-        queried.value = viewState.value
-      })
-    },
-    { flush: 'sync' },
-  )
-  // While typing waits for its task, a refresh of the views would query the old filter: the
-  // typing's own query, a moment later, reads every record held by then anyway.
-  return { queried, typingPending: () => due }
-}
-
 export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>): LogResult {
-  const { held, markedSince } = options
-  const { queried: viewState, typingPending } = queriedState(options.viewState, options.loading)
+  const { held, markedSince, viewState } = options
 
   const collapsing = computed(() => {
     const state = viewState.value
@@ -116,8 +73,6 @@ export function useLogResult<K extends LogKind>(options: UseLogResultOptions<K>)
   })
 
   return {
-    queried: viewState,
-    typingPending,
     collapsing,
     result,
     codesHeld,
