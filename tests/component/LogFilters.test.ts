@@ -76,6 +76,25 @@ describe('LogFilters', () => {
     expect(input.element.value).toBe('bl')
   })
 
+  it('keys typed while the log loads are sent after their frame even if the load ended meanwhile; then at once', async () => {
+    const { wrapper } = await mountWithApp(LogFilters, {
+      props: { kind: 'listing', state: defaultViewState(), narrowedToOne: false, typingDeferred: true },
+    })
+    await flushPromises()
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    await input.setValue('It')
+    await wrapper.setProps({ typingDeferred: false })
+    expect(wrapper.emitted('change')).toBeUndefined()
+    await afterPaint()
+    await flushPromises()
+    const events = wrapper.emitted('change') as [LogViewState][]
+    expect(events.map(([state]) => state.q)).toEqual(['It'])
+    await wrapper.setProps({ state: events[0]![0] })
+    // Loaded: a key reaches the page in its own task, so the rows answer in its own frame.
+    await input.setValue('Ite')
+    expect(events.map(([state]) => state.q)).toEqual(['It', 'Ite'])
+  })
+
   it('while the log loads, a change from elsewhere wins over keys not yet sent', async () => {
     const { wrapper } = await mountWithApp(LogFilters, {
       props: {
