@@ -17,6 +17,21 @@ async function mountFilters(kind: LogKind, state: Partial<LogViewState> = {}, na
   return wrapper
 }
 
+/** The bar while the log loads (typing deferred), and its Message box. */
+async function mountLoading(state: Partial<LogViewState> = {}) {
+  const { wrapper } = await mountWithApp(LogFilters, {
+    props: { kind: 'listing', state: { ...defaultViewState(), ...state }, narrowedToOne: false, typingDeferred: true },
+  })
+  await flushPromises()
+  return { wrapper, input: wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]') }
+}
+
+/** The first task after the next frame (a box's wait asked for before it has run by then). */
+async function afterTheFrame() {
+  await afterPaint()
+  await flushPromises()
+}
+
 describe('LogFilters', () => {
   it('offers the unique checkbox, checked by default, with the exact label of each log', async () => {
     const listing = await mountFilters('listing')
@@ -56,19 +71,13 @@ describe('LogFilters', () => {
   })
 
   it('while the log loads, shows what is typed at once and tells the page in the task after, the keys as one change', async () => {
-    const { wrapper } = await mountWithApp(LogFilters, {
-      props: { kind: 'listing', state: defaultViewState(), narrowedToOne: false, typingDeferred: true },
-    })
-    await flushPromises()
-    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    const { wrapper, input } = await mountLoading()
     await input.setValue('b')
     await input.setValue('bl')
     // The box shows the keys; the page has not heard of them yet (its chips, address and query wait).
     expect(input.element.value).toBe('bl')
     expect(wrapper.emitted('change')).toBeUndefined()
-    // The task after the next frame (the box's wait was asked for first).
-    await afterPaint()
-    await flushPromises()
+    await afterTheFrame()
     const events = wrapper.emitted('change') as [LogViewState][]
     expect(events.map(([state]) => state.q)).toEqual(['bl'])
     // The page's state comes back with it: the box keeps showing it.
@@ -77,16 +86,11 @@ describe('LogFilters', () => {
   })
 
   it('keys typed while the log loads are sent after their frame even if the load ended meanwhile; then at once', async () => {
-    const { wrapper } = await mountWithApp(LogFilters, {
-      props: { kind: 'listing', state: defaultViewState(), narrowedToOne: false, typingDeferred: true },
-    })
-    await flushPromises()
-    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    const { wrapper, input } = await mountLoading()
     await input.setValue('It')
     await wrapper.setProps({ typingDeferred: false })
     expect(wrapper.emitted('change')).toBeUndefined()
-    await afterPaint()
-    await flushPromises()
+    await afterTheFrame()
     const events = wrapper.emitted('change') as [LogViewState][]
     expect(events.map(([state]) => state.q)).toEqual(['It'])
     await wrapper.setProps({ state: events[0]![0] })
@@ -96,23 +100,13 @@ describe('LogFilters', () => {
   })
 
   it('while the log loads, a change from elsewhere wins over keys not yet sent', async () => {
-    const { wrapper } = await mountWithApp(LogFilters, {
-      props: {
-        kind: 'listing',
-        state: { ...defaultViewState(), q: 'old' },
-        narrowedToOne: false,
-        typingDeferred: true,
-      },
-    })
-    await flushPromises()
-    const input = wrapper.get<HTMLInputElement>('input[data-testid="filter-q"]')
+    const { wrapper, input } = await mountLoading({ q: 'old' })
     await input.setValue('olde')
     // Reset (or the chip's close, or Back) before the keys were sent: the box shows the new state,
     // and the keys are not sent over it.
     await wrapper.setProps({ state: defaultViewState() })
     expect(input.element.value).toBe('')
-    await afterPaint()
-    await flushPromises()
+    await afterTheFrame()
     expect(wrapper.emitted('change')).toBeUndefined()
   })
 
