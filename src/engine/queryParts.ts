@@ -24,9 +24,15 @@ export interface RowKeys {
 /**
  * One pass over the records: its rows unordered (row `r` is `rows[r]`, built newest first), with
  * their counts and, by view, worst types and Problems figures; then what the whole pass counted.
- * Its arrays may be the engine's scratch arrays, longer than `shown`.
+ * Its arrays may be longer than `shown`.
  */
 export interface Pass {
+  /**
+   * Its per-row arrays are the engine's scratch arrays, which the next pass writes again: a
+   * result, or a pass kept, copies them. Otherwise they are its own, or views that are never
+   * written again (the date order, counts of 1), and are shared as they are.
+   */
+  inScratch: boolean
   rows: Uint32Array
   counts: Uint32Array
   worst: Uint16Array | null
@@ -64,10 +70,12 @@ export function problemColumns(problems: boolean, keys: RecordKeys, scratch: Que
 
 /** A pass of its own, off the scratch arrays (the next query reuses them). */
 export function detach(pass: Pass): Pass {
+  if (!pass.inScratch) return pass
   const own = <A extends Uint32Array | Uint16Array | Float64Array>(column: A | null): A | null =>
     column && (column.slice(0, pass.shown) as A)
   return {
     ...pass,
+    inScratch: false,
     rows: own(pass.rows)!,
     counts: own(pass.counts)!,
     worst: own(pass.worst),
@@ -160,13 +168,17 @@ export class QueryScratch {
   }
 }
 
-/** Rows `0..shown` of a per-row column in display order (a copy: the scratch arrays are reused). */
+/**
+ * Rows `0..shown` of a per-row column in display order: a copy, or in the order they were built a
+ * view when the column is not in the scratch arrays (which the next query writes again).
+ */
 export function inOrder<A extends Uint32Array | Uint16Array | Float64Array>(
   column: A,
   order: Uint32Array | null,
   shown: number,
+  inScratch = true,
 ): A {
-  if (!order) return column.slice(0, shown) as A
+  if (!order) return (inScratch ? column.slice(0, shown) : column.subarray(0, shown)) as A
   const out = new (column.constructor as new (length: number) => A)(shown)
   for (let k = 0; k < shown; k++) out[k] = column[order[k]!]!
   return out
@@ -234,7 +246,8 @@ export function problemFigures(
 /** A pass's rows in `order` (null: as built), as a query's result. */
 export function resultOf(t: RecordTables, keys: RecordKeys, pass: Pass, order: Uint32Array | null): QueryResult {
   const { rows, counts, worst, owners, firstSeen, shopBits, nextMember, shown } = pass
-  const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A => inOrder(column, order, shown)
+  const pick = <A extends Uint32Array | Uint16Array | Float64Array>(column: A): A =>
+    inOrder(column, order, shown, pass.inScratch)
   const finalRows = pick(rows)
   const figures =
     owners && firstSeen && shopBits

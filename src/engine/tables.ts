@@ -123,6 +123,12 @@ export class RecordTables {
   uniqueKeys = new Uint32Array(0)
   /** Record indices, newest first (date, then id). */
   dateOrder = new Uint32Array(0)
+  /**
+   * The date order has been handed out (sharedDateOrder): a merge that rewrites the records held
+   * copies it first, so that what was handed out stays as it was. Appending older records writes
+   * only past the records held, which no view handed out covers.
+   */
+  private dateOrderShared = false
 
   // Some logs (see Slot).
   accounts = new Uint32Array(0)
@@ -182,6 +188,7 @@ export class RecordTables {
     this.messages = resize(this.messages)
     this.uniqueKeys = resize(this.uniqueKeys)
     this.dateOrder = resize(this.dateOrder)
+    this.dateOrderShared = false
     for (const slot of this.slots) (this as unknown as Record<Slot, Column>)[slot] = resize(this[slot])
     this.capacity = capacity
   }
@@ -194,6 +201,15 @@ export class RecordTables {
     return da > db || (da === db && ids[a]! > ids[b]!)
   }
 
+  /**
+   * The first `n` records newest first, as a view that is never written again (a result's rows
+   * when every record is shown): the records held are merged into a copy from then on.
+   */
+  sharedDateOrder(n: number): Uint32Array {
+    this.dateOrderShared = true
+    return this.dateOrder.subarray(0, n)
+  }
+
   /** Puts records `start..start+n` into the newest-first order. */
   mergeDateOrder(start: number, n: number) {
     const batch = new Uint32Array(n)
@@ -203,11 +219,16 @@ export class RecordTables {
       if (k > 0 && this.newer(start + k, start + k - 1)) sorted = false
     }
     if (!sorted) batch.sort((a, b) => (this.newer(a, b) ? -1 : this.newer(b, a) ? 1 : 0))
-    const order = this.dateOrder
+    let order = this.dateOrder
     if (start === 0 || this.newer(order[start - 1]!, batch[0]!)) {
       // The usual case while loading: every new record is older than all held.
       order.set(batch, start)
       return
+    }
+    // The records held move: a view of them handed out keeps its own copy.
+    if (this.dateOrderShared) {
+      order = this.dateOrder = order.slice()
+      this.dateOrderShared = false
     }
     if (this.newer(batch[n - 1]!, order[0]!)) {
       // Live refresh: every new record is newer than all held.

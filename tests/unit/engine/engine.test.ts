@@ -667,6 +667,46 @@ describe('the passes a LogEngine keeps', () => {
     expect(shown(engine, engine.query(searched))).toEqual(fresh(searched))
   })
 
+  it('hands out the date order and counts of 1 when nothing is collapsed or filtered out, and they stay as they were when records merge in', () => {
+    const all = records()
+    const newer = [listing({ createDate: at(23) }), listing({ createDate: at(22) })]
+    const among = [listing({ createDate: new Date(Date.UTC(2026, 10, 10, 5, 30)).toISOString() })]
+    const engine = new LogEngine('listing')
+    engine.append(all)
+    const tables = (engine as unknown as { t: { dateOrder: Uint32Array } }).t
+    const plain = { unique: false, histogram }
+    const whole = engine.query(plain)
+    // Shared, not copied: the rows are a view of the engine's own date order.
+    expect(whole.rows.buffer).toBe(tables.dateOrder.buffer)
+    const before = shown(engine, whole)
+    expect(before.rows).toHaveLength(all.length)
+    expect(before.counts.every((count) => count === 1)).toBe(true)
+    // The view of the unique checkbox, then back: what was handed out was not written.
+    engine.query({ unique: true, histogram })
+    expect(shown(engine, engine.query(plain))).toEqual(before)
+    // A live refresh (records newer than all held), then a record dated among those held: the
+    // records held move in the date order, and what was handed out keeps its own.
+    engine.append(newer)
+    engine.append(among)
+    expect(shown(engine, whole)).toEqual(before)
+    const other = new LogEngine('listing')
+    other.append(all)
+    other.append(newer)
+    other.append(among)
+    expect(shown(engine, engine.query(plain))).toEqual(shown(other, other.query(plain)))
+  })
+
+  it('copies the rows of a pass that filtered some out: the next pass writes its working arrays again', () => {
+    const { engine, fresh } = heldAndFresh()
+    const errors = { unique: false, filter: { types: [4] } }
+    const result = engine.query(errors)
+    const before = shown(engine, result)
+    expect(before).toEqual(fresh(errors))
+    engine.query({ unique: false, filter: { types: [1] } })
+    engine.query({ unique: false, filter: { types: [2, 3] } })
+    expect(shown(engine, result)).toEqual(before)
+  })
+
   it('passes again when anything but the sort changed: a filter, numbers as equal, new records, another view between', () => {
     const all = records()
     const engine = new LogEngine('listing')
