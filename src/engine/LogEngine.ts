@@ -259,15 +259,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   /** What is kept of earlier queries, to be read again (keptPasses.ts). */
   private readonly passes = new KeptPasses()
 
-  /** Counts of 1, for the rows of a pass that collapses nothing: filled once, never written again. */
-  private ones = new Uint32Array(0)
-
-  /** `n` counts of 1, as a view (made again, larger, when the records outgrow it). */
-  private onesFor(n: number): Uint32Array {
-    if (this.ones.length < n) this.ones = new Uint32Array(Math.max(n, this.t.capacity)).fill(1)
-    return this.ones.subarray(0, n)
-  }
-
   /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
   private aggregate(options: LogQueryOptions, rowKeys: RowKeys, warm?: WarmPass): Pass {
     const t = this.t
@@ -378,18 +369,21 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         if (pair !== 0) pairSeen![pair] = 1
       }
       rows[shown] = i
+      // Written in every view alike (one path through this loop for all of them: a branch that
+      // only some views take would leave the loop's optimised code on the next view's pass).
       counts[shown] = 1
       shown++
     }
 
     // Nothing collapsed and every record shown (the unique checkbox off, no filter): the rows are
-    // the date order itself and every count is 1, shared as views instead of copied for the
-    // result and for keeping the pass (at a million records, two copies of 4 MB each).
+    // the date order itself, handed out as a view instead of copied for the result and for keeping
+    // the pass (at a million records, 4 MB each time).
     const whole = keys === null && shown === n && warm === undefined
     return {
       inScratch: !whole,
       rows: whole ? t.sharedDateOrder(n) : rows,
-      counts: whole ? this.onesFor(n) : counts,
+      // A pass that collapses nothing has no counts to hand out: each row is one record.
+      counts: keys !== null ? counts : null,
       worst,
       owners: owned,
       firstSeen: oldest,
@@ -407,7 +401,9 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   /** A pass's rows in display order, as the query's result. */
   private finish(pass: Pass, sort: LogSort = DEFAULT_SORT): QueryResult {
     const figures =
-      pass.owners && pass.firstSeen ? { count: pass.counts, owners: pass.owners, firstSeen: pass.firstSeen } : null
+      pass.owners && pass.firstSeen && pass.counts
+        ? { count: pass.counts, owners: pass.owners, firstSeen: pass.firstSeen }
+        : null
     return resultOf(this.t, this.keys, pass, this.orderOf(sort, pass.rows, pass.shown, figures))
   }
 }

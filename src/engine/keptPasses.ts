@@ -6,7 +6,7 @@
  * - the other views' last pass (the same query sorted again), and the pass of the view left last
  *   (the unique checkbox ticked off, then on again), as long as nothing else changed.
  * A pass is made in the engine's scratch buffers, which the next pass writes again: one kept
- * beyond that is copied out of them first (`detach`). A pass whose rows are views never written
+ * beyond that is copied out of them first (`detach`). A pass whose rows are a view never written
  * again (every record shown, nothing collapsed) is kept as it is.
  */
 import { detach, type Pass, type RowKeys } from './queryParts'

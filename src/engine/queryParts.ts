@@ -29,12 +29,13 @@ export interface RowKeys {
 export interface Pass {
   /**
    * Its per-row arrays are the engine's scratch arrays, which the next pass writes again: a
-   * result, or a pass kept, copies them. Otherwise they are its own, or views that are never
-   * written again (the date order, counts of 1), and are shared as they are.
+   * result, or a pass kept, copies them. Otherwise they are its own, or a view that is never
+   * written again (the date order), and are shared as they are.
    */
   inScratch: boolean
   rows: Uint32Array
-  counts: Uint32Array
+  /** Null when the pass collapses nothing (each row is one record). */
+  counts: Uint32Array | null
   worst: Uint16Array | null
   owners: Uint32Array | null
   firstSeen: Float64Array | null
@@ -77,7 +78,7 @@ export function detach(pass: Pass): Pass {
     ...pass,
     inScratch: false,
     rows: own(pass.rows)!,
-    counts: own(pass.counts)!,
+    counts: own(pass.counts),
     worst: own(pass.worst),
     owners: own(pass.owners),
     firstSeen: own(pass.firstSeen),
@@ -261,7 +262,7 @@ export function resultOf(t: RecordTables, keys: RecordKeys, pass: Pass, order: U
       : null
   return {
     rows: finalRows,
-    counts: pick(counts),
+    counts: counts && pick(counts),
     worstTypes: worst ? pick(worst) : null,
     total: pass.total,
     matched: pass.matched,

@@ -102,8 +102,8 @@ export { OTHER_TYPES, TYPE_CODES, TYPE_SLOTS, typeSlot } from '../api/codes'
 export interface QueryResult {
   /** Record index of each row, in display order (for a collapsed row: its latest member). */
   readonly rows: Uint32Array
-  /** How many records each row stands for. */
-  readonly counts: Uint32Array
+  /** How many records each row stands for; null when nothing collapses (each row is one record). */
+  readonly counts: Uint32Array | null
   /** Grouped view: the worst type among each row's members; otherwise null. */
   readonly worstTypes: Uint16Array | null
   /** Records held. */

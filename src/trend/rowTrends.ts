@@ -24,7 +24,8 @@ export function createRowTrends(): RowTrends {
         drawn = null
         return null
       }
-      if ((answer.counts[row] ?? 0) < 2) return null
+      // One record (nothing collapses, or a row of one): no trend.
+      if (answer.counts === null || (answer.counts[row] ?? 0) < 2) return null
       if (plan?.plan !== volume) plan = trendPlan(volume)
       if (drawn?.answer !== answer || drawn.plan !== plan) drawn = { answer, plan, rows: new Map() }
       let trend = drawn.rows.get(row)

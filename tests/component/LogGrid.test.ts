@@ -67,6 +67,18 @@ describe('LogGrid', () => {
     expect(revised[0]!.text()).toContain('(2)')
   })
 
+  it('gives every row of the separated view (nothing collapsed) a count of 1, filtered or not', async () => {
+    for (const filter of [{}, { q: 'Revised' }]) {
+      const { wrapper, store } = await mountGrid(30, filter)
+      const rows = wrapper.findAll('[data-testid="log-row"]')
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row.attributes('data-count')).toBe('1')
+      for (const row of Array.from({ length: store.result.shown }, (_, i) => store.rowAt(i)!)) expect(row.count).toBe(1)
+      expect(wrapper.text()).not.toMatch(/\(\d+\)/)
+      wrapper.unmount()
+    }
+  })
+
   it('cuts listing titles at 50 characters and links them to the narrowed listing log', async () => {
     const { wrapper } = await mountGrid(3)
     const link = wrapper.get('[data-testid="listing-link"]')

@@ -54,7 +54,7 @@ function rowOf(
     ...entry,
     row,
     record: engine.get(index),
-    count: answer.counts[row]!,
+    count: answer.counts?.[row] ?? 1,
     // A problem is new when its shape first happened (on any product or order) after the last visit.
     isNew:
       newness.since !== null && engine.isNewAt(index, newness.since, figures ? 'problems' : newness.numbersAsEqual),

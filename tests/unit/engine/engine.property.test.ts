@@ -492,7 +492,7 @@ function resultOf(engine: LogEngine, options: LogQueryOptions, view: RowsOf) {
   return {
     rows: Array.from(result.rows, (index, row) => ({
       index,
-      count: result.counts[row]!,
+      count: result.counts?.[row] ?? 1,
       members: result.membersOf(row),
       ...(view !== 'plain' && { worstType: result.worstTypes?.[row] }),
       ...(view === 'problems' && {
