@@ -369,8 +369,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
         if (pair !== 0) pairSeen![pair] = 1
       }
       rows[shown] = i
-      // Written in every view alike (one path through this loop for all of them: a branch that
-      // only some views take would leave the loop's optimised code on the next view's pass).
+      // Written in every view alike, as a precaution: a branch here that only some views take
+      // could leave the loop's optimised code when another view's pass first takes it.
       counts[shown] = 1
       shown++
     }
