@@ -16,11 +16,9 @@ import {
   type HistogramRequest,
   type LogQueryOptions,
   type LogSort,
-  type ProblemSortField,
   type QueryResult,
 } from './types'
 import { KeptPasses } from './keptPasses'
-import { isProblemSort, sortFigures } from './problems'
 import {
   QueryScratch,
   type WarmPass,
@@ -223,18 +221,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return this.keys.firstSeenOf(problems ? 'problems' : (options.numbersAsEqual ?? false))
   }
 
-  /** Display order of rows `0..shown`, or null when it is the order they were built in. */
-  private orderOf(
-    sort: LogSort,
-    rows: Uint32Array,
-    shown: number,
-    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null,
-  ): Uint32Array | null {
-    // The Problems view's figures: only it has them.
-    if (isProblemSort(sort.field)) return figures && sortFigures(sort.field, sort.direction, shown, figures)
-    return this.sorter.sort(rows, shown, sort)
-  }
-
   /** The query's filters as masks and interned values (plan.ts). */
   private planOf(options: LogQueryOptions, everyMessage?: Uint8Array) {
     return planFilter(
@@ -404,6 +390,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       pass.owners && pass.firstSeen && pass.counts
         ? { count: pass.counts, owners: pass.owners, firstSeen: pass.firstSeen }
         : null
-    return resultOf(this.t, this.keys, pass, this.orderOf(sort, pass.rows, pass.shown, figures))
+    return resultOf(this.t, this.keys, pass, this.sorter.sort(pass.rows, pass.shown, sort, figures))
   }
 }

@@ -10,7 +10,7 @@ import { foldText } from './text'
 import { CODE_MAX } from '../api/codes'
 import { rankTexts, sortByRank } from './sorting'
 import type { EngineKind, LogSort, ProblemSortField, SortField } from './types'
-import { isProblemSort } from './problems'
+import { isProblemSort, sortFigures } from './problems'
 
 const NUMBER_RUN = /\d+(?:[.,]\d+)*/g
 
@@ -269,17 +269,22 @@ export class RowSorter {
 
   /**
    * Display order of rows `0..shown` (row numbers), or null when it is the date-desc order they
-   * were built in. Stable: ties keep newest first.
+   * were built in. Stable: ties keep newest first. The Problems view's sorts read its `figures`
+   * (only it has them: null elsewhere, and the rows keep their order).
    */
-  sort(rows: Uint32Array, shown: number, sort: LogSort): Uint32Array | null {
+  sort(
+    rows: Uint32Array,
+    shown: number,
+    sort: LogSort,
+    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null = null,
+  ): Uint32Array | null {
     if (sort.field === 'createDate') {
       if (sort.direction === 'desc') return null
       const order = new Uint32Array(shown)
       for (let r = 0; r < shown; r++) order[r] = shown - 1 - r
       return order
     }
-    // The Problems view's figures are sorted by the view itself (problems.ts).
-    if (isProblemSort(sort.field)) return null
+    if (isProblemSort(sort.field)) return figures && sortFigures(sort.field, sort.direction, shown, figures)
     const by = sortKeyOf(this.t, sort.field, this.foldedMessage)
     // A log without the field keeps the date order.
     if (by.column.length === 0) return null

@@ -219,24 +219,27 @@ export class RecordTables {
       if (k > 0 && this.newer(start + k, start + k - 1)) sorted = false
     }
     if (!sorted) batch.sort((a, b) => (this.newer(a, b) ? -1 : this.newer(b, a) ? 1 : 0))
-    let order = this.dateOrder
-    if (start === 0 || this.newer(order[start - 1]!, batch[0]!)) {
+    const held = this.dateOrder
+    if (start === 0 || this.newer(held[start - 1]!, batch[0]!)) {
       // The usual case while loading: every new record is older than all held.
-      order.set(batch, start)
+      held.set(batch, start)
       return
     }
-    // The records held move: a view of them handed out keeps its own copy.
+    // The records held move. A view of them handed out keeps its array as it is: the new order
+    // is written into an array of its own, read from the old one.
+    let order = held
     if (this.dateOrderShared) {
-      order = this.dateOrder = order.slice()
+      order = this.dateOrder = new Uint32Array(held.length)
       this.dateOrderShared = false
     }
-    if (this.newer(batch[n - 1]!, order[0]!)) {
+    if (this.newer(batch[n - 1]!, held[0]!)) {
       // Live refresh: every new record is newer than all held.
-      order.copyWithin(n, 0, start)
+      if (order === held) order.copyWithin(n, 0, start)
+      else order.set(held.subarray(0, start), n)
       order.set(batch, 0)
       return
     }
-    const old = order.slice(0, start)
+    const old = order === held ? held.slice(0, start) : held
     let a = 0
     let b = 0
     let out = 0

@@ -668,7 +668,11 @@ describe('the passes a LogEngine keeps', () => {
 
   it('hands out the date order itself when nothing is collapsed or filtered out, and it stays as it was when records merge in', () => {
     const all = records()
-    const newer = [listing({ createDate: at(23) }), listing({ createDate: at(22) })]
+    // The records held run to 23:47 on the 10th: these are newer than all of them (a live refresh).
+    const newer = [
+      listing({ createDate: new Date(Date.UTC(2026, 10, 11, 1)).toISOString() }),
+      listing({ createDate: new Date(Date.UTC(2026, 10, 11, 0)).toISOString() }),
+    ]
     const among = [listing({ createDate: new Date(Date.UTC(2026, 10, 10, 5, 30)).toISOString() })]
     const engine = new LogEngine('listing')
     engine.append(all)
@@ -687,8 +691,14 @@ describe('the passes a LogEngine keeps', () => {
     // A live refresh (records newer than all held), then a record dated among those held: the
     // records held move in the date order, and what was handed out keeps its own.
     engine.append(newer)
+    expect(shown(engine, whole)).toEqual(before)
+    const refreshed = engine.query(plain)
+    expect(refreshed.rows.buffer).toBe(tables.dateOrder.buffer)
+    const afterRefresh = shown(engine, refreshed)
+    expect(afterRefresh.rows.slice(2)).toEqual(before.rows)
     engine.append(among)
     expect(shown(engine, whole)).toEqual(before)
+    expect(shown(engine, refreshed)).toEqual(afterRefresh)
     const other = new LogEngine('listing')
     other.append(all)
     other.append(newer)
