@@ -276,7 +276,7 @@ export class RowSorter {
     rows: Uint32Array,
     shown: number,
     sort: LogSort,
-    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null = null,
+    figures: Record<ProblemSortField, Uint32Array | Float64Array> | null,
   ): Uint32Array | null {
     if (sort.field === 'createDate') {
       if (sort.direction === 'desc') return null

@@ -177,7 +177,7 @@ export function inOrder<A extends Uint32Array | Uint16Array | Float64Array>(
   column: A,
   order: Uint32Array | null,
   shown: number,
-  inScratch = true,
+  inScratch: boolean,
 ): A {
   if (!order) return (inScratch ? column.slice(0, shown) : column.subarray(0, shown)) as A
   const out = new (column.constructor as new (length: number) => A)(shown)
