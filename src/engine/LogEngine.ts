@@ -4,9 +4,9 @@ import type { ColumnsPage } from './pageReads'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
 import { MessageTexts, warmMask } from './messageTexts'
-import { planFilter } from './plan'
+import { passesEveryRecord, planFilter } from './plan'
 import { RecordTables } from './tables'
-import { actionRunOf, dateExtent, indexOfId, maxId } from './recordReads'
+import { actionRunOf, dateExtent, indexOfId, maxId, recordAt } from './recordReads'
 import { OTHER_TYPE_SLOT, TYPE_SLOTS } from '../api/codes'
 import { CodesHeld, RecordKeys, RowSorter, type CodeColumn } from './keys'
 import {
@@ -18,7 +18,7 @@ import {
   type LogSort,
   type QueryResult,
 } from './types'
-import { KeptPasses } from './keptPasses'
+import { KeptPasses, WholeLogFigures } from './keptPasses'
 import {
   QueryScratch,
   type WarmPass,
@@ -29,6 +29,7 @@ import {
   viewKey,
   resultOf,
   typeCountsOf,
+  wholePass,
   type Pass,
   type RowKeys,
 } from './queryParts'
@@ -127,15 +128,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** The record as the API sent it. */
   get(index: number): EngineRecordByKind[K] {
-    const t = this.t
-    return {
-      id: t.ids[index]!,
-      createDate: new Date(t.dates[index]!).toISOString(),
-      type: t.types[index]!,
-      initiator: t.initiators[index]!,
-      description: t.messageTexts.keys[t.messages[index]!]!,
-      ...this.layout.read(t, index),
-    } as EngineRecordByKind[K]
+    return recordAt(this.t, this.layout, index)
   }
 
   /** Record indices of the records of the same action run (itself included), newest first. */
@@ -157,6 +150,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     this.texts.dropMask()
     this.sorter.dropRanks()
     this.passes.clear()
+    this.wholeLog.clear()
   }
 
   /** The record index of an id, or -1 when it is not held. */
@@ -213,12 +207,12 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   }
 
   /**
-   * For "new since the last visit": when each record's grouping first happened (its product's
-   * message; in the Problems view its shape on any product). Null: no visit, or no owners.
+   * What "new since the last visit" groups on: its product's message (numbers as equal or not);
+   * in the Problems view its shape on any product. Null: no visit, or no owners.
    */
-  private firstSeenFor(options: LogQueryOptions, problems: boolean) {
+  private newGrouping(options: LogQueryOptions, problems: boolean) {
     if ((options.newSince ?? null) === null || this.layout.owner === null) return null
-    return this.keys.firstSeenOf(problems ? 'problems' : (options.numbersAsEqual ?? false))
+    return problems ? 'problems' : (options.numbersAsEqual ?? false)
   }
 
   /** The query's filters as masks and interned values (plan.ts). */
@@ -244,6 +238,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   /** What is kept of earlier queries, to be read again (keptPasses.ts). */
   private readonly passes = new KeptPasses()
+  private readonly wholeLog = new WholeLogFigures()
 
   /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
   private aggregate(options: LogQueryOptions, rowKeys: RowKeys, warm?: WarmPass): Pass {
@@ -260,7 +255,13 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Without a last visit nothing is new: "only new" leaves nothing.
     const onlyNew = options.onlyNew ?? false
     const nothingNew = onlyNew && since === null
-    const firstSeen = this.firstSeenFor(options, problems)
+    const grouping = this.newGrouping(options, problems)
+    // No filter: the figures are the whole log's, and rows that collapse nothing its date order.
+    const everyRecord = !warm && !onlyNew && passesEveryRecord(plan)
+    const wholeKey = everyRecord ? WholeLogFigures.key(n, since, grouping, options.histogram) : ''
+    const known = everyRecord ? this.wholeLog.get(wholeKey) : null
+    if (known && rowKeys.keys === null) return wholePass(t.sharedDateOrder(n), n, known)
+    const firstSeen = grouping === null ? null : this.keys.firstSeenOf(grouping)
     const firstKeys = firstSeen?.keys ?? null
     const firstDates = firstSeen?.dates ?? null
     let newCount = 0
@@ -365,7 +366,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // the date order itself, handed out as a view instead of copied for the result and for keeping
     // the pass (at a million records, 4 MB each time).
     const whole = keys === null && shown === n && warm === undefined
-    return {
+    const pass: Pass = {
       inScratch: !whole,
       rows: whole ? t.sharedDateOrder(n) : rows,
       // A pass that collapses nothing has no counts to hand out: each row is one record.
@@ -382,6 +383,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       typeCounts: typeCountsOf(typeCounts, otherTypeCounts),
       histogram,
     }
+    if (everyRecord) this.wholeLog.keep(wholeKey, pass)
+    return pass
   }
 
   /** A pass's rows in display order, as the query's result. */

@@ -9,7 +9,8 @@
  * beyond that is copied out of them first (`detach`). A pass whose rows are a view never written
  * again (every record shown, nothing collapsed) is kept as it is.
  */
-import { detach, type Pass, type RowKeys } from './queryParts'
+import { detach, type Pass, type PassFigures, type RowKeys } from './queryParts'
+import type { HistogramRequest } from './types'
 
 type View = RowKeys['view']
 
@@ -56,5 +57,38 @@ export class KeptPasses {
     this.current = null
     if (current && current.view !== next)
       this.other = { key: current.key, pass: current.kept ? current.pass : detach(current.pass) }
+  }
+}
+
+/**
+ * The figures of passes that let every record held through (no filter), whatever their view.
+ * The unique checkbox ticked off over no filter then needs no pass at all: its rows are the date
+ * order, and its figures those of the unique view's pass just before (the same records counted).
+ */
+export class WholeLogFigures {
+  private readonly held = new Map<string, PassFigures>()
+
+  /**
+   * What such a pass's figures depend on: the records held (`count` of them), the last visit and
+   * what "new" groups on (LogEngine.newGrouping), and the chart's buckets.
+   */
+  static key(count: number, since: number | null, grouping: boolean | 'problems' | null, histogram?: HistogramRequest) {
+    return JSON.stringify([count, since, grouping, histogram ?? null])
+  }
+
+  get(key: string): PassFigures | null {
+    return this.held.get(key) ?? null
+  }
+
+  /** Keeps the last few (a histogram each, a few kilobytes). */
+  keep(key: string, pass: PassFigures): void {
+    const { total, matched, newCount, typeCounts, histogram } = pass
+    this.held.delete(key)
+    this.held.set(key, { total, matched, newCount, typeCounts, histogram })
+    if (this.held.size > 4) this.held.delete(this.held.keys().next().value!)
+  }
+
+  clear(): void {
+    this.held.clear()
   }
 }

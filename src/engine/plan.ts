@@ -153,3 +153,10 @@ export function planFilter<K extends EngineKind>(
     owner: layout.owner ? interned((id) => layout.owner!.ids(t).find(id), layout.owner.narrowTo(filter)) : 0,
   }
 }
+
+/** True when the plan lets every record through: no mask, no date range, no account, shop or owner. */
+export function passesEveryRecord(plan: FilterPlan): boolean {
+  const { typeMask, initiatorMask, actionMask, taskMask, messageMask, listingMask, productMask, orderMask } = plan
+  const masks = [typeMask, initiatorMask, actionMask, taskMask, messageMask, listingMask, productMask, orderMask]
+  return !plan.checkDates && masks.every((mask) => mask === null) && !plan.account && !plan.shop && !plan.owner
+}

@@ -51,6 +51,9 @@ export interface Pass {
   histogram: Uint32Array | null
 }
 
+/** What a pass counts of the records it lets through, the same whatever its rows collapse on. */
+export type PassFigures = Pick<Pass, 'total' | 'matched' | 'newCount' | 'typeCounts' | 'histogram'>
+
 /**
  * What a Problems pass fills per row besides the counts: the distinct products (or orders) met,
  * via each record's (owner, shape) pair and a mark per pair; the oldest date met (the pass goes
@@ -66,6 +69,25 @@ export function problemColumns(problems: boolean, keys: RecordKeys, scratch: Que
     owned: figures?.owners ?? null,
     oldest: figures?.oldest ?? null,
     shopBits: figures?.shopBits ?? null,
+  }
+}
+
+/**
+ * The pass of a view that collapses nothing over no filter, from the figures of an earlier pass
+ * over no filter: every record a row, in the date order (`dateOrder`, a view never written again).
+ */
+export function wholePass(dateOrder: Uint32Array, n: number, figures: PassFigures): Pass {
+  return {
+    ...figures,
+    inScratch: false,
+    rows: dateOrder,
+    counts: null,
+    worst: null,
+    owners: null,
+    firstSeen: null,
+    shopBits: null,
+    nextMember: null,
+    shown: n,
   }
 }
 

@@ -1,5 +1,19 @@
-/** Reads over every record held that are not queries: an action run, an id, the date extent. */
+/** Reads of records held that are not queries: a record, an action run, an id, the date extent. */
+import type { RecordLayout } from './layouts'
 import type { RecordTables } from './tables'
+import type { EngineKind, EngineRecordByKind } from './types'
+
+/** The record at `index` as the API sent it. */
+export function recordAt<K extends EngineKind>(t: RecordTables, layout: RecordLayout<K>, index: number) {
+  return {
+    id: t.ids[index]!,
+    createDate: new Date(t.dates[index]!).toISOString(),
+    type: t.types[index]!,
+    initiator: t.initiators[index]!,
+    description: t.messageTexts.keys[t.messages[index]!]!,
+    ...layout.read(t, index),
+  } as EngineRecordByKind[K]
+}
 
 /** Record indices of the records of the same action run (itself included), newest first. */
 export function actionRunOf(t: RecordTables, index: number): number[] {

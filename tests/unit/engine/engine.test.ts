@@ -717,6 +717,88 @@ describe('the passes a LogEngine keeps', () => {
     expect(shown(engine, result)).toEqual(before)
   })
 
+  it('ticks the unique checkbox off over no filter from the figures of the pass before, and only when nothing else changed', () => {
+    const at = (hour: number) => new Date(Date.UTC(2026, 10, 10, hour)).toISOString()
+    // Newest first. Product 1's two prices differ only in their numbers, so "new since 05:00" is
+    // one message of its own, or not, by numbers as equal; product 2's message repeats.
+    const all = [
+      listing({ createDate: at(12), listingProductId: 3, type: 3, description: 'Item was Revised.' }),
+      listing({ createDate: at(11), listingProductId: 2, type: 4, description: 'Item was Listed.' }),
+      listing({ createDate: at(10), listingProductId: 1, type: 1, description: 'Price was revised from 5 to 6.' }),
+      listing({ createDate: at(2), listingProductId: 2, type: 4, description: 'Item was Listed.' }),
+      listing({ createDate: at(1), listingProductId: 1, type: 1, description: 'Price was revised from 3 to 4.' }),
+    ]
+    const later = [listing({ createDate: at(13), listingProductId: 1, type: 4, description: 'Item was Listed.' })]
+    const since = Date.UTC(2026, 10, 10, 5)
+    const halves = { from: Date.UTC(2026, 10, 10), to: Date.UTC(2026, 10, 11), buckets: 2 }
+    const engineOf = (held: EngineListingRecord[]) => {
+      const engine = new LogEngine('listing')
+      engine.append(held)
+      return engine
+    }
+    /** What a fresh engine holding `held` shows for `options`. */
+    const fresh = (held: EngineListingRecord[], options: LogQueryOptions) => {
+      const engine = engineOf(held)
+      return shown(engine, engine.query(options))
+    }
+    const off = { unique: false, histogram, newSince: since }
+    // The figures are read, not counted again: the pass before's own histogram.
+    const engine = engineOf(all)
+    const before = engine.query({ ...off, unique: true })
+    const result = engine.query(off)
+    expect(result.histogram).toBe(before.histogram)
+    expect(shown(engine, result)).toEqual(fresh(all, off))
+    expect(result.newCount).toBe(2)
+    // After each first query, the second shows what a fresh engine shows: every part of the query
+    // the figures depend on changed in turn.
+    const cases: [LogQueryOptions, LogQueryOptions][] = [
+      [{ ...off, unique: true, newSince: Date.UTC(2026, 10, 10, 11, 30) }, off],
+      [{ ...off, unique: true, numbersAsEqual: true }, off],
+      [{ ...off, view: 'problems' }, off],
+      [{ ...off, unique: true, histogram: halves }, off],
+      [
+        { ...off, unique: true },
+        { ...off, onlyNew: true },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { types: [4] } },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { from: Date.UTC(2026, 10, 10, 9) } },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { message: 'listed' } },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { listingProductId: 2 } },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { accountId: 2 } },
+      ],
+      [
+        { ...off, unique: true },
+        { ...off, filter: { shopId: 2 } },
+      ],
+    ]
+    for (const [first, second] of cases) {
+      const engine = engineOf(all)
+      engine.query(first)
+      expect(shown(engine, engine.query(second)), JSON.stringify([first, second])).toEqual(fresh(all, second))
+    }
+    // Records appended between the two.
+    const grown = engineOf(all)
+    grown.query({ ...off, unique: true })
+    grown.append(later)
+    expect(shown(grown, grown.query(off))).toEqual(
+      shown(engineOf([...later, ...all]), engineOf([...later, ...all]).query(off)),
+    )
+  })
+
   it('passes again when anything but the sort changed: a filter, numbers as equal, new records, another view between', () => {
     const all = records()
     const engine = new LogEngine('listing')
