@@ -4,7 +4,7 @@ import type { ColumnsPage } from './pageReads'
 import { parseIsoUtc } from './isoDate'
 import type { ParsedMessage } from './message'
 import { MessageTexts, warmMask } from './messageTexts'
-import { passesEveryRecord, planFilter } from './plan'
+import { planFilter, type FilterPlan } from './plan'
 import { RecordTables } from './tables'
 import { actionRunOf, dateExtent, indexOfId, maxId, recordAt } from './recordReads'
 import { OTHER_TYPE_SLOT, TYPE_SLOTS } from '../api/codes'
@@ -30,6 +30,7 @@ import {
   resultOf,
   typeCountsOf,
   wholePass,
+  newGrouping,
   type Pass,
   type RowKeys,
 } from './queryParts'
@@ -142,7 +143,8 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Every message let through, in working arrays of its own (the rows shown are in the engine's).
     const query = { ...options, filter: { ...options.filter, message: 'e' } }
     const everyMessage = new Uint8Array(this.t.messageTexts.size).fill(1)
-    this.aggregate(query, this.rowKeysOf(query), { scratch: new QueryScratch(true), everyMessage })
+    const warm = { scratch: new QueryScratch(true), everyMessage }
+    this.aggregate(query, this.rowKeysOf(query), this.planOf(query, everyMessage), warm)
   }
 
   /** Forgets cached filter masks and sort ranks (they are rebuilt on demand): for benchmarks. */
@@ -206,15 +208,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     return { view: null, keys: null, count: 0 }
   }
 
-  /**
-   * What "new since the last visit" groups on: its product's message (numbers as equal or not);
-   * in the Problems view its shape on any product. Null: no visit, or no owners.
-   */
-  private newGrouping(options: LogQueryOptions, problems: boolean) {
-    if ((options.newSince ?? null) === null || this.layout.owner === null) return null
-    return problems ? 'problems' : (options.numbersAsEqual ?? false)
-  }
-
   /** The query's filters as masks and interned values (plan.ts). */
   private planOf(options: LogQueryOptions, everyMessage?: Uint8Array) {
     return planFilter(
@@ -228,7 +221,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
 
   query(options: LogQueryOptions = {}): QueryResult {
     const rowKeys = this.rowKeysOf(options)
-    const make = () => this.aggregate(options, rowKeys)
+    const make = () => this.passOf(options, rowKeys)
     const pass =
       rowKeys.view === 'problems'
         ? this.passes.problemsPass(problemsKey(options, this.t.count), make)
@@ -240,13 +233,26 @@ export class LogEngine<K extends EngineKind = EngineKind> {
   private readonly passes = new KeptPasses()
   private readonly wholeLog = new WholeLogFigures()
 
+  /**
+   * A query's pass. Over no filter, a view that collapses nothing (the unique checkbox ticked off)
+   * is read off the figures of an earlier pass over no filter: its rows are the date order.
+   * Apart from the pass, so that its branches never reach the pass's optimised code.
+   */
+  private passOf(options: LogQueryOptions, rowKeys: RowKeys): Pass {
+    const plan = this.planOf(options)
+    const n = this.t.count
+    const key = this.wholeLog.keyOf(plan, options, n, newGrouping(options, this.layout, rowKeys.view === 'problems'))
+    const known = this.wholeLog.get(key)
+    if (known && rowKeys.keys === null) return wholePass(this.t.sharedDateOrder(n), n, known)
+    return this.wholeLog.kept(key, this.aggregate(options, rowKeys, plan))
+  }
+
   /** One pass over the records held, newest first: filter, count, collapse into rows (unordered). */
-  private aggregate(options: LogQueryOptions, rowKeys: RowKeys, warm?: WarmPass): Pass {
+  private aggregate(options: LogQueryOptions, rowKeys: RowKeys, plan: FilterPlan, warm?: WarmPass): Pass {
     const t = this.t
     const grouped = rowKeys.view === 'grouped'
     const problems = rowKeys.view === 'problems'
     const n = t.count
-    const plan = this.planOf(options, warm?.everyMessage)
     const scratch = warm?.scratch ?? this.scratch
     const { typeMask, initiatorMask, actionMask, taskMask, checkDates, from, to } = plan
     const { messageMask, listingMask, productMask, orderMask, account, shop, owner } = plan
@@ -255,12 +261,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // Without a last visit nothing is new: "only new" leaves nothing.
     const onlyNew = options.onlyNew ?? false
     const nothingNew = onlyNew && since === null
-    const grouping = this.newGrouping(options, problems)
-    // No filter: the figures are the whole log's, and rows that collapse nothing its date order.
-    const everyRecord = !warm && !onlyNew && passesEveryRecord(plan)
-    const wholeKey = everyRecord ? WholeLogFigures.key(n, since, grouping, options.histogram) : ''
-    const known = everyRecord ? this.wholeLog.get(wholeKey) : null
-    if (known && rowKeys.keys === null) return wholePass(t.sharedDateOrder(n), n, known)
+    const grouping = newGrouping(options, this.layout, problems)
     const firstSeen = grouping === null ? null : this.keys.firstSeenOf(grouping)
     const firstKeys = firstSeen?.keys ?? null
     const firstDates = firstSeen?.dates ?? null
@@ -366,7 +367,7 @@ export class LogEngine<K extends EngineKind = EngineKind> {
     // the date order itself, handed out as a view instead of copied for the result and for keeping
     // the pass (at a million records, 4 MB each time).
     const whole = keys === null && shown === n && warm === undefined
-    const pass: Pass = {
+    return {
       inScratch: !whole,
       rows: whole ? t.sharedDateOrder(n) : rows,
       // A pass that collapses nothing has no counts to hand out: each row is one record.
@@ -383,8 +384,6 @@ export class LogEngine<K extends EngineKind = EngineKind> {
       typeCounts: typeCountsOf(typeCounts, otherTypeCounts),
       histogram,
     }
-    if (everyRecord) this.wholeLog.keep(wholeKey, pass)
-    return pass
   }
 
   /** A pass's rows in display order, as the query's result. */

@@ -10,7 +10,8 @@
  * again (every record shown, nothing collapsed) is kept as it is.
  */
 import { detach, type Pass, type PassFigures, type RowKeys } from './queryParts'
-import type { HistogramRequest } from './types'
+import { passesEveryRecord, type FilterPlan } from './plan'
+import type { LogQueryOptions } from './types'
 
 type View = RowKeys['view']
 
@@ -69,23 +70,27 @@ export class WholeLogFigures {
   private readonly held = new Map<string, PassFigures>()
 
   /**
-   * What such a pass's figures depend on: the records held (`count` of them), the last visit and
-   * what "new" groups on (LogEngine.newGrouping), and the chart's buckets.
+   * What the figures of a pass over no filter depend on: the records held (`count` of them), the
+   * last visit and what "new" groups on (newGrouping), and the chart's buckets. Null
+   * when the pass is not over no filter ("only new" is one).
    */
-  static key(count: number, since: number | null, grouping: boolean | 'problems' | null, histogram?: HistogramRequest) {
-    return JSON.stringify([count, since, grouping, histogram ?? null])
+  keyOf(plan: FilterPlan, options: LogQueryOptions, count: number, grouping: boolean | 'problems' | null) {
+    if (options.onlyNew || !passesEveryRecord(plan)) return null
+    return JSON.stringify([count, options.newSince ?? null, grouping, options.histogram ?? null])
   }
 
-  get(key: string): PassFigures | null {
-    return this.held.get(key) ?? null
+  get(key: string | null): PassFigures | null {
+    return key === null ? null : (this.held.get(key) ?? null)
   }
 
-  /** Keeps the last few (a histogram each, a few kilobytes). */
-  keep(key: string, pass: PassFigures): void {
+  /** The pass, its figures kept under `key` (unless null) with the last few (a histogram each). */
+  kept<P extends PassFigures>(key: string | null, pass: P): P {
+    if (key === null) return pass
     const { total, matched, newCount, typeCounts, histogram } = pass
     this.held.delete(key)
     this.held.set(key, { total, matched, newCount, typeCounts, histogram })
     if (this.held.size > 4) this.held.delete(this.held.keys().next().value!)
+    return pass
   }
 
   clear(): void {

@@ -1,8 +1,9 @@
 /** The query's parts around its one pass: working arrays, display order, rows' members, figures. */
 import type { RecordKeys } from './keys'
+import type { RecordLayout } from './layouts'
 import type { RecordTables } from './tables'
 import { CODE_MAX, TYPE_SLOT_TABLE } from '../api/codes'
-import { TYPE_CODES, type LogQueryOptions, type ProblemFigures, type QueryResult } from './types'
+import { TYPE_CODES, type EngineKind, type LogQueryOptions, type ProblemFigures, type QueryResult } from './types'
 
 /**
  * Severity rank for the grouped view's worst type: Error > Warning > Success > Info, and a type
@@ -25,6 +26,11 @@ export interface RowKeys {
  * One pass over the records: its rows unordered (row `r` is `rows[r]`, built newest first), with
  * their counts and, by view, worst types and Problems figures; then what the whole pass counted.
  * Its arrays may be longer than `shown`.
+ *
+ * Every pass is made as a whole literal, its fields in this order (LogEngine.aggregate, detach,
+ * wholePass), never spread and overwritten: V8 takes an overwritten field for one written twice,
+ * and drops the optimised code of the pass that made such objects (measured: the first search
+ * after the unique checkbox was ticked off waited for it to be compiled again).
  */
 export interface Pass {
   /**
@@ -77,8 +83,8 @@ export function problemColumns(problems: boolean, keys: RecordKeys, scratch: Que
  * over no filter: every record a row, in the date order (`dateOrder`, a view never written again).
  */
 export function wholePass(dateOrder: Uint32Array, n: number, figures: PassFigures): Pass {
+  const { total, matched, newCount, typeCounts, histogram } = figures
   return {
-    ...figures,
     inScratch: false,
     rows: dateOrder,
     counts: null,
@@ -87,8 +93,22 @@ export function wholePass(dateOrder: Uint32Array, n: number, figures: PassFigure
     firstSeen: null,
     shopBits: null,
     nextMember: null,
+    total,
+    matched,
     shown: n,
+    newCount,
+    typeCounts,
+    histogram,
   }
+}
+
+/**
+ * What "new since the last visit" groups on: its product's message (numbers as equal or not); in
+ * the Problems view its shape on any product. Null: no visit, or a log without owners.
+ */
+export function newGrouping(options: LogQueryOptions, layout: RecordLayout<EngineKind>, problems: boolean) {
+  if ((options.newSince ?? null) === null || layout.owner === null) return null
+  return problems ? 'problems' : (options.numbersAsEqual ?? false)
 }
 
 /** A pass of its own, off the scratch arrays (the next query reuses them). */
@@ -96,8 +116,8 @@ export function detach(pass: Pass): Pass {
   if (!pass.inScratch) return pass
   const own = <A extends Uint32Array | Uint16Array | Float64Array>(column: A | null): A | null =>
     column && (column.slice(0, pass.shown) as A)
+  const { nextMember, total, matched, shown, newCount, typeCounts, histogram } = pass
   return {
-    ...pass,
     inScratch: false,
     rows: own(pass.rows)!,
     counts: own(pass.counts),
@@ -105,6 +125,13 @@ export function detach(pass: Pass): Pass {
     owners: own(pass.owners),
     firstSeen: own(pass.firstSeen),
     shopBits: own(pass.shopBits),
+    nextMember,
+    total,
+    matched,
+    shown,
+    newCount,
+    typeCounts,
+    histogram,
   }
 }
 
