@@ -9,7 +9,7 @@
  * beyond that is copied out of them first (`detach`). A pass whose rows are a view never written
  * again (every record shown, nothing collapsed) is kept as it is.
  */
-import { detach, type Pass, type PassFigures, type RowKeys } from './queryParts'
+import { detach, partsKey, type Pass, type PassFigures, type RowKeys } from './queryParts'
 import { passesEveryRecord, type FilterPlan } from './plan'
 import type { LogQueryOptions } from './types'
 
@@ -62,21 +62,22 @@ export class KeptPasses {
 }
 
 /**
- * The figures of passes that let every record held through (no filter), whatever their view.
- * The unique checkbox ticked off over no filter then needs no pass at all: its rows are the date
- * order, and its figures those of the unique view's pass just before (the same records counted).
+ * The figures of the last few passes that let every record held through (no filter), whatever
+ * their view: they count records, not rows. The unique checkbox ticked off over no filter then
+ * needs no pass at all: its rows are the date order, and its figures those of such a pass (the
+ * unique view's just before, usually).
  */
 export class WholeLogFigures {
   private readonly held = new Map<string, PassFigures>()
 
   /**
    * What the figures of a pass over no filter depend on: the records held (`count` of them), the
-   * last visit and what "new" groups on (newGrouping), and the chart's buckets. Null
-   * when the pass is not over no filter ("only new" is one).
+   * last visit and what "new" groups on (newGrouping), and the chart's buckets. Null when the
+   * pass is not over no filter ("only new" is one).
    */
   keyOf(plan: FilterPlan, options: LogQueryOptions, count: number, grouping: boolean | 'problems' | null) {
     if (options.onlyNew || !passesEveryRecord(plan)) return null
-    return JSON.stringify([count, options.newSince ?? null, grouping, options.histogram ?? null])
+    return partsKey([count, options.newSince ?? null, grouping, options.histogram ?? null])
   }
 
   get(key: string | null): PassFigures | null {

@@ -136,12 +136,21 @@ export function detach(pass: Pass): Pass {
 }
 
 /**
+ * A key of a query's parts: JSON, with numbers JSON cannot write (Infinity, -Infinity, NaN) as
+ * text, not as null (a last visit of -Infinity is not no last visit).
+ */
+export const partsKey = (parts: unknown[]): string =>
+  JSON.stringify(parts, (_, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  )
+
+/**
  * What a pass of the other views depends on besides the records held (`count` of them): the
  * view, and all of the query but the sort.
  */
 export function viewKey(options: LogQueryOptions, view: RowKeys['view'], count: number): string {
   const { filter, newSince, onlyNew, histogram, numbersAsEqual } = options
-  return JSON.stringify([
+  return partsKey([
     view,
     numbersAsEqual ?? false,
     count,
@@ -155,7 +164,7 @@ export function viewKey(options: LogQueryOptions, view: RowKeys['view'], count: 
 /** What a Problems pass depends on besides the records held (`count` of them): all but the sort. */
 export function problemsKey(options: LogQueryOptions, count: number): string {
   const { filter, newSince, onlyNew, histogram } = options
-  return JSON.stringify([count, filter ?? {}, newSince ?? null, onlyNew ?? false, histogram ?? null])
+  return partsKey([count, filter ?? {}, newSince ?? null, onlyNew ?? false, histogram ?? null])
 }
 
 /** A set of per-record arrays, made again only when the records outgrow it. */
