@@ -2,7 +2,9 @@
 // Seeds a temporary preview database with N listing records, serves the built app with
 // `vite preview`, opens the listing log in Chromium and measures the whole path (load, validate,
 // paint, interact) as the median of fresh page loads. In the same run, a baseline page (plain
-// el-table-v2 with filter + Map, scripts/bench/baseline/) gets the same records from the same API.
+// el-table-v2 with filter + Map, scripts/bench/baseline/) gets the same records from the same API,
+// and the app loads once more per run with a recording of its stream in place of the server's
+// work (`recordedStream`: recordedStream.ts; load figures only).
 // Progress goes to stderr; the last line on stdout is one JSON object (the names are a contract).
 //
 // Options: --records N (repeatable, or comma-separated) · --runs K (at least 5; with --smoke, at least 1) · --no-build
@@ -20,6 +22,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { openDatabase } from '../../server/db.ts'
 import { bundleSizes } from '../bundleSizes.ts'
 import { launchChromium } from '../chromium.ts'
+import { serveRecordedStream } from './recordedStream.ts'
 import { median, round } from './stats.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -543,9 +546,11 @@ function within<T>(promise: Promise<T>, ms: number, what: string, crash: Promise
 }
 
 interface Target {
-  name: 'app' | 'baseline'
+  name: 'app' | 'baseline' | 'recorded stream'
   url: string
   loadTimeoutMs: number
+  /** Only the load's figures (the steps after it are the page's own, measured on the app). */
+  loadOnly?: boolean
 }
 
 async function measureRun(
@@ -668,6 +673,7 @@ async function measureRun(
     result.wireBytesPerRecord = wireBytes / records
     const summary = await page.evaluate(() => window.__bench!.summary())
     if (summary.total !== records) log(`  note: the page holds ${summary.total} records, not ${records}`)
+    if (target.loadOnly) return result
 
     await within(
       page.evaluate(() => window.__bench!.settle()),
@@ -935,6 +941,41 @@ async function measureTarget(browser: Browser, target: Target, records: number):
   return summarise(results)
 }
 
+/**
+ * The app's load with the server's work taken out (recordedStream.ts): the listing log's streamed
+ * read answered from a recording of the app's server, the rest passed to it. Where the server is
+ * another machine, this is the load the page alone makes; here the preview server shares the two
+ * cores. Load figures only.
+ */
+async function measureRecordedStream(browser: Browser, appUrl: string, records: number): Promise<Summary> {
+  // The page's first streamed read, as src/api/client/requests.ts builds it (firstLoad.ts's limit).
+  const streamPath = '/api/v1/logs/listing?limit=1000&format=columns-stream'
+  const recorded = await serveRecordedStream(appUrl, streamPath)
+  cleanups.push(() => recorded.stop())
+  log(`recorded stream: ${fmt(recorded.bytes / 1e3)} kB gzipped, served at ${recorded.url}`)
+  try {
+    const summary = await measureTarget(
+      browser,
+      {
+        name: 'recorded stream',
+        url: `${recorded.url}/listings/logs`,
+        loadTimeoutMs: APP_LOAD_TIMEOUT_MS,
+        loadOnly: true,
+      },
+      records,
+    )
+    // A page that asked for another read than the one recorded loaded from the server: no figure.
+    const loads = RUNS + (PROFILE_DIR ? 1 : 0)
+    if (!('error' in summary) && recorded.hits() < loads)
+      return {
+        error: `the recording answered ${recorded.hits()} of ${loads} loads: the page asked for another read than ${streamPath}`,
+      }
+    return summary
+  } finally {
+    await recorded.stop()
+  }
+}
+
 // ---- main --------------------------------------------------------------------------------------
 async function main() {
   const wallStart = Date.now()
@@ -985,11 +1026,12 @@ async function main() {
       { name: 'baseline', url: `${baseline.url}/`, loadTimeoutMs: BASELINE_TIMEOUT_MS },
       records,
     )
+    const recordedSummary = await measureRecordedStream(browser, app.url, records)
     await baseline.stop()
     await app.stop()
     data.remove()
 
-    const entry = { records, ...appSummary, baseline: baselineSummary }
+    const entry = { records, ...appSummary, baseline: baselineSummary, recordedStream: recordedSummary }
     runs.push(entry)
     log(
       `${records.toLocaleString('en')} records done in ${fmt((Date.now() - started) / 1000)} s: ${JSON.stringify(entry)}`,
