@@ -37,7 +37,7 @@ echo "$out" | tail -n 1 | node -e '
   for (const name of ["problemsViewMs", "problemsBackMs", "problemsAgainMs"])
     if (!run || typeof run[name] !== "number") problems.push(`runs[0].${name} is not a number`)
   if (!run || typeof run.baseline !== "object" || run.baseline === null) problems.push("runs[0].baseline is missing")
-  // The load with the server's work taken out (a recording of its stream): its figures, no error.
+  // The load with a recording of the stream in place of the server work: its figures, no error.
   for (const name of ["firstRowsMs", "allLoadedMs"])
     if (!run || typeof run.recordedStream?.[name] !== "number") problems.push(`runs[0].recordedStream.${name} is not a number`)
   for (const name of ["embedJsGzipBytes", "embedCssGzipBytes", "standaloneJsGzipBytes"]) {

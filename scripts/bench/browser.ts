@@ -3,8 +3,8 @@
 // `vite preview`, opens the listing log in Chromium and measures the whole path (load, validate,
 // paint, interact) as the median of fresh page loads. In the same run, a baseline page (plain
 // el-table-v2 with filter + Map, scripts/bench/baseline/) gets the same records from the same API,
-// and the app loads once more per run with a recording of its stream in place of the server's
-// work (`recordedStream`: recordedStream.ts; load figures only).
+// and the app is loaded as many times again with a recording of its stream in place of the
+// server's work (`recordedStream`: recordedStream.ts; load figures only).
 // Progress goes to stderr; the last line on stdout is one JSON object (the names are a contract).
 //
 // Options: --records N (repeatable, or comma-separated) · --runs K (at least 5; with --smoke, at least 1) · --no-build
@@ -931,7 +931,8 @@ async function measureTarget(browser: Browser, target: Target, records: number):
     )
     if (i === 1) log(`  ${r.shown.join('; ')}${r.skipped ? `; not measured: ${r.skipped}` : ''}`)
   }
-  if (PROFILE_DIR) {
+  // A load-only target's run stops before its profile would be written: none is taken.
+  if (PROFILE_DIR && !target.loadOnly) {
     mkdirSync(PROFILE_DIR, { recursive: true })
     const file = join(PROFILE_DIR, `${target.name}-${records}.cpuprofile`)
     log(`${target.name}: one more run with a CPU profile (not counted) -> ${file}`)
@@ -942,37 +943,39 @@ async function measureTarget(browser: Browser, target: Target, records: number):
 }
 
 /**
- * The app's load with the server's work taken out (recordedStream.ts): the listing log's streamed
- * read answered from a recording of the app's server, the rest passed to it. Where the server is
- * another machine, this is the load the page alone makes; here the preview server shares the two
- * cores. Load figures only.
+ * The app's load with the server's work taken out (recordedStream.ts): an uncounted load through a
+ * stand-in server records the listing log's streamed read as the page asks for it; the counted
+ * loads are answered from that recording, the rest by the preview server. Load figures only. A
+ * load that read any of the log from the preview server instead (another query, a resumption)
+ * makes the figures an error, as does a recording that failed.
  */
 async function measureRecordedStream(browser: Browser, appUrl: string, records: number): Promise<Summary> {
-  // The page's first streamed read, as src/api/client/requests.ts builds it (firstLoad.ts's limit).
-  const streamPath = '/api/v1/logs/listing?limit=1000&format=columns-stream'
-  const recorded = await serveRecordedStream(appUrl, streamPath)
-  cleanups.push(() => recorded.stop())
-  log(`recorded stream: ${fmt(recorded.bytes / 1e3)} kB gzipped, served at ${recorded.url}`)
+  const standIn = await serveRecordedStream(appUrl)
+  cleanups.push(() => standIn.stop())
+  const target: Target = {
+    name: 'recorded stream',
+    url: `${standIn.url}/listings/logs`,
+    loadTimeoutMs: APP_LOAD_TIMEOUT_MS,
+    loadOnly: true,
+  }
   try {
-    const summary = await measureTarget(
-      browser,
-      {
-        name: 'recorded stream',
-        url: `${recorded.url}/listings/logs`,
-        loadTimeoutMs: APP_LOAD_TIMEOUT_MS,
-        loadOnly: true,
-      },
-      records,
-    )
-    // A page that asked for another read than the one recorded loaded from the server: no figure.
-    const loads = RUNS + (PROFILE_DIR ? 1 : 0)
-    if (!('error' in summary) && recorded.hits() < loads)
+    const warmUp = await measureRun(browser, target, records, null)
+    if (warmUp.fatal) return { error: `the load that records the stream failed: ${warmUp.fatal}` }
+    const { path, bytes } = await standIn.recorded
+    log(`recorded stream: ${path}, ${fmt(bytes / 1e3)} kB as sent, served at ${standIn.url}`)
+    const [hitsBefore, missesBefore] = [standIn.hits(), standIn.misses()]
+    const summary = await measureTarget(browser, target, records)
+    const hits = standIn.hits() - hitsBefore
+    const misses = standIn.misses() - missesBefore
+    if (!('error' in summary) && (hits !== RUNS || misses !== 0))
       return {
-        error: `the recording answered ${recorded.hits()} of ${loads} loads: the page asked for another read than ${streamPath}`,
+        error: `the recording answered ${hits} reads in ${RUNS} loads, and ${misses} went to the server: the page asked for other reads than ${path}`,
       }
     return summary
+  } catch (error) {
+    return { error: `recording the stream: ${error instanceof Error ? error.message : String(error)}` }
   } finally {
-    await recorded.stop()
+    await standIn.stop()
   }
 }
 
